@@ -1,0 +1,107 @@
+// The `bt-planning-problem/1` format: a cohort's template, sites and doctors, as the solver
+// reads it and the API imports and exports it. Cross-references are checked in
+// problem-references.ts.
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/block-kinds';
+import { BT_GOAL_IDS } from '../domain/goals';
+import { dateRangeSchema, idSchema, isoDateSchema, mondaySchema, weekRangeSchema, withToAfterFrom } from './fields';
+import { planSchema } from './plan';
+
+export const PROBLEM_FORMAT = 'bt-planning-problem/1';
+
+/** Credits must replace at least three months of service (≈ 13 weeks). */
+export const MIN_CREDIT_WEEKS = 13;
+
+export const blockSchema = z.strictObject({
+  id: idSchema,
+  kind: idSchema,
+  category: z.enum(CATEGORIES),
+  name: z.string().min(1).max(120).optional(),
+  weeks: z.number().int().min(1).max(104),
+  /** Kept for display when the template is month-based. */
+  months: z.number().positive().max(24).optional(),
+  /** The block starts exactly this many weeks after the doctor's start. */
+  offset: z.number().int().min(0).max(104).optional(),
+  /** The whole block lies inside this date range (vacation: June–August). */
+  window: dateRangeSchema.optional(),
+  /** Overrides the kind's default goals. */
+  goals: z.array(z.enum(BT_GOAL_IDS)).optional(),
+});
+
+export const capacityOverrideSchema = withToAfterFrom(
+  z.strictObject({ from: mondaySchema, to: mondaySchema, capacity: z.number().int().min(0).max(1000) }),
+);
+
+export const siteSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  town: z.string().min(1).max(100),
+  kinds: z.array(idSchema).min(1),
+  /** Most BT doctors in service at the site in one week. */
+  capacity: z.number().int().min(0).max(1000),
+  /** Date-ranged capacities; the last one covering a week wins. */
+  overrides: z.array(capacityOverrideSchema).default([]),
+  address: z.string().max(300).optional(),
+});
+
+/** Tillgodoräknande: earlier service that replaces one block, decided by the studierektor. */
+export const creditSchema = z.strictObject({
+  block: idSchema,
+  weeks: z.number().int().min(MIN_CREDIT_WEEKS, `must be at least ${MIN_CREDIT_WEEKS} weeks (3 months)`).max(104),
+  decidedBy: z.string().min(1, 'names the studierektor who decided'),
+  decidedOn: isoDateSchema,
+});
+
+export const pinSchema = z.strictObject({
+  block: idSchema,
+  site: idSchema.optional(),
+  from: mondaySchema.optional(),
+});
+
+export const wishSchema = z.strictObject({
+  block: idSchema,
+  site: idSchema.optional(),
+  from: mondaySchema.optional(),
+  weight: z.number().min(0).max(100).default(1),
+});
+
+export const doctorSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  town: z.string().min(1).max(100).optional(),
+  start: mondaySchema,
+  partTime: z.number().min(0.5).max(1).default(1),
+  /** Weeks that are not service: they extend the BT. */
+  absences: z.array(weekRangeSchema).default([]),
+  /** At most one. */
+  credits: z.array(creditSchema).default([]),
+  /** Per block id, the sites this doctor may be placed at (home town, home vårdcentral). */
+  allowedSites: z.record(idSchema, z.array(idSchema).min(1)).optional(),
+  pins: z.array(pinSchema).default([]),
+  wishes: z.array(wishSchema).default([]),
+  /** Skyddade personuppgifter: the name never reaches clinic views, shared feeds or logs. */
+  protectedIdentity: z.boolean().default(false),
+});
+
+export const problemSchema = z.strictObject({
+  format: z.literal(PROBLEM_FORMAT),
+  name: z.string().min(1).max(200),
+  blocks: z.array(blockSchema).min(1),
+  sites: z.array(siteSchema),
+  doctors: z.array(doctorSchema),
+  /** A plan to stay close to when replanning. */
+  previous: planSchema.optional(),
+  /** Assignments before this week never change when replanning. */
+  frozenBefore: mondaySchema.optional(),
+});
+
+export type Block = z.infer<typeof blockSchema>;
+export type CapacityOverride = z.infer<typeof capacityOverrideSchema>;
+export type Site = z.infer<typeof siteSchema>;
+export type Credit = z.infer<typeof creditSchema>;
+export type Pin = z.infer<typeof pinSchema>;
+export type Wish = z.infer<typeof wishSchema>;
+export type Doctor = z.infer<typeof doctorSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemInput = z.input<typeof problemSchema>;
+export type DoctorInput = z.input<typeof doctorSchema>;
