@@ -73,14 +73,13 @@ function checkDoctor(ctx: Context, doctor: Doctor, assignments: Assignment[], pr
       ctx.out.push(error('credited-block-assigned', `${who.sv}: ${name.sv} är tillgodoräknad och ska inte placeras`, `${who.en}: ${name.en} is credited and must not be placed`, at));
       continue;
     }
+    // A placement without a (known) site is still the doctor's placement of that block: it counts
+    // for presence, weeks and regulation; only the site's own rules are skipped.
     if (needsSite(block.category)) {
       if (a.site === null) {
         ctx.out.push(error('site-missing', `${who.sv}: ${name.sv} saknar arbetsplats`, `${who.en}: ${name.en} has no site`, at));
-        continue;
-      }
-      if (!ctx.sites.has(a.site)) {
+      } else if (!ctx.sites.has(a.site)) {
         ctx.out.push(error('unknown-reference', `${who.sv}: okänd arbetsplats ${a.site}`, `${who.en}: unknown site ${a.site}`, { ...at, site: a.site }));
-        continue;
       }
     } else if (a.site !== null) {
       ctx.out.push(error('site-not-expected', `${who.sv}: ${name.sv} har ingen arbetsplats, men planen anger ${a.site}`, `${who.en}: ${name.en} has no site, but the plan gives ${a.site}`, { ...at, site: a.site }));
@@ -167,8 +166,9 @@ function checkPlacements(ctx: Context, doctor: Doctor, who: Who, placements: Pla
       ctx.out.push(error('placement-edge', `${who.sv}: ${name.sv} ska börja och sluta med en tjänstgöringsvecka, inte med semester, gemensam vecka eller frånvaro`, `${who.en}: ${name.en} must start and end with a service week, not vacation, a cohort week or absence`, at));
     }
     add(service, block.category, fullTimeWeeks(weeks.length, doctor.partTime));
-    let bySite = ctx.load.get(a.site!);
-    if (!bySite) ctx.load.set(a.site!, (bySite = new Map()));
+    if (a.site === null || !ctx.sites.has(a.site)) continue;
+    let bySite = ctx.load.get(a.site);
+    if (!bySite) ctx.load.set(a.site, (bySite = new Map()));
     for (const w of weeks) {
       const here = bySite.get(w);
       if (here) here.push(doctor.id);
@@ -230,13 +230,14 @@ function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Plac
       const wantEn = [pin.site, pin.from && formatWeek(pin.from, 'en')].filter(Boolean).join(', ');
       ctx.out.push(error('pin', `${who.sv}: ${name.sv} är låst till ${want}`, `${who.en}: ${name.en} is pinned to ${wantEn}`, at));
     }
-    if (a.site === null) continue;
-    const site = ctx.sites.get(a.site)!;
+    // Site rules only for site blocks with a known site (the others are reported in checkDoctor).
+    const site = needsSite(block.category) && a.site !== null ? ctx.sites.get(a.site) : undefined;
+    if (!site) continue;
     if (!site.kinds.includes(block.kind)) {
       ctx.out.push(error('site-kind', `${who.sv}: ${site.name} erbjuder inte ${name.sv}`, `${who.en}: ${site.name} does not offer ${name.en}`, at));
     }
     const allowed = doctor.allowedSites?.[a.block];
-    if (allowed && !allowed.includes(a.site)) {
+    if (allowed && !allowed.includes(site.id)) {
       ctx.out.push(error('site-not-allowed', `${who.sv}: ${site.name} är inte tillåten för ${name.sv} (tillåtna: ${allowed.join(', ')})`, `${who.en}: ${site.name} is not allowed for ${name.en} (allowed: ${allowed.join(', ')})`, at));
     }
   }
