@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../shared/domain/presets';
+import { formatIssue } from '../../shared/format/issues';
+import { parsePlan, parseProblem } from '../../shared/format/parse';
+import type { ProblemInput } from '../../shared/format/problem';
+
+const base = (): ProblemInput => ({
+  format: 'bt-planning-problem/1',
+  name: 'Test',
+  blocks: [
+    { id: 'intro', kind: 'intro', category: 'cohort', weeks: 2, offset: 0 },
+    { id: 'akut', kind: 'acute', category: 'acute', weeks: 13 },
+    { id: 'vc', kind: 'primary-care', category: 'primary-care', weeks: 13 },
+  ],
+  sites: [
+    { id: 'sjh', name: 'Sjukhuset', town: 'Växjö', kinds: ['acute'], capacity: 1 },
+    { id: 'hc', name: 'Vårdcentralen', town: 'Växjö', kinds: ['primary-care'], capacity: 1 },
+  ],
+  doctors: [
+    { id: 'd1', name: 'Anna', start: '2026-01-12' },
+    { id: 'd2', name: 'Bo', start: '2026-01-12' },
+  ],
+});
+
+/** The problem's issues as the lines the CLI and API print. */
+function problemLines(edit: (p: ProblemInput & Record<string, any>) => void): string[] {
+  const input = structuredClone(base()) as ProblemInput & Record<string, any>;
+  edit(input);
+  const parsed = parseProblem(JSON.parse(JSON.stringify(input)));
+  return parsed.ok ? [] : parsed.issues.map(formatIssue);
+}
+
+describe('bt-planning-problem/1', () => {
+  it('parses a valid problem and fills defaults', () => {
+    const parsed = parseProblem(base());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.doctors[0]).toMatchObject({ partTime: 1, absences: [], credits: [], pins: [], wishes: [], protectedIdentity: false });
+    expect(parsed.value.sites[0]!.overrides).toEqual([]);
+  });
+
+  it.each<[string, (p: any) => void, string[]]>([
+    ['a start that is not a Monday', (p) => (p.doctors[1].start = '2026-01-13'), ['doctors[1].start: 2026-01-13 is not a Monday']],
+    ['an impossible date', (p) => (p.doctors[0].start = '2026-02-30'), ['doctors[0].start: 2026-02-30 is not a date (YYYY-MM-DD)']],
+    ['a wrong format tag', (p) => (p.format = 'bt-plan/1'), ['format: Invalid input: expected "bt-planning-problem/1"']],
+    ['a missing field', (p) => delete p.doctors[0].name, ['doctors[0].name: Invalid input: expected string, received undefined']],
+    ['an unknown field', (p) => (p.doctors[0].startt = '2026-01-12'), ['doctors[0]: Unrecognized key: "startt"']],
+    ['part-time below 0.5', (p) => (p.doctors[0].partTime = 0.4), ['doctors[0].partTime: Too small: expected number to be >=0.5']],
+    ['negative capacity', (p) => (p.sites[0].capacity = -1), ['sites[0].capacity: Too small: expected number to be >=0']],
+    ['an absence ending before it starts', (p) => (p.doctors[0].absences = [{ from: '2026-03-09', to: '2026-03-02' }]), ['doctors[0].absences[0].to: 2026-03-02 is not after from (2026-03-09)']],
+    ['an absence before the start', (p) => (p.doctors[0].absences = [{ from: '2026-01-05', to: '2026-01-19' }]), ["doctors[0].absences[0].from: 2026-01-05 is before the doctor's start (2026-01-12)"]],
+    ['overlapping absences', (p) => (p.doctors[0].absences = [{ from: '2026-03-02', to: '2026-03-16' }, { from: '2026-03-09', to: '2026-03-23' }]), ['doctors[0].absences[1]: overlaps absences[0]']],
+    ['a duplicate doctor id', (p) => (p.doctors[1].id = 'd1'), ['doctors[1].id: duplicate id "d1" (also doctors[0])']],
+    ['a duplicate block id', (p) => (p.blocks[2].id = 'akut'), ['blocks[2].id: duplicate id "akut" (also blocks[1])']],
+    ['a credit shorter than 13 weeks', (p) => (p.doctors[0].credits = [{ block: 'akut', weeks: 12, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].weeks: must be at least 13 weeks (3 months)']],
+    ['a credit without a decision maker', (p) => (p.doctors[0].credits = [{ block: 'akut', weeks: 13, decidedBy: '', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].decidedBy: names the studierektor who decided']],
+    ['two credits', (p) => (p.doctors[0].credits = [
+      { block: 'akut', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' },
+      { block: 'vc', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' },
+    ]), ['doctors[0].credits: at most one credit (tillgodoräknande) per doctor, got 2']],
+    ['a credit of a cohort block', (p) => (p.doctors[0].credits = [{ block: 'intro', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].block: intro is a cohort block; only acute, primary-care or psychiatry blocks can be credited']],
+    ['a credit of an unknown block', (p) => (p.doctors[0].credits = [{ block: 'geri', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].block: geri is not a block of this problem']],
+    ['an allowed site that does not exist', (p) => (p.doctors[0].allowedSites = { vc: ['hc', 'hc-x'] }), ['doctors[0].allowedSites.vc[1]: hc-x is not a site of this problem']],
+    ['allowed sites for an unknown block', (p) => (p.doctors[0].allowedSites = { geri: ['hc'] }), ['doctors[0].allowedSites.geri: geri is not a block of this problem']],
+    ['a pin to an unknown site', (p) => (p.doctors[0].pins = [{ block: 'akut', site: 'nope' }]), ['doctors[0].pins[0].site: nope is not a site of this problem']],
+    ['a pin of a site to a block without one', (p) => (p.doctors[0].pins = [{ block: 'intro', site: 'hc' }]), ['doctors[0].pins[0].site: intro is a block without a site']],
+    ['a pin of a credited block', (p) => {
+      p.doctors[0].credits = [{ block: 'akut', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }];
+      p.doctors[0].pins = [{ block: 'akut', site: 'sjh' }];
+    }, ['doctors[0].pins[0].block: akut is credited and gets no placement']],
+    ['a wish for an unknown block', (p) => (p.doctors[0].wishes = [{ block: 'x', weight: 1 }]), ['doctors[0].wishes[0].block: x is not a block of this problem']],
+    ['an override not ending on a Monday', (p) => (p.sites[0].overrides = [{ from: '2026-06-01', to: '2026-08-30', capacity: 0 }]), ['sites[0].overrides[0].to: 2026-08-30 is not a Monday']],
+  ])('rejects %s with a path-named line', (_name, edit, lines) => {
+    expect(problemLines(edit)).toEqual(lines);
+  });
+
+  it('reports every problem, one line each', () => {
+    const lines = problemLines((p: any) => {
+      p.doctors[0].start = '2026-01-13';
+      p.doctors[1].start = '2026-02-30';
+      p.sites[1].kinds = [];
+    });
+    expect(lines).toEqual([
+      'sites[1].kinds: Too small: expected array to have >=1 items',
+      'doctors[0].start: 2026-01-13 is not a Monday',
+      'doctors[1].start: 2026-02-30 is not a date (YYYY-MM-DD)',
+    ]);
+  });
+
+  it('rejects a document that is not an object', () => {
+    const parsed = parseProblem([1, 2]);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues.map(formatIssue)).toEqual(['(root): Invalid input: expected object, received array']);
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('the %s preset survives a JSON round trip', (_id, preset) => {
+    const parsed = parseProblem(JSON.parse(JSON.stringify(preset.problem)));
+    expect(parsed.ok && parsed.value).toEqual(preset.problem);
+    const plan = parsePlan(JSON.parse(JSON.stringify(preset.plan)));
+    expect(plan.ok && plan.value).toEqual(preset.plan);
+  });
+});
+
+describe('bt-plan/1', () => {
+  const assignment = { doctor: 'd1', block: 'akut', site: 'sjh', from: '2026-01-26', to: '2026-04-27' };
+
+  it('parses a solver result with status, objective and explanation', () => {
+    const parsed = parsePlan({
+      format: 'bt-plan/1', status: 'optimal', objective: 3, bound: 3, assignments: [assignment],
+      explanation: [], stats: { seconds: 1.4 },
+    });
+    expect(parsed.ok && parsed.value.stats).toEqual({ seconds: 1.4 });
+  });
+
+  it.each<[string, object, string[]]>([
+    ['a range ending before it starts', { ...assignment, to: '2026-01-19' }, ['assignments[0].to: 2026-01-19 is not after from (2026-01-26)']],
+    ['a start that is not a Monday', { ...assignment, from: '2026-01-27' }, ['assignments[0].from: 2026-01-27 is not a Monday']],
+    ['a missing site (must be null, not absent)', { doctor: 'd1', block: 'intro', from: '2026-01-12', to: '2026-01-26' }, ['assignments[0].site: Invalid input: expected string, received undefined']],
+  ])('rejects %s', (_name, bad, lines) => {
+    const parsed = parsePlan({ format: 'bt-plan/1', assignments: [bad] });
+    expect(parsed.ok ? [] : parsed.issues.map(formatIssue)).toEqual(lines);
+  });
+
+  it('rejects an unknown status', () => {
+    const parsed = parsePlan({ format: 'bt-plan/1', status: 'great', assignments: [] });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.path.join('.'))).toEqual(['status']);
+  });
+});
