@@ -263,7 +263,7 @@ function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: Servic
     missing = missing.filter((g) => g !== 'BT2');
   }
   if (missing.length > 0) {
-    ctx.out.push(warning('goal-not-covered', `${who.sv}: delmål ${missing.join(', ')} täcks inte av någon placering`, `${who.en}: goals ${missing.join(', ')} are not covered by any placement`, { doctor: doctor.id, goals: missing }));
+    ctx.out.push(warning('goal-not-covered', `${who.sv}: delmål ${missing.join(', ')} täcks inte av någon placering`, `${who.en}: ${missing.length === 1 ? 'goal' : 'goals'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not covered by any placement`, { doctor: doctor.id, goals: missing }));
   }
 }
 

@@ -1,0 +1,83 @@
+// The validate command as a user runs it: real files, a real process, exit codes and output.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kronoberg2026 } from '../../shared/domain/presets';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'bt-validate-'));
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/validate.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run validate', () => {
+  let problem: string;
+  beforeAll(() => {
+    problem = file('problem.json', kronoberg2026.problem);
+  });
+
+  it('exits 0 and prints "violations: 0" for a valid plan', async () => {
+    const out = await validate(problem, file('plan.json', kronoberg2026.plan));
+    expect(out.code).toBe(0);
+    expect(out.stdout.split('\n')).toContain('violations: 0');
+  });
+
+  it('exits 1 and prints one line per violation for a broken plan', async () => {
+    // Drop kr-d01's primary care: the block is missing, its weeks are a gap, the regulation's
+    // primary-care minimum fails and goal BT3 (only primary care covers it) is a warning.
+    const plan = structuredClone(kronoberg2026.plan);
+    plan.assignments = plan.assignments.filter((a) => !(a.doctor === 'kr-d01' && a.block === 'pc'));
+    const out = await validate(problem, file('broken.json', plan), '--lang', 'en');
+    expect(out.code).toBe(1);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toContain('violations: 4');
+    expect(lines).toContain('errors: 3, warnings: 1');
+    expect(lines.filter((l) => l.startsWith('error\t'))).toEqual([
+      'error\tmissing-assignment\tAnna Lindqvist [kr-d01]: Primary care is missing from the plan',
+      'error\tcoverage-gap\tAnna Lindqvist [kr-d01]: w. 7 2026–w. 24 2026 has no placement',
+      'error\tprimary-care-minimum\tAnna Lindqvist [kr-d01]: 0 weeks of primary care, at least 13 required',
+    ]);
+    expect(lines).toContain('warning\tgoal-not-covered\tAnna Lindqvist [kr-d01]: goal BT3 is not covered by any placement');
+  });
+
+  it('exits 2 with path-named lines and no stack trace for an invalid problem', async () => {
+    const bad = structuredClone(kronoberg2026.problem) as any;
+    bad.doctors[3].start = '2026-01-13';
+    bad.doctors[5].partTime = 2;
+    const out = await validate(file('bad.json', bad), file('plan2.json', kronoberg2026.plan));
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('doctors[3].start: 2026-01-13 is not a Monday');
+    expect(out.stderr).toContain('doctors[5].partTime: Too big: expected number to be <=1');
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for broken JSON, naming the file', async () => {
+    const broken = file('broken-json.json', '{"format": ');
+    const out = await validate(broken, file('plan3.json', kronoberg2026.plan));
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/broken-json\.json: not valid JSON/);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with usage for a missing argument or file', async () => {
+    expect((await validate(problem)).code).toBe(2);
+    const missing = await validate(problem, join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json: cannot read the file (ENOENT)');
+  });
+});
