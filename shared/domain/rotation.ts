@@ -89,3 +89,21 @@ export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationS
   }
   return assignments.sort((a, b) => a.from.localeCompare(b.from) || a.block.localeCompare(b.block));
 }
+
+/**
+ * The Monday after a doctor's last BT week: the template's weeks (site blocks stretched by the
+ * part-time rate, the credited block left out) laid from the start, each absence week added.
+ */
+export function btEnd(problem: Problem, doctor: Doctor): Week {
+  let weeks = 0;
+  for (const block of blocksToAssign(problem, doctor)) {
+    weeks += needsSite(block.category) ? requiredServiceWeeks(block.weeks, doctor.partTime) : block.weeks;
+  }
+  const absent = absentWeeks(doctor);
+  let week = weekIndex(doctor.start);
+  while (weeks > 0) {
+    if (!absent.has(week)) weeks--;
+    week++;
+  }
+  return weekFromIndex(week);
+}
