@@ -49,6 +49,3 @@ export const violationSchema = z.object({
 
 export type Violation = z.infer<typeof violationSchema>;
 
-export function isError(v: Violation): boolean {
-  return v.severity === 'error';
-}

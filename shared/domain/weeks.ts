@@ -41,19 +41,11 @@ export function weekFromIndex(index: number): Week {
   return fromDayNumber(index * 7 + FIRST_MONDAY_DAY);
 }
 
-export function rangeLength(range: WeekRange): number {
-  return weeksBetween(range.from, range.to);
-}
-
 /** The Mondays of [from, to), in order. */
 export function weeksOf(range: WeekRange): Week[] {
   const weeks: Week[] = [];
   for (let w = range.from; w < range.to; w = addWeeks(w, 1)) weeks.push(w);
   return weeks;
-}
-
-export function containsWeek(range: WeekRange, week: Week): boolean {
-  return range.from <= week && week < range.to;
 }
 
 export function rangesOverlap(a: WeekRange, b: WeekRange): boolean {
