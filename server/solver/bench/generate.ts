@@ -1,0 +1,203 @@
+// Deterministic test and benchmark instances with a planted plan: doctors get random layouts
+// and sites, and each site's capacity is set to that plan's weekly peak, so a valid plan is
+// known to exist while capacities are tight. Part-time, absences, credits and pins included.
+// The infeasible variant makes one psychiatry site the only choice for its cluster and gives
+// it too little capacity.
+import { kronoberg2026, vasternorrlandVt2026 } from '../../../shared/domain/presets';
+import { needsSite } from '../../../shared/domain/block-kinds';
+import { blocksToAssign, btEnd, layoutRotation } from '../../../shared/domain/rotation';
+import { addWeeks, weekIndex } from '../../../shared/domain/weeks';
+import type { Plan } from '../../../shared/format/plan';
+import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
+import { seededRandom, type Random } from '../random';
+
+export interface InstanceSpec {
+  name: string;
+  region: 'kronoberg' | 'vasternorrland' | 'mixed';
+  doctors: number;
+  seed: number;
+  infeasible?: boolean;
+}
+
+export interface Instance {
+  spec: InstanceSpec;
+  problem: Problem;
+  /** A valid plan for the feasible variant (for the infeasible one: before the capacity cut). */
+  planted: Plan;
+}
+
+const CLUSTER = 8;
+
+interface Cohort {
+  prefix: string;
+  blocks: Block[];
+  start: string;
+}
+
+const COHORTS: Record<'kronoberg' | 'vasternorrland', Cohort> = {
+  kronoberg: { prefix: 'kr', blocks: kronoberg2026.problem.blocks, start: '2026-01-12' },
+  vasternorrland: { prefix: 'vn', blocks: vasternorrlandVt2026.problem.blocks, start: '2026-02-16' },
+};
+
+export function generateInstance(spec: InstanceSpec): Instance {
+  const random = seededRandom(spec.seed);
+  // One problem has one template: "mixed" is the Kronoberg-like template with clusters that
+  // alternate between two intakes (v. 3 and v. 8), like a national run of several cohorts.
+  const cohort = COHORTS[spec.region === 'vasternorrland' ? 'vasternorrland' : 'kronoberg'];
+  const starts = spec.region === 'mixed' ? [cohort.start, '2026-02-16'] : [cohort.start];
+
+  const blocks: Block[] = cohort.blocks;
+  const sites: Problem['sites'] = [];
+  const doctors: DoctorInput[] = [];
+  const rotations: Record<string, Parameters<typeof layoutRotation>[2]> = {};
+  const psySiteOfCluster: string[] = [];
+
+  const siteBlocks = blocks.filter((b) => needsSite(b.category));
+  const clusters = Math.ceil(spec.doctors / CLUSTER);
+  for (let c = 0; c < clusters; c++) {
+    const town = `${cohort.prefix.toUpperCase()}-stad ${c + 1}`;
+    const clusterSites = new Map<string, string[]>();
+    for (const block of siteBlocks) {
+      // Two sites per block per cluster (one for psychiatry); capacity set later.
+      const n = block.category === 'psychiatry' ? 1 : 2;
+      const ids: string[] = [];
+      for (let k = 0; k < n; k++) {
+        const siteId = `${cohort.prefix}-c${c + 1}-${block.id}-${k + 1}`;
+        sites.push({ id: siteId, name: `${block.kind} ${town} ${k + 1}`, town, kinds: [block.kind], capacity: 0, overrides: [] });
+        ids.push(siteId);
+      }
+      clusterSites.set(block.id, ids);
+      if (block.category === 'psychiatry') psySiteOfCluster.push(ids[0]!);
+    }
+    const inCluster = Math.min(CLUSTER, spec.doctors - c * CLUSTER);
+    for (let i = 0; i < inCluster; i++) {
+      const doctorId = `${cohort.prefix}-c${c + 1}-d${i + 1}`;
+      const doctor = randomDoctor(random, doctorId, town, starts[c % starts.length]!, siteBlocks, clusterSites);
+      doctors.push(doctor);
+      const order = shuffle(random, siteBlocks.filter((b) => !doctor.credits?.some((cr) => cr.block === b.id)));
+      rotations[doctorId] = {
+        placements: order.map((b) => ({ block: b.id, site: pick(random, clusterSites.get(b.id)!) })),
+      };
+    }
+  }
+
+  let problem = problemSchema.parse({ format: 'bt-planning-problem/1', name: spec.name, blocks, sites, doctors });
+  const assignments = problem.doctors.flatMap((d) => {
+    const spec = rotations[d.id]!;
+    return layoutRotation(problem, d, { ...spec, at: vacationStarts(random, problem, d) });
+  });
+  const planted: Plan = { format: 'bt-plan/1', assignments, explanation: [], stats: {} };
+
+  // Pins taken from the planted plan keep it valid.
+  problem = {
+    ...problem,
+    doctors: problem.doctors.map((d) => {
+      if (random() >= 0.05) return d;
+      const placed = assignments.find((a) => a.doctor === d.id && a.site !== null)!;
+      return { ...d, pins: [{ block: placed.block, site: placed.site!, from: placed.from }] };
+    }),
+  };
+
+  // Capacity: each site's weekly peak in the planted plan.
+  const peak = new Map<string, number>();
+  const load = new Map<string, number>();
+  const doctorsById = new Map(problem.doctors.map((d) => [d.id, d]));
+  for (const a of assignments) {
+    if (a.site === null) continue;
+    const d = doctorsById.get(a.doctor)!;
+    const absent = new Set(d.absences.flatMap((r) => range(weekIndex(r.from), weekIndex(r.to))));
+    const siteless = new Set(
+      assignments.filter((x) => x.doctor === a.doctor && x.site === null).flatMap((x) => range(weekIndex(x.from), weekIndex(x.to))),
+    );
+    for (const w of range(weekIndex(a.from), weekIndex(a.to))) {
+      if (absent.has(w) || siteless.has(w)) continue;
+      const key = `${a.site}@${w}`;
+      const n = (load.get(key) ?? 0) + 1;
+      load.set(key, n);
+      peak.set(a.site, Math.max(peak.get(a.site) ?? 0, n));
+    }
+  }
+  problem = { ...problem, sites: problem.sites.map((s) => ({ ...s, capacity: peak.get(s.id) ?? 0 })) };
+
+  if (spec.infeasible) problem = cutPsychiatry(problem, psySiteOfCluster[0]!);
+  return { spec, problem, planted };
+}
+
+/** Every doctor of the first cluster may only use its psychiatry site, which gets capacity 1. */
+function cutPsychiatry(problem: Problem, siteId: string): Problem {
+  const site = problem.sites.find((s) => s.id === siteId)!;
+  const block = problem.blocks.find((b) => b.kind === site.kinds[0] && b.category === 'psychiatry')!;
+  const cluster = siteId.slice(0, siteId.indexOf(`-${block.id}-`));
+  return {
+    ...problem,
+    sites: problem.sites.map((s) => (s.id === siteId ? { ...s, capacity: 1, overrides: [] } : s)),
+    doctors: problem.doctors.map((d) =>
+      d.id.startsWith(`${cluster}-`) && !d.credits.some((c) => c.block === block.id)
+        ? { ...d, allowedSites: { ...d.allowedSites, [block.id]: [siteId] } }
+        : d,
+    ),
+  };
+}
+
+function randomDoctor(
+  random: Random,
+  id: string,
+  town: string,
+  start: string,
+  siteBlocks: Block[],
+  clusterSites: Map<string, string[]>,
+): DoctorInput {
+  const doctor: DoctorInput = { id, name: `Läkare ${id}`, town, start, allowedSites: {} };
+  for (const block of siteBlocks) doctor.allowedSites![block.id] = clusterSites.get(block.id)!;
+  const r = random();
+  if (r < 0.1) doctor.partTime = 0.75;
+  else if (r < 0.2) {
+    // 4–8 weeks of leave in the autumn, after every vacation window.
+    const from = addWeeks(start, 36 + Math.floor(random() * 4));
+    doctor.absences = [{ from, to: addWeeks(from, 4 + Math.floor(random() * 5)) }];
+  } else if (r < 0.25) {
+    const psy = siteBlocks.find((b) => b.category === 'psychiatry')!;
+    doctor.credits = [{ block: psy.id, weeks: 13, decidedBy: 'Studierektor', decidedOn: '2025-12-01' }];
+  }
+  if (random() < 0.3) {
+    const block = pick(random, siteBlocks);
+    doctor.wishes = [{ block: block.id, site: pick(random, clusterSites.get(block.id)!), weight: 1 }];
+  }
+  return doctor;
+}
+
+/** A random start for each site-less block without offset, inside its window and the year. */
+function vacationStarts(random: Random, problem: Problem, doctor: Doctor): Record<string, string> {
+  const at: Record<string, string> = {};
+  const end = btEnd(problem, doctor);
+  for (const block of blocksToAssign(problem, doctor)) {
+    if (needsSite(block.category) || block.offset !== undefined) continue;
+    const options: string[] = [];
+    for (let w = doctor.start; addWeeks(w, block.weeks) <= end; w = addWeeks(w, 1)) {
+      const to = addWeeks(w, block.weeks);
+      if (block.window && (w < block.window.from || to > block.window.to)) continue;
+      if (doctor.absences.some((a) => a.from < to && w < a.to)) continue;
+      if (problem.blocks.some((b) => b.offset !== undefined && addWeeks(doctor.start, b.offset) < to && w < addWeeks(doctor.start, b.offset + b.weeks))) continue;
+      options.push(w);
+    }
+    at[block.id] = pick(random, options);
+  }
+  return at;
+}
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+function shuffle<T>(random: Random, items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

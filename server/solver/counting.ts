@@ -1,0 +1,93 @@
+// Cheap proofs that no plan exists: per site, the doctors who can only use that site need
+// more doctor-weeks than its capacity gives over the weeks their years span; and doctors
+// whose blocks have no site or whose year has no layout at all.
+import { formatWeek } from '../../shared/domain/weeks';
+import { blockLabel, doctorLabel } from '../../shared/domain/labels';
+import type { Explanation } from '../../shared/format/plan';
+import type { SolverModel } from './model';
+
+export function countingExplanations(model: SolverModel): Explanation[] {
+  const out: Explanation[] = [];
+  const { problem } = model;
+
+  for (const dm of model.doctors) {
+    const who = { sv: doctorLabel(dm.doctor, 'sv'), en: doctorLabel(dm.doctor, 'en') };
+    for (const slot of dm.slots) {
+      if (slot.sites.length > 0) continue;
+      out.push({
+        code: 'no-site',
+        message_sv: `${who.sv}: ingen arbetsplats erbjuder ${blockLabel(slot.block, 'sv')} inom de tillåtna och låsta arbetsplatserna`,
+        message_en: `${who.en}: no site offers ${blockLabel(slot.block, 'en')} among the allowed and pinned sites`,
+        doctors: [dm.doctor.id],
+        blocks: [slot.block.id],
+      });
+    }
+    if (dm.layouts.length === 0 && dm.slots.every((s) => s.sites.length > 0)) {
+      out.push({
+        code: 'no-layout',
+        message_sv: `${who.sv}: året går inte att lägga ut — semesterfönster, fasta veckor, lås och frånvaro går inte ihop`,
+        message_en: `${who.en}: the year cannot be laid out — vacation window, fixed weeks, pins and absences clash`,
+        doctors: [dm.doctor.id],
+      });
+    }
+  }
+
+  // Demand of the doctors whose block can only go to one site vs that site's capacity, over
+  // the weeks their layouts allow.
+  const boundBySite = new Map<number, { doctor: string; weeks: number; from: number; to: number }[]>();
+  for (const dm of model.doctors) {
+    if (dm.layouts.length === 0) continue;
+    dm.slots.forEach((slot, k) => {
+      if (slot.sites.length !== 1) return;
+      let from = Infinity;
+      let to = -Infinity;
+      for (const layout of dm.layouts) {
+        const weeks = layout.weeks[k]!;
+        from = Math.min(from, weeks[0]!);
+        to = Math.max(to, weeks[weeks.length - 1]! + 1);
+      }
+      const list = boundBySite.get(slot.sites[0]!) ?? [];
+      list.push({ doctor: dm.doctor.id, weeks: dm.layouts[0]!.weeks[k]!.length, from, to });
+      boundBySite.set(slot.sites[0]!, list);
+    });
+  }
+  for (const [s, bound] of [...boundBySite].sort((a, b) => a[0] - b[0])) {
+    const siteId = model.siteIds[s]!;
+    const from = Math.min(...bound.map((b) => b.from));
+    const to = Math.max(...bound.map((b) => b.to));
+    let supply = 0;
+    const caps = new Set<number>();
+    for (let w = from; w < to; w++) {
+      const cap = model.capacity[s * model.weekCount + w - model.firstWeek]!;
+      supply += cap;
+      caps.add(cap);
+    }
+    const demand = bound.reduce((sum, b) => sum + b.weeks, 0);
+    if (demand <= supply) continue;
+    const site = problem.sites[s]!;
+    const range = { from: model.weekNames[from - model.firstWeek]!, to: model.weekNames[to - model.firstWeek]! };
+    const between = {
+      sv: `${formatWeek(range.from, 'sv')} och ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'sv')}`,
+      en: `${formatWeek(range.from, 'en')} and ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'en')}`,
+    };
+    const each = new Set(bound.map((b) => b.weeks)).size === 1 ? bound[0]!.weeks : undefined;
+    const cap = caps.size === 1 ? [...caps][0] : undefined;
+    const need = {
+      sv: each !== undefined ? `${bound.length} läkare behöver ${each} veckor var` : `${bound.length} läkare behöver sammanlagt ${demand} veckor`,
+      en: each !== undefined ? `${bound.length} doctors need ${each} weeks each` : `${bound.length} doctors need ${demand} weeks in all`,
+    };
+    const give = {
+      sv: cap !== undefined ? `kapacitet ${cap} ger ${supply} läkarveckor` : `kapaciteten ger ${supply} läkarveckor`,
+      en: cap !== undefined ? `capacity ${cap} gives ${supply} doctor-weeks` : `the capacity gives ${supply} doctor-weeks`,
+    };
+    out.push({
+      code: 'site-capacity',
+      message_sv: `${site.name}: ${need.sv} mellan ${between.sv}; ${give.sv}, ${demand} behövs`,
+      message_en: `${site.name}: ${need.en} between ${between.en}; ${give.en}, ${demand} needed`,
+      sites: [siteId],
+      doctors: bound.map((b) => b.doctor),
+      ...range,
+    });
+  }
+  return out;
+}

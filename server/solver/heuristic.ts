@@ -1,0 +1,236 @@
+// Constructive heuristic + local search over layouts: least-flexible doctors first against
+// residual capacity, then min-conflict repair of overloaded site-weeks, then re-insertion of
+// one doctor at a time while it lowers the soft objective without overloading any site.
+import type { Random } from './random';
+import type { DoctorModel, Layout, SolverModel } from './model';
+
+export interface Weights {
+  /** Per unit of wish weight not met. */
+  wish: number;
+  /** Per placement outside the doctor's home town. */
+  homeTown: number;
+  /** Per placement with a vacation inside it. */
+  vacationCut: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = { wish: 10, homeTown: 3, vacationCut: 1 };
+
+/** One doctor's plan: a layout and a site (index into model.siteIds) per slot. */
+export interface Choice {
+  layout: number;
+  sites: number[];
+}
+
+export interface ObjectiveParts {
+  wishesUnmet: number;
+  homeTownMissed: number;
+  vacationCuts: number;
+}
+
+const OVERLOAD = 1_000;
+
+export class LayoutSearch {
+  readonly load: Int32Array;
+  readonly choices: (Choice | undefined)[];
+
+  constructor(
+    private readonly model: SolverModel,
+    private readonly weights: Weights,
+    private readonly random: Random,
+  ) {
+    this.load = new Int32Array(model.capacity.length);
+    this.choices = new Array(model.doctors.length);
+  }
+
+  /** Places every doctor, least flexible first. */
+  construct(): void {
+    const order = this.model.doctors
+      .map((d, i) => ({ i, options: d.layouts.length * d.slots.reduce((p, s) => p * Math.max(1, s.sites.length), 1) }))
+      .sort((a, b) => a.options - b.options || a.i - b.i);
+    for (const { i } of order) this.insertBest(i);
+  }
+
+  /** Moves doctors out of overloaded site-weeks until none is left or `stop()` says so. */
+  repair(stop: () => boolean): number {
+    let overloaded = this.overloadedCells();
+    while (overloaded.length > 0 && !stop()) {
+      const cell = overloaded[Math.floor(this.random() * overloaded.length)]!;
+      const doctors = this.doctorsAt(cell);
+      const d = doctors[Math.floor(this.random() * doctors.length)]!;
+      this.remove(d);
+      this.insertBest(d);
+      overloaded = this.overloadedCells();
+    }
+    return overloaded.length;
+  }
+
+  /** Re-inserts doctors one at a time, keeping a move when it costs no more; stops at a local optimum. */
+  improve(stop: () => boolean): void {
+    let improved = true;
+    while (improved && !stop()) {
+      improved = false;
+      for (const d of this.shuffled()) {
+        if (stop()) return;
+        const before = this.costOf(d, this.choices[d]!);
+        this.remove(d);
+        const after = this.insertBest(d);
+        if (after < before - 1e-9) improved = true;
+      }
+    }
+  }
+
+  objectiveParts(): ObjectiveParts {
+    const parts: ObjectiveParts = { wishesUnmet: 0, homeTownMissed: 0, vacationCuts: 0 };
+    this.model.doctors.forEach((doctor, d) => {
+      const choice = this.choices[d];
+      if (!choice) return;
+      const layout = doctor.layouts[choice.layout]!;
+      parts.vacationCuts += layout.cutByVacation;
+      parts.wishesUnmet += unmetWishes(this.model, doctor, layout, choice.sites);
+      doctor.slots.forEach((_, k) => {
+        if (this.awayFromHome(doctor, choice.sites[k]!)) parts.homeTownMissed++;
+      });
+    });
+    return parts;
+  }
+
+  objective(parts = this.objectiveParts()): number {
+    const w = this.weights;
+    return parts.wishesUnmet * w.wish + parts.homeTownMissed * w.homeTown + parts.vacationCuts * w.vacationCut;
+  }
+
+  private insertBest(d: number): number {
+    const doctor = this.model.doctors[d]!;
+    let best: Choice | undefined;
+    let bestCost = Infinity;
+    doctor.layouts.forEach((layout, l) => {
+      let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+      const sites: number[] = [];
+      for (let k = 0; k < doctor.slots.length && cost < bestCost; k++) {
+        let slotBest = -1;
+        let slotCost = Infinity;
+        for (const s of doctor.slots[k]!.sites) {
+          const c = this.overload(s, layout.weeks[k]!) * OVERLOAD + this.siteCost(doctor, layout, k, s);
+          if (c < slotCost) [slotBest, slotCost] = [s, c];
+        }
+        sites.push(slotBest);
+        cost += slotCost;
+      }
+      // Random tie-breaks below one unit of cost keep the repair from cycling.
+      cost += this.random() * 0.5;
+      if (cost < bestCost) [best, bestCost] = [{ layout: l, sites }, cost];
+    });
+    if (!best) throw new Error(`doctor ${doctor.doctor.id} has no layout`);
+    this.apply(d, best, 1);
+    return this.costOf(d, best);
+  }
+
+  private costOf(d: number, choice: Choice): number {
+    const doctor = this.model.doctors[d]!;
+    const layout = doctor.layouts[choice.layout]!;
+    let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+    choice.sites.forEach((s, k) => (cost += this.siteCost(doctor, layout, k, s)));
+    return cost;
+  }
+
+  private siteCost(doctor: DoctorModel, layout: Layout, k: number, s: number): number {
+    let cost = this.awayFromHome(doctor, s) ? this.weights.homeTown : 0;
+    const slot = doctor.slots[k]!;
+    for (const wish of doctor.doctor.wishes) {
+      if (wish.block !== slot.block.id) continue;
+      const siteOk = wish.site === undefined || wish.site === this.model.siteIds[s];
+      const fromOk = wish.from === undefined || wish.from === weekStart(this.model, layout.ranges[k]!.from);
+      if (!siteOk || !fromOk) cost += wish.weight * this.weights.wish;
+    }
+    return cost;
+  }
+
+  private sitelessWishCost(doctor: DoctorModel, layout: Layout): number {
+    let cost = 0;
+    for (const wish of doctor.doctor.wishes) {
+      const placed = layout.siteless.find((s) => s.block === wish.block);
+      if (placed && wish.from !== undefined && wish.from !== weekStart(this.model, placed.range.from)) {
+        cost += wish.weight * this.weights.wish;
+      }
+    }
+    return cost;
+  }
+
+  private awayFromHome(doctor: DoctorModel, s: number): boolean {
+    const town = doctor.doctor.town;
+    return town !== undefined && this.model.problem.sites[s]!.town !== town;
+  }
+
+  /** Site-weeks this placement would push over capacity. */
+  private overload(s: number, weeks: Int32Array): number {
+    const { capacity, weekCount, firstWeek } = this.model;
+    let over = 0;
+    for (let i = 0; i < weeks.length; i++) {
+      const cell = s * weekCount + weeks[i]! - firstWeek;
+      if (this.load[cell]! + 1 > capacity[cell]!) over++;
+    }
+    return over;
+  }
+
+  private apply(d: number, choice: Choice, delta: 1 | -1): void {
+    const { weekCount, firstWeek } = this.model;
+    const layout = this.model.doctors[d]!.layouts[choice.layout]!;
+    choice.sites.forEach((s, k) => {
+      const weeks = layout.weeks[k]!;
+      for (let i = 0; i < weeks.length; i++) this.load[s * weekCount + weeks[i]! - firstWeek]! += delta;
+    });
+    this.choices[d] = delta === 1 ? choice : undefined;
+  }
+
+  private remove(d: number): void {
+    this.apply(d, this.choices[d]!, -1);
+  }
+
+  private overloadedCells(): number[] {
+    const cells: number[] = [];
+    for (let c = 0; c < this.load.length; c++) if (this.load[c]! > this.model.capacity[c]!) cells.push(c);
+    return cells;
+  }
+
+  private doctorsAt(cell: number): number[] {
+    const { weekCount, firstWeek } = this.model;
+    const site = Math.floor(cell / weekCount);
+    const week = (cell % weekCount) + firstWeek;
+    const out: number[] = [];
+    this.model.doctors.forEach((doctor, d) => {
+      const choice = this.choices[d];
+      if (!choice) return;
+      const layout = doctor.layouts[choice.layout]!;
+      choice.sites.forEach((s, k) => {
+        if (s === site && layout.weeks[k]!.includes(week)) out.push(d);
+      });
+    });
+    return out;
+  }
+
+  private shuffled(): number[] {
+    const order = this.model.doctors.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order;
+  }
+}
+
+function weekStart(model: SolverModel, week: number): string {
+  return model.weekNames[week - model.firstWeek]!;
+}
+
+function unmetWishes(model: SolverModel, doctor: DoctorModel, layout: Layout, sites: number[]): number {
+  let unmet = 0;
+  for (const wish of doctor.doctor.wishes) {
+    const k = doctor.slots.findIndex((s) => s.block.id === wish.block);
+    const from = k >= 0 ? layout.ranges[k]!.from : layout.siteless.find((s) => s.block === wish.block)?.range.from;
+    if (from === undefined) continue;
+    const siteOk = wish.site === undefined || (k >= 0 && model.siteIds[sites[k]!] === wish.site);
+    const fromOk = wish.from === undefined || wish.from === weekStart(model, from);
+    if (!siteOk || !fromOk) unmet += wish.weight;
+  }
+  return unmet;
+}

@@ -1,0 +1,163 @@
+// The solver's view of a problem: a doctor's year has no idle weeks, so it is one *layout*
+// (where the site-less blocks lie × the order of the site blocks); each site block then only
+// needs a site. Layouts are enumerated up front with their service weeks as week indices.
+import { needsSite } from '../../shared/domain/block-kinds';
+import { capacityAt } from '../../shared/domain/capacity';
+import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
+import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import type { Block, Doctor, Problem } from '../../shared/format/problem';
+
+/** A site block of one doctor and the sites it may use (indices into model.sites). */
+export interface Slot {
+  block: Block;
+  sites: number[];
+}
+
+export interface PlacedRange {
+  from: number;
+  to: number;
+}
+
+export interface Layout {
+  /** Site-less blocks and their [from, to) week indices. */
+  siteless: { block: string; vacation: boolean; range: PlacedRange }[];
+  /** Per slot (same order as DoctorModel.slots): its range and service weeks. */
+  ranges: PlacedRange[];
+  weeks: Int32Array[];
+  /** Site placements with a vacation week inside them. */
+  cutByVacation: number;
+}
+
+export interface DoctorModel {
+  doctor: Doctor;
+  slots: Slot[];
+  layouts: Layout[];
+  /** Why the doctor has no layout or a slot has no site, when so. */
+  problems: string[];
+}
+
+export interface SolverModel {
+  problem: Problem;
+  doctors: DoctorModel[];
+  siteIds: string[];
+  firstWeek: number;
+  weekCount: number;
+  /** Monday of each week index from firstWeek, through firstWeek + weekCount. */
+  weekNames: string[];
+  /** capacity[site * weekCount + (week - firstWeek)] */
+  capacity: Int32Array;
+}
+
+/** At most this many layouts per doctor (orders × vacation starts); enough for 4 site blocks. */
+const MAX_LAYOUTS = 2_000;
+
+export function buildModel(problem: Problem): SolverModel {
+  const siteIds = problem.sites.map((s) => s.id);
+  const doctors = problem.doctors.map((d) => doctorModel(problem, d));
+  let firstWeek = Infinity;
+  let lastWeek = -Infinity;
+  for (const d of problem.doctors) {
+    firstWeek = Math.min(firstWeek, weekIndex(d.start));
+    lastWeek = Math.max(lastWeek, weekIndex(btEnd(problem, d)));
+  }
+  if (!Number.isFinite(firstWeek)) firstWeek = lastWeek = 0;
+  const weekCount = lastWeek - firstWeek;
+  const capacity = new Int32Array(siteIds.length * weekCount);
+  problem.sites.forEach((site, s) => {
+    for (let w = 0; w < weekCount; w++) capacity[s * weekCount + w] = capacityAt(site, weekFromIndex(firstWeek + w));
+  });
+  const weekNames = Array.from({ length: weekCount + 1 }, (_, w) => weekFromIndex(firstWeek + w));
+  return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity };
+}
+
+function doctorModel(problem: Problem, doctor: Doctor): DoctorModel {
+  const problems: string[] = [];
+  const blocks = blocksToAssign(problem, doctor);
+  const slots: Slot[] = blocks.filter((b) => needsSite(b.category)).map((block) => {
+    const pin = doctor.pins.find((p) => p.block === block.id);
+    const allowed = doctor.allowedSites?.[block.id];
+    const sites: number[] = [];
+    problem.sites.forEach((site, i) => {
+      if (!site.kinds.includes(block.kind)) return;
+      if (allowed && !allowed.includes(site.id)) return;
+      if (pin?.site !== undefined && pin.site !== site.id) return;
+      sites.push(i);
+    });
+    if (sites.length === 0) problems.push(`no-site:${block.id}`);
+    return { block, sites };
+  });
+
+  const start = weekIndex(doctor.start);
+  const end = weekIndex(btEnd(problem, doctor));
+  const absent = absentWeeks(doctor);
+  const sitelessOptions = sitelessPlacements(blocks.filter((b) => !needsSite(b.category)), doctor, start, end, absent);
+  if (sitelessOptions.length === 0) problems.push('no-siteless-placement');
+
+  const layouts: Layout[] = [];
+  const orders = permutations(slots.map((_, i) => i));
+  for (const siteless of sitelessOptions) {
+    const blocked = new Set(absent);
+    for (const { range } of siteless) for (let w = range.from; w < range.to; w++) blocked.add(w);
+    for (const order of orders) {
+      if (layouts.length >= MAX_LAYOUTS) break;
+      const layout = layOut(slots, order, doctor, start, blocked, siteless);
+      if (layout) layouts.push(layout);
+    }
+  }
+  if (layouts.length === 0 && problems.length === 0) problems.push('no-layout');
+  return { doctor, slots, layouts, problems };
+}
+
+/** Every way to place the site-less blocks: offset blocks fixed, the others at each allowed start. */
+function sitelessPlacements(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>) {
+  let options: Layout['siteless'][] = [[]];
+  for (const block of blocks) {
+    const pin = doctor.pins.find((p) => p.block === block.id);
+    const starts: number[] = [];
+    if (block.offset !== undefined) starts.push(start + block.offset);
+    else if (pin?.from !== undefined) starts.push(weekIndex(pin.from));
+    else for (let w = start; w + block.weeks <= end; w++) starts.push(w);
+    const next: typeof options = [];
+    for (const option of options) {
+      for (const from of starts) {
+        const range = { from, to: from + block.weeks };
+        if (range.from < start || range.to > end) continue;
+        if (block.window && (weekFromIndex(range.from) < block.window.from || weekFromIndex(range.to) > block.window.to)) continue;
+        if (pin?.from !== undefined && weekFromIndex(from) !== pin.from) continue;
+        let clash = false;
+        for (let w = range.from; w < range.to && !clash; w++) clash = absent.has(w);
+        for (const other of option) clash ||= other.range.from < range.to && range.from < other.range.to;
+        if (!clash) next.push([...option, { block: block.id, vacation: block.category === 'vacation', range }]);
+      }
+    }
+    options = next;
+  }
+  return options;
+}
+
+/** Lays the site blocks in `order` over the service weeks; null when a pinned start is missed. */
+function layOut(slots: Slot[], order: number[], doctor: Doctor, start: number, blocked: Set<number>, siteless: Layout['siteless']): Layout | null {
+  const ranges: PlacedRange[] = new Array(slots.length);
+  const weeks: Int32Array[] = new Array(slots.length);
+  let cursor = start;
+  let cutByVacation = 0;
+  for (const i of order) {
+    const slot = slots[i]!;
+    while (blocked.has(cursor)) cursor++;
+    const from = cursor;
+    const pin = doctor.pins.find((p) => p.block === slot.block.id);
+    if (pin?.from !== undefined && weekFromIndex(from) !== pin.from) return null;
+    const need = requiredServiceWeeks(slot.block.weeks, doctor.partTime);
+    const list = new Int32Array(need);
+    for (let n = 0; n < need; cursor++) if (!blocked.has(cursor)) list[n++] = cursor;
+    ranges[i] = { from, to: cursor };
+    weeks[i] = list;
+    if (siteless.some((s) => s.vacation && s.range.from > from && s.range.to < cursor)) cutByVacation++;
+  }
+  return { siteless, ranges, weeks, cutByVacation };
+}
+
+function permutations(items: number[]): number[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
