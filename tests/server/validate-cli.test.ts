@@ -1,13 +1,11 @@
 // The validate command as a user runs it: real files, a real process, exit codes and output.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kronoberg2026 } from '../../shared/domain/presets';
+import { runCli } from '../support/run-cli';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'bt-validate-'));
 const file = (name: string, content: unknown) => {
   const path = join(dir, name);
@@ -15,15 +13,7 @@ const file = (name: string, content: unknown) => {
   return path;
 };
 
-async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/validate.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const validate = (...args: string[]) => runCli('server/cli/validate.ts', ...args);
 
 describe('npm run validate', () => {
   let problem: string;

@@ -1,0 +1,36 @@
+// The solve command as a user runs it: a problem file in, a valid bt-plan/1 file out.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { vasternorrlandVt2026 } from '../../shared/domain/presets';
+import { planErrors } from '../../shared/domain/validate-plan';
+import { parsePlan } from '../../shared/format/parse';
+import { runCli } from '../support/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'bt-solve-'));
+
+describe('npm run solve', () => {
+  it('writes a valid plan with --out, progress on stderr, exit 0', async () => {
+    const problemPath = join(dir, 'problem.json');
+    const out = join(dir, 'plan.json');
+    writeFileSync(problemPath, JSON.stringify(vasternorrlandVt2026.problem));
+    const result = await runCli('server/solver/cli.ts', problemPath, '--out', out, '--seed', '4', '--time-limit', '10');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('solve: feasible');
+    const plan = parsePlan(JSON.parse(readFileSync(out, 'utf8')));
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(planErrors(vasternorrlandVt2026.problem, plan.value)).toEqual([]);
+  });
+
+  it('exits 2 with path-named lines for an invalid problem', async () => {
+    const bad = structuredClone(vasternorrlandVt2026.problem) as any;
+    bad.sites[0].capacity = -2;
+    const problemPath = join(dir, 'bad.json');
+    writeFileSync(problemPath, JSON.stringify(bad));
+    const result = await runCli('server/solver/cli.ts', problemPath);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sites[0].capacity: Too small: expected number to be >=0');
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,103 @@
+// The solver on real instances: every plan it returns passes validatePlan; infeasibility comes
+// back explained, naming the site; the same seed gives the same plan.
+import { describe, expect, it } from 'vitest';
+import { generateInstance } from '../../server/solver/bench/generate';
+import { solve } from '../../server/solver/solve';
+import { PRESETS } from '../../shared/domain/presets';
+import { btEnd } from '../../shared/domain/rotation';
+import { planErrors } from '../../shared/domain/validate-plan';
+import type { Plan } from '../../shared/format/plan';
+import type { Problem } from '../../shared/format/problem';
+import { aDoctor, aProblem, week } from '../support/builders';
+
+function solved(problem: Problem, seed = 1): Plan {
+  const plan = solve(problem, { seed, timeLimit: 20 });
+  expect(plan.status).toBe('feasible');
+  expect(planErrors(problem, plan)).toEqual([]);
+  return plan;
+}
+
+const lastTo = (plan: Plan, doctor: string) =>
+  plan.assignments.filter((a) => a.doctor === doctor).reduce((end, a) => (a.to > end ? a.to : end), '');
+
+describe('solve', () => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('plans the %s demo cohort', (_id, preset) => {
+    const plan = solved(preset.problem);
+    expect(plan.assignments).toHaveLength(preset.plan.assignments.length);
+    expect(plan.objective).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ['kronoberg', 40],
+    ['vasternorrland', 40],
+    ['mixed', 200],
+  ] as const)('finds a valid plan for a planted %s instance of %i doctors at peak capacity', (region, doctors) => {
+    const instance = generateInstance({ name: 't', region, doctors, seed: 3 });
+    expect(planErrors(instance.problem, instance.planted)).toEqual([]);
+    solved(instance.problem);
+  });
+
+  it('answers infeasible and names the site when its only-allowed doctors need more than it has', () => {
+    const instance = generateInstance({ name: 't', region: 'kronoberg', doctors: 40, seed: 3, infeasible: true });
+    const plan = solve(instance.problem, { timeLimit: 20 });
+    expect(plan.status).toBe('infeasible');
+    expect(plan.assignments).toEqual([]);
+    const capacity = plan.explanation.find((e) => e.code === 'site-capacity');
+    expect(capacity?.sites).toEqual(['kr-c1-psy-1']);
+    const onlyThere = instance.problem.doctors.filter((d) => d.allowedSites?.psy?.join() === 'kr-c1-psy-1' && d.credits.length === 0);
+    expect(capacity?.doctors).toEqual(onlyThere.map((d) => d.id));
+    expect(capacity?.message_sv).toMatch(/^psychiatry KR-stad 1 1: 8 läkare behöver .* kapacitet 1 ger \d+ läkarveckor, \d+ behövs$/);
+  });
+
+  it('explains a block that no allowed site offers', () => {
+    const problem = aProblem({ doctors: [aDoctor({ allowedSites: { pc: ['hosp'] } })] });
+    const plan = solve(problem);
+    expect(plan.status).toBe('infeasible');
+    expect(plan.explanation.map((e) => [e.code, e.doctors, e.blocks])).toEqual([['no-site', ['d1'], ['pc']]]);
+  });
+
+  it('keeps pins, the vacation window and the intro offset', () => {
+    const problem = aProblem({
+      doctors: [
+        aDoctor({ id: 'd1', pins: [{ block: 'pc', site: 'vc', from: week(2) }] }),
+        aDoctor({ id: 'd2', pins: [{ block: 'vac', from: week(20) }] }),
+      ],
+    });
+    const plan = solved(problem);
+    const find = (doctor: string, block: string) => plan.assignments.find((a) => a.doctor === doctor && a.block === block);
+    expect(find('d1', 'pc')).toMatchObject({ site: 'vc', from: week(2) });
+    expect(find('d2', 'vac')?.from).toBe(week(20));
+    for (const d of ['d1', 'd2']) {
+      expect(find(d, 'intro')?.from).toBe(week(0));
+      expect(find(d, 'vac')!.from >= '2026-06-01' && find(d, 'vac')!.to <= '2026-08-31').toBe(true);
+    }
+  });
+
+  it('extends the BT by an absence instead of squeezing it, and stretches part-time', () => {
+    const problem = aProblem({
+      doctors: [
+        aDoctor({ id: 'd1', absences: [{ from: week(20), to: week(26) }] }),
+        aDoctor({ id: 'd2', partTime: 0.75 }),
+      ],
+      sites: aProblem().sites.map((s) => ({ ...s, capacity: 2 })),
+    });
+    const plan = solved(problem);
+    expect(lastTo(plan, 'd1')).toBe(week(34 + 6));
+    expect(lastTo(plan, 'd1')).toBe(btEnd(problem, problem.doctors[0]!));
+    expect(lastTo(plan, 'd2')).toBe(btEnd(problem, problem.doctors[1]!));
+  });
+
+  it('gives a credited block no placement', () => {
+    const problem = aProblem({
+      doctors: [aDoctor({ credits: [{ block: 'psy', weeks: 13, decidedBy: 'Studierektor Eva Ek', decidedOn: '2026-02-01' }] })],
+    });
+    const plan = solved(problem);
+    expect(plan.assignments.map((a) => a.block).sort()).toEqual(['acute', 'intro', 'pc', 'vac']);
+  });
+
+  it('gives the same plan for the same input and seed', () => {
+    const { problem } = generateInstance({ name: 't', region: 'mixed', doctors: 80, seed: 5 });
+    const strip = (plan: Plan) => JSON.stringify({ ...plan, stats: { ...plan.stats, seconds: 0 } });
+    expect(strip(solve(problem, { seed: 9 }))).toBe(strip(solve(problem, { seed: 9 })));
+  });
+});
