@@ -99,6 +99,26 @@ export class LayoutSearch {
     return parts.wishesUnmet * w.wish + parts.homeTownMissed * w.homeTown + parts.vacationCuts * w.vacationCut;
   }
 
+  /**
+   * A lower bound on the objective: every doctor's cheapest option with capacity ignored
+   * (the Lagrangian bound at zero multipliers). When the plan reaches it, it is optimal.
+   */
+  capacityFreeBound(): number {
+    let bound = 0;
+    this.model.doctors.forEach((doctor) => {
+      let best = Infinity;
+      for (const layout of doctor.layouts) {
+        let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+        doctor.slots.forEach((slot, k) => {
+          cost += Math.min(...slot.sites.map((s) => this.siteCost(doctor, layout, k, s)));
+        });
+        best = Math.min(best, cost);
+      }
+      bound += best;
+    });
+    return bound;
+  }
+
   private insertBest(d: number): number {
     const doctor = this.model.doctors[d]!;
     let best: Choice | undefined;

@@ -57,11 +57,13 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   search.improve(stop);
   const parts = search.objectiveParts();
   const objective = search.objective(parts);
+  const bound = search.capacityFreeBound();
   progress({ phase: 'done', objective });
   return {
     format: 'bt-plan/1',
-    status: 'feasible',
+    status: objective <= bound + 1e-9 ? 'optimal' : 'feasible',
     objective,
+    bound,
     assignments: assignmentsOf(model, search),
     explanation: [],
     stats: { seconds: seconds(), layouts: layoutCount(model), ...parts },

@@ -12,7 +12,8 @@ import { aDoctor, aProblem, week } from '../support/builders';
 
 function solved(problem: Problem, seed = 1): Plan {
   const plan = solve(problem, { seed, timeLimit: 20 });
-  expect(plan.status).toBe('feasible');
+  expect(['optimal', 'feasible']).toContain(plan.status);
+  expect(plan.bound).toBeLessThanOrEqual(plan.objective!);
   expect(planErrors(problem, plan)).toEqual([]);
   return plan;
 }

@@ -1,0 +1,54 @@
+// npm run bench: our solver and the reference formulation on the same generated instances,
+// in the same run. Prints one row per instance; every returned plan is checked by validatePlan.
+import { planErrors } from '../../../shared/domain/validate-plan';
+import type { Plan } from '../../../shared/format/plan';
+import { solveReference } from '../reference';
+import { solve } from '../solve';
+import { generateInstance, type InstanceSpec } from './generate';
+
+const INSTANCES: (InstanceSpec & { referenceLimit: number })[] = [
+  { name: 'kronoberg-40', region: 'kronoberg', doctors: 40, seed: 1, referenceLimit: 60 },
+  { name: 'vasternorrland-40', region: 'vasternorrland', doctors: 40, seed: 1, referenceLimit: 60 },
+  { name: 'mixed-200', region: 'mixed', doctors: 200, seed: 1, referenceLimit: 120 },
+  { name: 'mixed-1500', region: 'mixed', doctors: 1500, seed: 1, referenceLimit: 0 },
+  { name: 'kronoberg-40-infeasible', region: 'kronoberg', doctors: 40, seed: 1, infeasible: true, referenceLimit: 60 },
+  { name: 'mixed-200-infeasible', region: 'mixed', doctors: 200, seed: 1, infeasible: true, referenceLimit: 120 },
+];
+
+const gap = (plan: Plan) =>
+  plan.objective !== undefined && plan.bound !== undefined
+    ? `${(((plan.objective - plan.bound) / Math.max(1, Math.abs(plan.objective))) * 100).toFixed(1)}%`
+    : '–';
+
+async function timed(run: () => Promise<Plan> | Plan): Promise<{ plan: Plan; seconds: number }> {
+  const started = performance.now();
+  const plan = await run();
+  return { plan, seconds: (performance.now() - started) / 1000 };
+}
+
+const header = ['instance', 'doctors', 'status', 'objective', 'gap', 'seconds', 'ref status', 'ref objective', 'ref gap', 'ref seconds', 'ratio', 'errors'];
+console.log(header.join('\t'));
+for (const spec of INSTANCES) {
+  const { problem } = generateInstance(spec);
+  const ours = await timed(() => solve(problem, { seed: 1, timeLimit: 60 }));
+  const ref = spec.referenceLimit > 0 ? await timed(() => solveReference(problem, { timeLimit: spec.referenceLimit })) : undefined;
+  const errors = [ours.plan, ...(ref ? [ref.plan] : [])].reduce((n, p) => n + (p.assignments.length ? planErrors(problem, p).length : 0), 0);
+  console.log(
+    [
+      spec.name,
+      problem.doctors.length,
+      ours.plan.status,
+      ours.plan.objective ?? '–',
+      gap(ours.plan),
+      ours.seconds.toFixed(2),
+      ref ? ref.plan.status : 'skipped',
+      ref?.plan.objective ?? '–',
+      ref ? gap(ref.plan) : '–',
+      ref ? ref.seconds.toFixed(2) : '–',
+      ref ? `${(ref.seconds / ours.seconds).toFixed(1)}×` : '–',
+      errors,
+    ].join('\t'),
+  );
+  if (ours.plan.status === 'infeasible') for (const e of ours.plan.explanation) console.log(`  ${e.message_sv}`);
+}
+console.log(`memory: ${Math.round(process.memoryUsage().rss / 1e6)} MB rss`);

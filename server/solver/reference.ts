@@ -1,0 +1,110 @@
+// The plain reference formulation, kept for tests and the benchmark ratio: one binary per
+// doctor × block × site × start week (time-indexed), every doctor-week covered once, site
+// capacity per week. Placements skip absences and fixed cohort weeks but, being textbook,
+// never straddle a vacation. Same soft costs as the layout search.
+import { needsSite } from '../../shared/domain/block-kinds';
+import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
+import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import type { Assignment, Plan } from '../../shared/format/plan';
+import type { Problem } from '../../shared/format/problem';
+import { capacityAt } from '../../shared/domain/capacity';
+import { DEFAULT_WEIGHTS, type Weights } from './heuristic';
+import { BinaryMip, loadHighs } from './mip';
+
+export interface ReferenceOptions {
+  timeLimit?: number;
+  weights?: Weights;
+}
+
+export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const mip = new BinaryMip();
+  const meaning: Assignment[] = [];
+  const fixed: Assignment[] = [];
+  const capacityRows = new Map<string, number>();
+  const sites = new Map(problem.sites.map((s) => [s.id, s]));
+
+  const capacityRow = (site: string, week: number) => {
+    const key = `${site}@${week}`;
+    let row = capacityRows.get(key);
+    if (row === undefined) {
+      row = mip.addRow(-Infinity, capacityAt(sites.get(site)!, weekFromIndex(week)));
+      capacityRows.set(key, row);
+    }
+    return row;
+  };
+
+  for (const doctor of problem.doctors) {
+    const start = weekIndex(doctor.start);
+    const end = weekIndex(btEnd(problem, doctor));
+    const blocked = absentWeeks(doctor);
+    const blocks = blocksToAssign(problem, doctor);
+    for (const block of blocks) {
+      if (needsSite(block.category) || block.offset === undefined) continue;
+      const from = start + block.offset;
+      fixed.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(from), to: weekFromIndex(from + block.weeks) });
+      for (let w = from; w < from + block.weeks; w++) blocked.add(w);
+    }
+    const cover = new Map<number, number>();
+    for (let w = start; w < end; w++) if (!blocked.has(w)) cover.set(w, mip.addRow(1, 1));
+
+    for (const block of blocks) {
+      if (!needsSite(block.category) && block.offset !== undefined) continue;
+      const pin = doctor.pins.find((p) => p.block === block.id);
+      const choose = mip.addRow(1, 1);
+      for (let t = start; t < end; t++) {
+        if (blocked.has(t) || (pin?.from !== undefined && weekFromIndex(t) !== pin.from)) continue;
+        let weeks: number[];
+        let to: number;
+        if (needsSite(block.category)) {
+          weeks = [];
+          for (to = t; weeks.length < requiredServiceWeeks(block.weeks, doctor.partTime) && to < end; to++) {
+            if (!blocked.has(to)) weeks.push(to);
+          }
+          if (weeks.length < requiredServiceWeeks(block.weeks, doctor.partTime)) continue;
+        } else {
+          to = t + block.weeks;
+          weeks = Array.from({ length: block.weeks }, (_, i) => t + i);
+          if (to > end || weeks.some((w) => blocked.has(w))) continue;
+          if (block.window && (weekFromIndex(t) < block.window.from || weekFromIndex(to) > block.window.to)) continue;
+        }
+        const siteOptions = needsSite(block.category)
+          ? problem.sites
+              .filter((s) => s.kinds.includes(block.kind))
+              .filter((s) => !doctor.allowedSites?.[block.id] || doctor.allowedSites[block.id]!.includes(s.id))
+              .filter((s) => pin?.site === undefined || pin.site === s.id)
+              .map((s) => s.id)
+          : [null];
+        for (const site of siteOptions) {
+          let cost = site !== null && doctor.town !== undefined && sites.get(site)!.town !== doctor.town ? weights.homeTown : 0;
+          for (const wish of doctor.wishes) {
+            if (wish.block !== block.id) continue;
+            if ((wish.site !== undefined && wish.site !== site) || (wish.from !== undefined && wish.from !== weekFromIndex(t))) {
+              cost += wish.weight * weights.wish;
+            }
+          }
+          const col = mip.addColumn(cost);
+          meaning.push({ doctor: doctor.id, block: block.id, site, from: weekFromIndex(t), to: weekFromIndex(to) });
+          mip.setCoefficient(col, choose, 1);
+          for (const w of weeks) {
+            mip.setCoefficient(col, cover.get(w)!, 1);
+            if (site !== null) mip.setCoefficient(col, capacityRow(site, w), 1);
+          }
+        }
+      }
+    }
+  }
+
+  const result = mip.solve(await loadHighs(), options.timeLimit ?? 60);
+  const chosen = result.values ? meaning.filter((_, j) => result.values![j]! > 0.5) : [];
+  const assignments = result.values ? [...fixed, ...chosen].sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from)) : [];
+  return {
+    format: 'bt-plan/1',
+    status: result.status,
+    objective: result.objective,
+    bound: result.bound,
+    assignments,
+    explanation: [],
+    stats: { seconds: result.seconds, columns: mip.columnCount, rows: mip.rowCount },
+  };
+}
