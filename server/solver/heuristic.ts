@@ -1,6 +1,7 @@
 // Constructive heuristic + local search over layouts: least-flexible doctors first against
 // residual capacity, then min-conflict repair of overloaded site-weeks, then re-insertion of
 // one doctor at a time while it lowers the soft objective without overloading any site.
+import { weekIndex } from '../../shared/domain/weeks';
 import type { Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
 
@@ -11,9 +12,16 @@ export interface Weights {
   homeTown: number;
   /** Per placement with a vacation inside it. */
   vacationCut: number;
+  /** Per assignment moved from the previous plan (replanning). */
+  change: number;
+  /** Per moved assignment that was to start within 4 weeks of `frozenBefore`. */
+  urgentChange: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { wish: 10, homeTown: 3, vacationCut: 1 };
+export const DEFAULT_WEIGHTS: Weights = { wish: 10, homeTown: 3, vacationCut: 1, change: 5, urgentChange: 20 };
+
+/** Moves of assignments starting this close to `frozenBefore` cost `urgentChange`. */
+const URGENT_WEEKS = 4;
 
 /** One doctor's plan: a layout and a site (index into model.siteIds) per slot. */
 export interface Choice {
@@ -25,6 +33,8 @@ export interface ObjectiveParts {
   wishesUnmet: number;
   homeTownMissed: number;
   vacationCuts: number;
+  changes: number;
+  urgentChanges: number;
 }
 
 const OVERLOAD = 1_000;
@@ -79,24 +89,85 @@ export class LayoutSearch {
     }
   }
 
+  /**
+   * Large-neighbourhood moves: take a doctor out together with a few doctors placed at sites it
+   * could use, put them back in random order, keep the result when it costs less and overloads
+   * nothing. Finds the pair moves (A leaves a site so B can have its wish) single moves miss.
+   */
+  ruinAndRecreate(stop: () => boolean, groupSize = 6): void {
+    let improved = true;
+    while (improved && !stop()) {
+      improved = false;
+      for (const d of this.shuffled()) {
+        if (stop()) return;
+        const group = [d, ...this.neighbours(d, groupSize - 1)];
+        const before = group.map((g) => this.choices[g]!);
+        const cost = group.reduce((sum, g) => sum + this.costOf(g, this.choices[g]!), 0);
+        for (const g of group) this.remove(g);
+        let after = 0;
+        let overloads = false;
+        for (const g of this.shuffledList(group)) {
+          this.insertBest(g);
+          after += this.costOf(g, this.choices[g]!);
+          overloads ||= this.overloadOf(g) > 0;
+        }
+        if (!overloads && after < cost - 1e-9) {
+          improved = true;
+          continue;
+        }
+        for (const g of group) this.remove(g);
+        group.forEach((g, i) => this.apply(g, before[i]!, 1));
+      }
+    }
+  }
+
   objectiveParts(): ObjectiveParts {
-    const parts: ObjectiveParts = { wishesUnmet: 0, homeTownMissed: 0, vacationCuts: 0 };
+    const parts: ObjectiveParts = { wishesUnmet: 0, homeTownMissed: 0, vacationCuts: 0, changes: 0, urgentChanges: 0 };
     this.model.doctors.forEach((doctor, d) => {
       const choice = this.choices[d];
       if (!choice) return;
       const layout = doctor.layouts[choice.layout]!;
       parts.vacationCuts += layout.cutByVacation;
       parts.wishesUnmet += unmetWishes(this.model, doctor, layout, choice.sites);
-      doctor.slots.forEach((_, k) => {
+      doctor.slots.forEach((slot, k) => {
         if (this.awayFromHome(doctor, choice.sites[k]!)) parts.homeTownMissed++;
+        this.countChange(parts, doctor, slot.block.id, this.model.siteIds[choice.sites[k]!]!, layout.ranges[k]!.from);
       });
+      for (const s of layout.siteless) this.countChange(parts, doctor, s.block, null, s.range.from);
     });
     return parts;
   }
 
   objective(parts = this.objectiveParts()): number {
     const w = this.weights;
-    return parts.wishesUnmet * w.wish + parts.homeTownMissed * w.homeTown + parts.vacationCuts * w.vacationCut;
+    return (
+      parts.wishesUnmet * w.wish +
+      parts.homeTownMissed * w.homeTown +
+      parts.vacationCuts * w.vacationCut +
+      (parts.changes - parts.urgentChanges) * w.change +
+      parts.urgentChanges * w.urgentChange
+    );
+  }
+
+  /** 0 when unchanged or not replanning, 1 for a move, 2 for an urgent move. */
+  private changeKind(doctor: DoctorModel, block: string, site: string | null, from: number): 0 | 1 | 2 {
+    const before = doctor.previous.get(block);
+    if (!before) return 0;
+    if (before.site === site && before.from === weekStart(this.model, from)) return 0;
+    const frozen = this.model.problem.frozenBefore;
+    const soon = frozen !== undefined && weekIndex(before.from) < weekIndex(frozen) + URGENT_WEEKS;
+    return soon ? 2 : 1;
+  }
+
+  private changeCost(doctor: DoctorModel, block: string, site: string | null, from: number): number {
+    const kind = this.changeKind(doctor, block, site, from);
+    return kind === 0 ? 0 : kind === 1 ? this.weights.change : this.weights.urgentChange;
+  }
+
+  private countChange(parts: ObjectiveParts, doctor: DoctorModel, block: string, site: string | null, from: number): void {
+    const kind = this.changeKind(doctor, block, site, from);
+    if (kind > 0) parts.changes++;
+    if (kind === 2) parts.urgentChanges++;
   }
 
   /**
@@ -108,7 +179,7 @@ export class LayoutSearch {
     this.model.doctors.forEach((doctor) => {
       let best = Infinity;
       for (const layout of doctor.layouts) {
-        let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+        let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
         doctor.slots.forEach((slot, k) => {
           cost += Math.min(...slot.sites.map((s) => this.siteCost(doctor, layout, k, s)));
         });
@@ -124,7 +195,7 @@ export class LayoutSearch {
     let best: Choice | undefined;
     let bestCost = Infinity;
     doctor.layouts.forEach((layout, l) => {
-      let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+      let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
       const sites: number[] = [];
       for (let k = 0; k < doctor.slots.length && cost < bestCost; k++) {
         let slotBest = -1;
@@ -148,14 +219,15 @@ export class LayoutSearch {
   private costOf(d: number, choice: Choice): number {
     const doctor = this.model.doctors[d]!;
     const layout = doctor.layouts[choice.layout]!;
-    let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessWishCost(doctor, layout);
+    let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
     choice.sites.forEach((s, k) => (cost += this.siteCost(doctor, layout, k, s)));
     return cost;
   }
 
   private siteCost(doctor: DoctorModel, layout: Layout, k: number, s: number): number {
-    let cost = this.awayFromHome(doctor, s) ? this.weights.homeTown : 0;
     const slot = doctor.slots[k]!;
+    let cost = this.awayFromHome(doctor, s) ? this.weights.homeTown : 0;
+    cost += this.changeCost(doctor, slot.block.id, this.model.siteIds[s]!, layout.ranges[k]!.from);
     for (const wish of doctor.doctor.wishes) {
       if (wish.block !== slot.block.id) continue;
       const siteOk = wish.site === undefined || wish.site === this.model.siteIds[s];
@@ -165,8 +237,10 @@ export class LayoutSearch {
     return cost;
   }
 
-  private sitelessWishCost(doctor: DoctorModel, layout: Layout): number {
+  /** Wishes and replanning moves of the site-less blocks: they depend on the layout only. */
+  private sitelessCost(doctor: DoctorModel, layout: Layout): number {
     let cost = 0;
+    for (const s of layout.siteless) cost += this.changeCost(doctor, s.block, null, s.range.from);
     for (const wish of doctor.doctor.wishes) {
       const placed = layout.siteless.find((s) => s.block === wish.block);
       if (placed && wish.from !== undefined && wish.from !== weekStart(this.model, placed.range.from)) {
@@ -228,14 +302,44 @@ export class LayoutSearch {
     return out;
   }
 
-  private shuffled(): number[] {
-    const order = this.model.doctors.map((_, i) => i);
+  /** Up to `count` other doctors placed at sites that doctor `d` may use, picked at random. */
+  private neighbours(d: number, count: number): number[] {
+    const wanted = new Set(this.model.doctors[d]!.slots.flatMap((slot) => slot.sites));
+    const found: number[] = [];
+    this.choices.forEach((choice, other) => {
+      if (other !== d && choice && choice.sites.some((s) => wanted.has(s))) found.push(other);
+    });
+    return this.shuffledList(found).slice(0, count);
+  }
+
+  /** Site-weeks over capacity among doctor `d`'s placements. */
+  private overloadOf(d: number): number {
+    const { weekCount, firstWeek, capacity } = this.model;
+    const choice = this.choices[d]!;
+    const layout = this.model.doctors[d]!.layouts[choice.layout]!;
+    let over = 0;
+    choice.sites.forEach((s, k) => {
+      for (const w of layout.weeks[k]!) {
+        const cell = s * weekCount + w - firstWeek;
+        if (this.load[cell]! > capacity[cell]!) over++;
+      }
+    });
+    return over;
+  }
+
+  private shuffledList(items: number[]): number[] {
+    const order = [...items];
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(this.random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     return order;
   }
+
+  private shuffled(): number[] {
+    return this.shuffledList(this.model.doctors.map((_, i) => i));
+  }
+
 }
 
 function weekStart(model: SolverModel, week: number): string {

@@ -5,6 +5,7 @@ import { needsSite } from '../../shared/domain/block-kinds';
 import { capacityAt } from '../../shared/domain/capacity';
 import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import type { Assignment } from '../../shared/format/plan';
 import type { Block, Doctor, Problem } from '../../shared/format/problem';
 
 /** A site block of one doctor and the sites it may use (indices into model.sites). */
@@ -29,7 +30,10 @@ export interface Layout {
 }
 
 export interface DoctorModel {
+  /** The doctor, with assignments frozen by replanning added as pins. */
   doctor: Doctor;
+  /** The previous plan's assignment per block, when replanning. */
+  previous: Map<string, Assignment>;
   slots: Slot[];
   layouts: Layout[];
   /** Why the doctor has no layout or a slot has no site, when so. */
@@ -53,7 +57,8 @@ const MAX_LAYOUTS = 2_000;
 
 export function buildModel(problem: Problem): SolverModel {
   const siteIds = problem.sites.map((s) => s.id);
-  const doctors = problem.doctors.map((d) => doctorModel(problem, d));
+  const previous = previousByDoctor(problem);
+  const doctors = problem.doctors.map((d) => doctorModel(problem, withFrozenPins(problem, d, previous.get(d.id)), previous.get(d.id)));
   let firstWeek = Infinity;
   let lastWeek = -Infinity;
   for (const d of problem.doctors) {
@@ -70,7 +75,35 @@ export function buildModel(problem: Problem): SolverModel {
   return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity };
 }
 
-function doctorModel(problem: Problem, doctor: Doctor): DoctorModel {
+function previousByDoctor(problem: Problem): Map<string, Map<string, Assignment>> {
+  const byDoctor = new Map<string, Map<string, Assignment>>();
+  for (const a of problem.previous?.assignments ?? []) {
+    if (!byDoctor.has(a.doctor)) byDoctor.set(a.doctor, new Map());
+    byDoctor.get(a.doctor)!.set(a.block, a);
+  }
+  return byDoctor;
+}
+
+/**
+ * Replanning never moves what started before `frozenBefore`: such an assignment becomes a pin
+ * of its site and start (its end may still move later when new leave stretches it).
+ */
+function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<string, Assignment> | undefined): Doctor {
+  const frozenBefore = problem.frozenBefore;
+  if (!previous || !frozenBefore) return doctor;
+  const frozen = [...previous.values()].filter((a) => a.from < frozenBefore && problem.blocks.some((b) => b.id === a.block));
+  if (frozen.length === 0) return doctor;
+  const frozenBlocks = new Set(frozen.map((a) => a.block));
+  return {
+    ...doctor,
+    pins: [
+      ...doctor.pins.filter((p) => !frozenBlocks.has(p.block)),
+      ...frozen.map((a) => ({ block: a.block, from: a.from, ...(a.site !== null ? { site: a.site } : {}) })),
+    ],
+  };
+}
+
+function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>()): DoctorModel {
   const problems: string[] = [];
   const blocks = blocksToAssign(problem, doctor);
   const slots: Slot[] = blocks.filter((b) => needsSite(b.category)).map((block) => {
@@ -105,7 +138,7 @@ function doctorModel(problem: Problem, doctor: Doctor): DoctorModel {
     }
   }
   if (layouts.length === 0 && problems.length === 0) problems.push('no-layout');
-  return { doctor, slots, layouts, problems };
+  return { doctor, previous, slots, layouts, problems };
 }
 
 /** Every way to place the site-less blocks: offset blocks fixed, the others at each allowed start. */

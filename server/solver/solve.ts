@@ -55,6 +55,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   }
   progress({ phase: 'improve', objective: search.objective() });
   search.improve(stop);
+  progress({ phase: 'neighbourhoods', objective: search.objective() });
+  search.ruinAndRecreate(stop);
   const parts = search.objectiveParts();
   const objective = search.objective(parts);
   const bound = search.capacityFreeBound();

@@ -2,11 +2,13 @@
 // back explained, naming the site; the same seed gives the same plan.
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../server/solver/bench/generate';
+import { solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
-import { PRESETS } from '../../shared/domain/presets';
+import { PRESETS, vasternorrlandVt2026 } from '../../shared/domain/presets';
 import { btEnd } from '../../shared/domain/rotation';
+import { addWeeks } from '../../shared/domain/weeks';
 import { planErrors } from '../../shared/domain/validate-plan';
-import type { Plan } from '../../shared/format/plan';
+import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
 import { aDoctor, aProblem, week } from '../support/builders';
 
@@ -100,5 +102,57 @@ describe('solve', () => {
     const { problem } = generateInstance({ name: 't', region: 'mixed', doctors: 80, seed: 5 });
     const strip = (plan: Plan) => JSON.stringify({ ...plan, stats: { ...plan.stats, seconds: 0 } });
     expect(strip(solve(problem, { seed: 9 }))).toBe(strip(solve(problem, { seed: 9 })));
+  });
+});
+
+describe('replanning with minimal change', () => {
+  it('keeps everything before frozenBefore, extends the absent doctor, moves nobody else', () => {
+    const { problem } = generateInstance({ name: 't', region: 'kronoberg', doctors: 16, seed: 11 });
+    // Room for the absent doctor's six extra weeks without touching anyone else.
+    const roomy = { ...problem, sites: problem.sites.map((s) => ({ ...s, capacity: s.capacity + 1 })) };
+    const published = solved(roomy);
+    const absent = roomy.doctors.find((d) => d.absences.length === 0 && d.partTime === 1 && d.credits.length === 0)!;
+    const frozenBefore = addWeeks(absent.start, 20);
+    const changed: Problem = {
+      ...roomy,
+      doctors: roomy.doctors.map((d) => (d.id === absent.id ? { ...d, absences: [{ from: frozenBefore, to: addWeeks(frozenBefore, 6) }] } : d)),
+      previous: published,
+      frozenBefore,
+    };
+    const replanned = solved(changed);
+
+    const key = (a: Assignment) => `${a.doctor}/${a.block}`;
+    const after = new Map(replanned.assignments.map((a) => [key(a), a]));
+    for (const before of published.assignments.filter((a) => a.from < frozenBefore)) {
+      const now = after.get(key(before))!;
+      expect([now.site, now.from]).toEqual([before.site, before.from]);
+      if (before.doctor !== absent.id) expect(now.to).toBe(before.to);
+    }
+    expect(lastTo(replanned, absent.id)).toBe(addWeeks(lastTo(published, absent.id), 6));
+    const movedDoctors = new Set(
+      published.assignments
+        .filter((a) => a.doctor !== absent.id)
+        .filter((a) => JSON.stringify(after.get(key(a))) !== JSON.stringify(a))
+        .map((a) => a.doctor),
+    );
+    expect([...movedDoctors]).toEqual([]);
+    expect(typeof replanned.stats.changes).toBe('number');
+  });
+});
+
+describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('returns a valid, proven optimal plan for %s', async (_id, preset) => {
+    const plan = await solveReference(preset.problem, { timeLimit: 30 });
+    expect(plan.status).toBe('optimal');
+    expect(plan.bound).toBeCloseTo(plan.objective!, 6);
+    expect(planErrors(preset.problem, plan)).toEqual([]);
+  });
+
+  it('is matched by the layout search on the Västernorrland cohort (objective 6)', async () => {
+    const reference = await solveReference(vasternorrlandVt2026.problem, { timeLimit: 30 });
+    const ours = solved(vasternorrlandVt2026.problem);
+    expect(reference.objective).toBe(6);
+    expect(ours.objective).toBe(6);
+    expect(ours.status).toBe('optimal');
   });
 });
