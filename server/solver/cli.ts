@@ -1,21 +1,30 @@
-// npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N]
-// Writes the bt-plan/1 JSON (stdout or --out), progress on stderr; exit 0 for any verdict,
-// 2 for invalid input with "<json path>: <what is wrong>" lines.
+// npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N] [--variants N] [--export-lp model.lp]
+// Writes the bt-plan/1 JSON (stdout or --out; with --variants a JSON array of bt-plan/1),
+// progress on stderr; exit 0 for any verdict, 2 for invalid input with
+// "<json path>: <what is wrong>" lines. --export-lp writes the reference MIP in LP format.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../../shared/format/issues';
 import { parseProblem } from '../../shared/format/parse';
 import { readJsonFile } from '../cli/read-json';
+import { exportReferenceLp } from './reference';
 import { solve } from './solve';
+import { solveVariants } from './variants';
 
-const USAGE = 'usage: npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N]';
+const USAGE = 'usage: npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N] [--variants N] [--export-lp model.lp]';
 
 async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { out: { type: 'string' }, 'time-limit': { type: 'string', default: '30' }, seed: { type: 'string', default: '1' } },
+      options: {
+        out: { type: 'string' },
+        'time-limit': { type: 'string', default: '30' },
+        seed: { type: 'string', default: '1' },
+        variants: { type: 'string' },
+        'export-lp': { type: 'string' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -24,7 +33,8 @@ async function main(): Promise<number> {
   const [problemPath] = args.positionals;
   const timeLimit = Number(args.values['time-limit']);
   const seed = Number(args.values.seed);
-  if (!problemPath || args.positionals.length > 1 || !(timeLimit > 0) || !Number.isInteger(seed)) {
+  const variants = args.values.variants === undefined ? undefined : Number(args.values.variants);
+  if (!problemPath || args.positionals.length > 1 || !(timeLimit > 0) || !Number.isInteger(seed) || (variants !== undefined && !(Number.isInteger(variants) && variants >= 1))) {
     console.error(USAGE);
     return 2;
   }
@@ -39,14 +49,19 @@ async function main(): Promise<number> {
     for (const issue of problem.issues) console.error(formatIssue(issue));
     return 2;
   }
-  const plan = solve(problem.value, {
-    seed,
-    timeLimit,
-    onProgress: (e) => console.error(`solve: ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}`),
-  });
-  console.error(`solve: ${plan.status}${plan.objective !== undefined ? `, objective ${plan.objective}` : ''}`);
-  for (const e of plan.explanation) console.error(`  ${e.message_sv}`);
-  const json = `${JSON.stringify(plan, null, 2)}\n`;
+  if (args.values['export-lp']) {
+    await writeFile(args.values['export-lp'], await exportReferenceLp(problem.value));
+    console.error(`solve: reference MIP written to ${args.values['export-lp']}`);
+  }
+  const onProgress = (e: { phase: string; objective?: number }) =>
+    console.error(`solve: ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}`);
+  const plans = variants !== undefined ? solveVariants(problem.value, variants, { seed, timeLimit, onProgress }) : [solve(problem.value, { seed, timeLimit, onProgress })];
+  for (const plan of plans) {
+    const name = plan.stats.variant ? `${String(plan.stats.variant)}: ` : '';
+    console.error(`solve: ${name}${plan.status}${plan.objective !== undefined ? `, objective ${plan.objective}` : ''}`);
+    for (const e of plan.explanation) console.error(`  ${e.message_sv}`);
+  }
+  const json = `${JSON.stringify(variants !== undefined ? plans : plans[0], null, 2)}\n`;
   if (args.values.out) await writeFile(args.values.out, json);
   else process.stdout.write(json);
   return 0;

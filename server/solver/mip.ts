@@ -40,8 +40,38 @@ export class BinaryMip {
     return this.rowLower.length;
   }
 
+  /** The model in CPLEX LP format, for checking it with another solver. */
+  exportLp(highs: Highs): string {
+    const model = this.toHighs(highs);
+    try {
+      return model.exportModel('lp');
+    } finally {
+      model.dispose();
+    }
+  }
+
   /** Solves to optimality or the time limit; `values` is undefined when no solution was found. */
   solve(highs: Highs, timeLimit: number): MipResult {
+    const model = this.toHighs(highs);
+    try {
+      model.options.set({ time_limit: timeLimit, output_flag: false, random_seed: 1 });
+      const result = model.run();
+      const status = result.modelStatus;
+      const hasSolution = model.info.get('primal_solution_status') === 2;
+      const bound = Number(model.info.get('mip_dual_bound'));
+      return {
+        status: status === highs.constants.modelStatus.optimal ? 'optimal' : status === highs.constants.modelStatus.infeasible ? 'infeasible' : hasSolution ? 'feasible' : 'unknown',
+        objective: hasSolution ? model.getObjectiveValue() : undefined,
+        bound: Number.isFinite(bound) ? bound : undefined,
+        values: hasSolution ? model.getSolution().colValue : undefined,
+        seconds: model.getRunTime(),
+      };
+    } finally {
+      model.dispose();
+    }
+  }
+
+  private toHighs(highs: Highs) {
     const starts = new Int32Array(this.columns.length + 1);
     let nonzeros = 0;
     this.columns.forEach((col, j) => {
@@ -69,22 +99,7 @@ export class BinaryMip {
       matrix: { format: 'csc', numRows: this.rowLower.length, numCols: n, starts, indices, values },
       integrality: new Int32Array(n).fill(highs.constants.variableType.integer),
     });
-    try {
-      model.options.set({ time_limit: timeLimit, output_flag: false, random_seed: 1 });
-      const result = model.run();
-      const status = result.modelStatus;
-      const hasSolution = model.info.get('primal_solution_status') === 2;
-      const bound = Number(model.info.get('mip_dual_bound'));
-      return {
-        status: status === highs.constants.modelStatus.optimal ? 'optimal' : status === highs.constants.modelStatus.infeasible ? 'infeasible' : hasSolution ? 'feasible' : 'unknown',
-        objective: hasSolution ? model.getObjectiveValue() : undefined,
-        bound: Number.isFinite(bound) ? bound : undefined,
-        values: hasSolution ? model.getSolution().colValue : undefined,
-        seconds: model.getRunTime(),
-      };
-    } finally {
-      model.dispose();
-    }
+    return model;
   }
 }
 

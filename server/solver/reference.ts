@@ -16,8 +16,15 @@ export interface ReferenceOptions {
   weights?: Weights;
 }
 
-export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
+interface ReferenceModel {
+  mip: BinaryMip;
+  /** The assignment each column stands for. */
+  meaning: Assignment[];
+  /** Cohort blocks at a fixed offset: no column, always in the plan. */
+  fixed: Assignment[];
+}
+
+function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel {
   const mip = new BinaryMip();
   const meaning: Assignment[] = [];
   const fixed: Assignment[] = [];
@@ -95,6 +102,16 @@ export async function solveReference(problem: Problem, options: ReferenceOptions
     }
   }
 
+  return { mip, meaning, fixed };
+}
+
+/** The reference MIP in CPLEX LP format (`npm run solve -- … --export-lp model.lp`). */
+export async function exportReferenceLp(problem: Problem, weights: Weights = DEFAULT_WEIGHTS): Promise<string> {
+  return buildReferenceModel(problem, weights).mip.exportLp(await loadHighs());
+}
+
+export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
+  const { mip, meaning, fixed } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
   const result = mip.solve(await loadHighs(), options.timeLimit ?? 60);
   const chosen = result.values ? meaning.filter((_, j) => result.values![j]! > 0.5) : [];
   const assignments = result.values ? [...fixed, ...chosen].sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from)) : [];

@@ -23,6 +23,27 @@ describe('npm run solve', () => {
     if (plan.ok) expect(planErrors(vasternorrlandVt2026.problem, plan.value)).toEqual([]);
   });
 
+  it('writes an array of variants and the reference MIP as LP text', async () => {
+    const problemPath = join(dir, 'problem-v.json');
+    const out = join(dir, 'variants.json');
+    const lp = join(dir, 'model.lp');
+    writeFileSync(problemPath, JSON.stringify(vasternorrlandVt2026.problem));
+    const result = await runCli('server/solver/cli.ts', problemPath, '--variants', '2', '--out', out, '--export-lp', lp, '--time-limit', '10');
+    expect(result.code).toBe(0);
+    const plans = JSON.parse(readFileSync(out, 'utf8')) as unknown[];
+    expect(plans.length).toBeGreaterThanOrEqual(1);
+    expect(plans.length).toBeLessThanOrEqual(2);
+    for (const p of plans) {
+      const plan = parsePlan(p);
+      expect(plan.ok && planErrors(vasternorrlandVt2026.problem, plan.value)).toEqual([]);
+    }
+    const text = readFileSync(lp, 'utf8');
+    expect(text).toMatch(/^\\ File written by HiGHS/);
+    expect(text).toMatch(/\nmin\n/);
+    expect(text).toMatch(/\nst\n/);
+    expect(text).toMatch(/\nbin\n/);
+  });
+
   it('exits 2 with path-named lines for an invalid problem', async () => {
     const bad = structuredClone(vasternorrlandVt2026.problem) as any;
     bad.sites[0].capacity = -2;

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../server/solver/bench/generate';
 import { solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
+import { solveVariants } from '../../server/solver/variants';
 import { PRESETS, vasternorrlandVt2026 } from '../../shared/domain/presets';
 import { btEnd } from '../../shared/domain/rotation';
 import { addWeeks } from '../../shared/domain/weeks';
 import { planErrors } from '../../shared/domain/validate-plan';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
-import { aDoctor, aProblem, week } from '../support/builders';
+import { aDoctor, aProblem, aSite, week } from '../support/builders';
 
 function solved(problem: Problem, seed = 1): Plan {
   const plan = solve(problem, { seed, timeLimit: 20 });
@@ -154,5 +155,22 @@ describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
     expect(reference.objective).toBe(6);
     expect(ours.objective).toBe(6);
     expect(ours.status).toBe('optimal');
+  });
+});
+
+describe('variants', () => {
+  it('returns different plans for different weightings, each valid and named, with its parts', () => {
+    // A wish for a vårdcentral outside the home town: wishes-first and balanced grant it,
+    // home-town-first keeps the doctor at home.
+    const problem = aProblem({
+      sites: [...aProblem().sites, aSite({ id: 'vc-b', name: 'Vårdcentralen Byn', town: 'Byn', kinds: ['primary-care'] })],
+      doctors: [aDoctor({ wishes: [{ block: 'pc', site: 'vc-b', weight: 1 }] })],
+    });
+    const plans = solveVariants(problem, 3, { timeLimit: 10 });
+    expect(plans.map((p) => p.stats.variant)).toEqual(['balanced', 'home-town-first']);
+    for (const plan of plans) expect(planErrors(problem, plan)).toEqual([]);
+    const pcSite = (plan: Plan) => plan.assignments.find((a) => a.block === 'pc')?.site;
+    expect(plans.map(pcSite)).toEqual(['vc-b', 'vc']);
+    expect(plans.map((p) => [p.stats.wishesUnmet, p.stats.homeTownMissed])).toEqual([[0, 1], [1, 0]]);
   });
 });
