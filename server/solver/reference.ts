@@ -1,12 +1,13 @@
 // The plain reference formulation, kept for tests and the benchmark ratio: one binary per
 // doctor × block × site × start week (time-indexed), every doctor-week covered once, site
-// capacity per week. Placements skip absences and fixed cohort weeks but, being textbook,
-// never straddle a vacation. Same soft costs as the layout search.
+// capacity per week. Placements skip absences and fixed cohort weeks; a placement around a
+// vacation is its own column, linked to that vacation start. Same soft costs as the layout
+// search, so the two optima agree.
 import { needsSite } from '../../shared/domain/block-kinds';
 import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../shared/format/plan';
-import type { Problem } from '../../shared/format/problem';
+import type { Block, Problem } from '../../shared/format/problem';
 import { capacityAt } from '../../shared/domain/capacity';
 import { DEFAULT_WEIGHTS, type Weights } from './heuristic';
 import { BinaryMip, loadHighs } from './mip';
@@ -54,48 +55,72 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     }
     const cover = new Map<number, number>();
     for (let w = start; w < end; w++) if (!blocked.has(w)) cover.set(w, mip.addRow(1, 1));
+    const occupy = (col: number, weeks: number[], site: string | null) => {
+      for (const w of weeks) {
+        mip.setCoefficient(col, cover.get(w)!, 1);
+        if (site !== null) mip.setCoefficient(col, capacityRow(site, w), 1);
+      }
+    };
+    const wishCost = (blockId: string, site: string | null, from: number) =>
+      doctor.wishes
+        .filter((wish) => wish.block === blockId)
+        .filter((wish) => (wish.site !== undefined && wish.site !== site) || (wish.from !== undefined && wish.from !== weekFromIndex(from)))
+        .reduce((sum, wish) => sum + wish.weight * weights.wish, 0);
+
+    // Site-less blocks without offset (vacation): one column per start. A placement may
+    // straddle one of them: such a column is linked to that start's column.
+    const straddles: { block: Block; from: number; col: number }[] = [];
+    for (const block of blocks) {
+      if (needsSite(block.category) || block.offset !== undefined) continue;
+      const pin = doctor.pins.find((p) => p.block === block.id);
+      const choose = mip.addRow(1, 1);
+      for (let t = start; t + block.weeks <= end; t++) {
+        const to = t + block.weeks;
+        const weeks = Array.from({ length: block.weeks }, (_, i) => t + i);
+        if (weeks.some((w) => blocked.has(w))) continue;
+        if (pin?.from !== undefined && weekFromIndex(t) !== pin.from) continue;
+        if (block.window && (weekFromIndex(t) < block.window.from || weekFromIndex(to) > block.window.to)) continue;
+        const col = mip.addColumn(wishCost(block.id, null, t));
+        meaning.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(t), to: weekFromIndex(to) });
+        mip.setCoefficient(col, choose, 1);
+        occupy(col, weeks, null);
+        straddles.push({ block, from: t, col });
+      }
+    }
 
     for (const block of blocks) {
-      if (!needsSite(block.category) && block.offset !== undefined) continue;
+      if (!needsSite(block.category)) continue;
       const pin = doctor.pins.find((p) => p.block === block.id);
+      const need = requiredServiceWeeks(block.weeks, doctor.partTime);
+      const siteOptions = problem.sites
+        .filter((s) => s.kinds.includes(block.kind))
+        .filter((s) => !doctor.allowedSites?.[block.id] || doctor.allowedSites[block.id]!.includes(s.id))
+        .filter((s) => pin?.site === undefined || pin.site === s.id)
+        .map((s) => s.id);
       const choose = mip.addRow(1, 1);
       for (let t = start; t < end; t++) {
         if (blocked.has(t) || (pin?.from !== undefined && weekFromIndex(t) !== pin.from)) continue;
-        let weeks: number[];
-        let to: number;
-        if (needsSite(block.category)) {
-          weeks = [];
-          for (to = t; weeks.length < requiredServiceWeeks(block.weeks, doctor.partTime) && to < end; to++) {
-            if (!blocked.has(to)) weeks.push(to);
-          }
-          if (weeks.length < requiredServiceWeeks(block.weeks, doctor.partTime)) continue;
-        } else {
-          to = t + block.weeks;
-          weeks = Array.from({ length: block.weeks }, (_, i) => t + i);
-          if (to > end || weeks.some((w) => blocked.has(w))) continue;
-          if (block.window && (weekFromIndex(t) < block.window.from || weekFromIndex(to) > block.window.to)) continue;
-        }
-        const siteOptions = needsSite(block.category)
-          ? problem.sites
-              .filter((s) => s.kinds.includes(block.kind))
-              .filter((s) => !doctor.allowedSites?.[block.id] || doctor.allowedSites[block.id]!.includes(s.id))
-              .filter((s) => pin?.site === undefined || pin.site === s.id)
-              .map((s) => s.id)
-          : [null];
-        for (const site of siteOptions) {
-          let cost = site !== null && doctor.town !== undefined && sites.get(site)!.town !== doctor.town ? weights.homeTown : 0;
-          for (const wish of doctor.wishes) {
-            if (wish.block !== block.id) continue;
-            if ((wish.site !== undefined && wish.site !== site) || (wish.from !== undefined && wish.from !== weekFromIndex(t))) {
-              cost += wish.weight * weights.wish;
+        // Without a straddle, then around each site-less block that fits strictly inside.
+        for (const straddle of [undefined, ...straddles]) {
+          const skip = (w: number) => blocked.has(w) || (straddle !== undefined && w >= straddle.from && w < straddle.from + straddle.block.weeks);
+          const weeks: number[] = [];
+          let to = t;
+          for (; weeks.length < need && to < end; to++) if (!skip(to)) weeks.push(to);
+          if (weeks.length < need) continue;
+          if (straddle && !(straddle.from > t && straddle.from + straddle.block.weeks < to)) continue;
+          for (const site of siteOptions) {
+            const home = doctor.town !== undefined && sites.get(site)!.town !== doctor.town ? weights.homeTown : 0;
+            const cut = straddle?.block.category === 'vacation' ? weights.vacationCut : 0;
+            const col = mip.addColumn(home + cut + wishCost(block.id, site, t));
+            meaning.push({ doctor: doctor.id, block: block.id, site, from: weekFromIndex(t), to: weekFromIndex(to) });
+            mip.setCoefficient(col, choose, 1);
+            occupy(col, weeks, site);
+            if (straddle) {
+              // Only together with that site-less block at that start: x − y ≤ 0.
+              const link = mip.addRow(-Infinity, 0);
+              mip.setCoefficient(col, link, 1);
+              mip.setCoefficient(straddle.col, link, -1);
             }
-          }
-          const col = mip.addColumn(cost);
-          meaning.push({ doctor: doctor.id, block: block.id, site, from: weekFromIndex(t), to: weekFromIndex(to) });
-          mip.setCoefficient(col, choose, 1);
-          for (const w of weeks) {
-            mip.setCoefficient(col, cover.get(w)!, 1);
-            if (site !== null) mip.setCoefficient(col, capacityRow(site, w), 1);
           }
         }
       }

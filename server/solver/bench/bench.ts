@@ -10,7 +10,9 @@ const INSTANCES: (InstanceSpec & { referenceLimit: number })[] = [
   { name: 'kronoberg-40', region: 'kronoberg', doctors: 40, seed: 1, referenceLimit: 60 },
   { name: 'vasternorrland-40', region: 'vasternorrland', doctors: 40, seed: 1, referenceLimit: 60 },
   { name: 'mixed-200', region: 'mixed', doctors: 200, seed: 1, referenceLimit: 120 },
-  { name: 'mixed-1500', region: 'mixed', doctors: 1500, seed: 1, referenceLimit: 0 },
+  { name: 'mixed-200-tight', region: 'mixed', doctors: 200, seed: 1, tight: true, referenceLimit: 120 },
+  { name: 'mixed-200-tight-c25', region: 'mixed', doctors: 200, seed: 1, tight: true, clusterSize: 25, referenceLimit: 120 },
+  { name: 'mixed-1500-tight', region: 'mixed', doctors: 1500, seed: 1, tight: true, referenceLimit: 0 },
   { name: 'kronoberg-40-infeasible', region: 'kronoberg', doctors: 40, seed: 1, infeasible: true, referenceLimit: 60 },
   { name: 'mixed-200-infeasible', region: 'mixed', doctors: 200, seed: 1, infeasible: true, referenceLimit: 120 },
 ];

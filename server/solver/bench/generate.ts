@@ -6,7 +6,7 @@
 import { kronoberg2026, vasternorrlandVt2026 } from '../../../shared/domain/presets';
 import { needsSite } from '../../../shared/domain/block-kinds';
 import { blocksToAssign, btEnd, layoutRotation } from '../../../shared/domain/rotation';
-import { addWeeks, weekIndex } from '../../../shared/domain/weeks';
+import { addWeeks, weekFromIndex, weekIndex } from '../../../shared/domain/weeks';
 import type { Plan } from '../../../shared/format/plan';
 import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
 import { seededRandom, type Random } from '../random';
@@ -17,6 +17,10 @@ export interface InstanceSpec {
   doctors: number;
   seed: number;
   infeasible?: boolean;
+  /** Doctors per town cluster (they share its sites); larger clusters are harder. Default 8. */
+  clusterSize?: number;
+  /** Capacity follows the planted plan week by week (overrides, one place of slack), not just its peak. */
+  tight?: boolean;
 }
 
 export interface Instance {
@@ -26,7 +30,6 @@ export interface Instance {
   planted: Plan;
 }
 
-const CLUSTER = 8;
 
 interface Cohort {
   prefix: string;
@@ -53,7 +56,8 @@ export function generateInstance(spec: InstanceSpec): Instance {
   const psySiteOfCluster: string[] = [];
 
   const siteBlocks = blocks.filter((b) => needsSite(b.category));
-  const clusters = Math.ceil(spec.doctors / CLUSTER);
+  const clusterSize = spec.clusterSize ?? 8;
+  const clusters = Math.ceil(spec.doctors / clusterSize);
   for (let c = 0; c < clusters; c++) {
     const town = `${cohort.prefix.toUpperCase()}-stad ${c + 1}`;
     const clusterSites = new Map<string, string[]>();
@@ -69,7 +73,7 @@ export function generateInstance(spec: InstanceSpec): Instance {
       clusterSites.set(block.id, ids);
       if (block.category === 'psychiatry') psySiteOfCluster.push(ids[0]!);
     }
-    const inCluster = Math.min(CLUSTER, spec.doctors - c * CLUSTER);
+    const inCluster = Math.min(clusterSize, spec.doctors - c * clusterSize);
     for (let i = 0; i < inCluster; i++) {
       const doctorId = `${cohort.prefix}-c${c + 1}-d${i + 1}`;
       const doctor = randomDoctor(random, doctorId, town, starts[c % starts.length]!, siteBlocks, clusterSites);
@@ -117,7 +121,14 @@ export function generateInstance(spec: InstanceSpec): Instance {
       peak.set(a.site, Math.max(peak.get(a.site) ?? 0, n));
     }
   }
-  problem = { ...problem, sites: problem.sites.map((s) => ({ ...s, capacity: peak.get(s.id) ?? 0 })) };
+  problem = {
+    ...problem,
+    sites: problem.sites.map((s) => ({
+      ...s,
+      capacity: peak.get(s.id) ?? 0,
+      overrides: spec.tight ? weeklyOverrides(s.id, peak.get(s.id) ?? 0, load) : [],
+    })),
+  };
 
   if (spec.infeasible) problem = cutPsychiatry(problem, psySiteOfCluster[0]!);
   return { spec, problem, planted };
@@ -196,6 +207,24 @@ function shuffle<T>(random: Random, items: T[]): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+/** Overrides that lower a site's capacity to the planted load + 1 in each run of weeks below its peak. */
+function weeklyOverrides(site: string, peak: number, load: Map<string, number>): Problem['sites'][number]['overrides'] {
+  const weeks = [...load.keys()].filter((k) => k.startsWith(`${site}@`)).map((k) => Number(k.slice(site.length + 1)));
+  if (weeks.length === 0) return [];
+  const first = Math.min(...weeks);
+  const last = Math.max(...weeks);
+  const overrides: Problem['sites'][number]['overrides'] = [];
+  for (let w = first; w <= last; ) {
+    const capacityAt = (week: number) => Math.min(peak, (load.get(`${site}@${week}`) ?? 0) + 1);
+    const capacity = capacityAt(w);
+    let end = w + 1;
+    while (end <= last && capacityAt(end) === capacity) end++;
+    if (capacity < peak) overrides.push({ from: weekFromIndex(w), to: weekFromIndex(end), capacity });
+    w = end;
+  }
+  return overrides;
 }
 
 function range(from: number, to: number): number[] {
