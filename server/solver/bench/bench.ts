@@ -22,6 +22,8 @@ const gap = (plan: Plan) =>
     ? `${(((plan.objective - plan.bound) / Math.max(1, Math.abs(plan.objective))) * 100).toFixed(1)}%`
     : '–';
 
+const fmt = (value: number | undefined) => (value === undefined ? '–' : String(Math.round(value * 100) / 100));
+
 async function timed(run: () => Promise<Plan> | Plan): Promise<{ plan: Plan; seconds: number }> {
   const started = performance.now();
   const plan = await run();
@@ -40,11 +42,11 @@ for (const spec of INSTANCES) {
       spec.name,
       problem.doctors.length,
       ours.plan.status,
-      ours.plan.objective ?? '–',
+      fmt(ours.plan.objective),
       gap(ours.plan),
       ours.seconds.toFixed(2),
       ref ? ref.plan.status : 'skipped',
-      ref?.plan.objective ?? '–',
+      fmt(ref?.plan.objective),
       ref ? gap(ref.plan) : '–',
       ref ? ref.seconds.toFixed(2) : '–',
       ref ? `${(ref.seconds / ours.seconds).toFixed(1)}×` : '–',
