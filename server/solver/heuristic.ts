@@ -1,6 +1,7 @@
 // Constructive heuristic + local search over layouts: least-flexible doctors first against
-// residual capacity, then min-conflict repair of overloaded site-weeks, then re-insertion of
-// one doctor at a time while it lowers the soft objective without overloading any site.
+// residual capacity, min-conflict repair of overloaded site-weeks, re-insertion of one doctor
+// at a time, then ruin-and-recreate of small groups, each move kept only when it lowers the
+// soft objective without overloading any site.
 import { weekIndex } from '../../shared/domain/weeks';
 import type { Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
