@@ -95,10 +95,12 @@ export class LayoutSearch {
    * could use, put them back in random order, keep the result when it costs less and overloads
    * nothing. Finds the pair moves (A leaves a site so B can have its wish) single moves miss.
    */
-  ruinAndRecreate(stop: () => boolean, groupSize = 6): void {
-    let improved = true;
-    while (improved && !stop()) {
-      improved = false;
+  ruinAndRecreate(stop: () => boolean, groupSize = 6, plateauPasses = 3): void {
+    // Equal-cost moves are kept too (they walk across plateaus); a few passes without a
+    // strict improvement end the search.
+    let flat = 0;
+    while (flat <= plateauPasses && !stop()) {
+      let improved = false;
       for (const d of this.shuffled()) {
         if (stop()) return;
         const group = [d, ...this.neighbours(d, groupSize - 1)];
@@ -112,13 +114,14 @@ export class LayoutSearch {
           after += this.costOf(g, this.choices[g]!);
           overloads ||= this.overloadOf(g) > 0;
         }
-        if (!overloads && after < cost - 1e-9) {
-          improved = true;
+        if (!overloads && after <= cost + 1e-9) {
+          improved ||= after < cost - 1e-9;
           continue;
         }
         for (const g of group) this.remove(g);
         group.forEach((g, i) => this.apply(g, before[i]!, 1));
       }
+      flat = improved ? 0 : flat + 1;
     }
   }
 

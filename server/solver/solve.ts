@@ -56,7 +56,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   progress({ phase: 'improve', objective: search.objective() });
   search.improve(stop);
   progress({ phase: 'neighbourhoods', objective: search.objective() });
-  search.ruinAndRecreate(stop);
+  // Larger groups find moves smaller ones cannot; each size runs to its local optimum.
+  for (const size of [6, 12]) search.ruinAndRecreate(stop, size);
   const parts = search.objectiveParts();
   const objective = search.objective(parts);
   const bound = search.capacityFreeBound();
