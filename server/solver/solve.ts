@@ -53,14 +53,16 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
       stats: { seconds: seconds(), layouts: layoutCount(model) },
     };
   }
+  const bound = search.capacityFreeBound();
+  const proven = () => search.objective() <= bound + 1e-9;
   progress({ phase: 'improve', objective: search.objective() });
   search.improve(stop);
   progress({ phase: 'neighbourhoods', objective: search.objective() });
   // Larger groups find moves smaller ones cannot; each size runs to its local optimum.
-  for (const size of [6, 12]) search.ruinAndRecreate(stop, size);
+  // Checked between sizes only: a plan at the bound cannot get better.
+  for (const size of [6, 12]) if (!proven()) search.ruinAndRecreate(stop, size);
   const parts = search.objectiveParts();
   const objective = search.objective(parts);
-  const bound = search.capacityFreeBound();
   progress({ phase: 'done', objective });
   return {
     format: 'bt-plan/1',
