@@ -8,7 +8,7 @@ import { formatIssue } from '../../shared/format/issues';
 import { parseProblem } from '../../shared/format/parse';
 import { readJsonFile } from '../cli/read-json';
 import { exportReferenceLp } from './reference';
-import { solve } from './solve';
+import { solve, type SolveProgress } from './solve';
 import { solveVariants } from './variants';
 
 const USAGE = 'usage: npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N] [--variants N] [--export-lp model.lp]';
@@ -53,9 +53,12 @@ async function main(): Promise<number> {
     await writeFile(args.values['export-lp'], await exportReferenceLp(problem.value));
     console.error(`solve: reference MIP written to ${args.values['export-lp']}`);
   }
-  const onProgress = (e: { phase: string; objective?: number }) =>
-    console.error(`solve: ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}`);
-  const plans = variants !== undefined ? solveVariants(problem.value, variants, { seed, timeLimit, onProgress }) : [solve(problem.value, { seed, timeLimit, onProgress })];
+  const started = performance.now();
+  const onProgress = (e: SolveProgress) =>
+    console.error(
+      `solve: ${((performance.now() - started) / 1000).toFixed(1)} s ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}${e.bound !== undefined ? ` bound ${e.bound}` : ''}`,
+    );
+  const plans = variants !== undefined ? await solveVariants(problem.value, variants, { seed, timeLimit, onProgress }) : [await solve(problem.value, { seed, timeLimit, onProgress })];
   for (const plan of plans) {
     const name = plan.stats.variant ? `${String(plan.stats.variant)}: ` : '';
     console.error(`solve: ${name}${plan.status}${plan.objective !== undefined ? `, objective ${plan.objective}` : ''}`);

@@ -179,48 +179,57 @@ export class LayoutSearch {
    * (the Lagrangian bound at zero multipliers). When the plan reaches it, it is optimal.
    */
   capacityFreeBound(): number {
-    let bound = 0;
-    this.model.doctors.forEach((doctor) => {
-      let best = Infinity;
-      for (const layout of doctor.layouts) {
-        let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
-        doctor.slots.forEach((slot, k) => {
-          cost += Math.min(...slot.sites.map((s) => this.siteCost(doctor, layout, k, s)));
-        });
-        best = Math.min(best, cost);
-      }
-      bound += best;
-    });
-    return bound;
+    return this.model.doctors.reduce((sum, _, d) => sum + this.bestChoice(d, () => 0).cost, 0);
   }
 
   private insertBest(d: number): number {
+    // Random tie-breaks below one unit of cost keep the repair from cycling.
+    const { choice } = this.bestChoice(d, (s, weeks) => this.overload(s, weeks) * OVERLOAD, () => this.random() * 0.5);
+    this.apply(d, choice, 1);
+    return this.costOf(d, choice);
+  }
+
+  /**
+   * Doctor `d`'s cheapest choice when a placement at site `s` over `weeks` also costs
+   * `extra(s, weeks)`: overloads while searching, capacity prices when pricing columns.
+   * `soft: false` leaves the soft goals out (only `extra` counts).
+   */
+  bestChoice(d: number, extra: (s: number, weeks: Int32Array) => number, noise = () => 0, soft = true): { choice: Choice; cost: number } {
     const doctor = this.model.doctors[d]!;
     let best: Choice | undefined;
     let bestCost = Infinity;
     doctor.layouts.forEach((layout, l) => {
-      let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
+      let cost = soft ? layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout) : 0;
       const sites: number[] = [];
       for (let k = 0; k < doctor.slots.length && cost < bestCost; k++) {
         let slotBest = -1;
         let slotCost = Infinity;
         for (const s of doctor.slots[k]!.sites) {
-          const c = this.overload(s, layout.weeks[k]!) * OVERLOAD + this.siteCost(doctor, layout, k, s);
+          const c = extra(s, layout.weeks[k]!) + (soft ? this.siteCost(doctor, layout, k, s) : 0);
           if (c < slotCost) [slotBest, slotCost] = [s, c];
         }
         sites.push(slotBest);
         cost += slotCost;
       }
-      // Random tie-breaks below one unit of cost keep the repair from cycling.
-      cost += this.random() * 0.5;
+      cost += noise();
       if (cost < bestCost) [best, bestCost] = [{ layout: l, sites }, cost];
     });
     if (!best) throw new Error(`doctor ${doctor.doctor.id} has no layout`);
-    this.apply(d, best, 1);
-    return this.costOf(d, best);
+    return { choice: best, cost: bestCost };
   }
 
-  private costOf(d: number, choice: Choice): number {
+  /** Replaces the plan with `choices` (one per doctor), e.g. a MIP's solution. */
+  adopt(choices: Choice[]): void {
+    this.model.doctors.forEach((_, d) => this.choices[d] && this.remove(d));
+    choices.forEach((choice, d) => this.apply(d, choice, 1));
+  }
+
+  /** Site-weeks over capacity in the whole plan. */
+  overloadedCount(): number {
+    return this.overloadedCells().length;
+  }
+
+  costOf(d: number, choice: Choice): number {
     const doctor = this.model.doctors[d]!;
     const layout = doctor.layouts[choice.layout]!;
     let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);

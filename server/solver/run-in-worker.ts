@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
+import type { SolveProgress } from './solve';
 
 export interface WorkerOptions {
   seed?: number;
@@ -10,8 +11,7 @@ export interface WorkerOptions {
   variants?: number;
 }
 
-export type SolverProgress = { phase: string; objective?: number };
-export type WorkerMessage = ({ type: 'progress' } & SolverProgress) | { type: 'result'; plans: Plan[] };
+export type WorkerMessage = ({ type: 'progress' } & SolveProgress) | { type: 'result'; plans: Plan[] };
 
 export class SolverCancelled extends Error {
   constructor() {
@@ -24,13 +24,16 @@ export interface SolverRun {
   cancel(): void;
 }
 
-export function runSolverInWorker(problem: Problem, options: WorkerOptions, onProgress?: (p: SolverProgress) => void): SolverRun {
+export function runSolverInWorker(problem: Problem, options: WorkerOptions, onProgress?: (p: SolveProgress) => void): SolverRun {
   // The worker is TypeScript: its plain-JS entry registers tsx in the new thread first.
   const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { problem, options } });
   let cancelled = false;
   const result = new Promise<Plan[]>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.({ phase: message.phase, objective: message.objective });
+      if (message.type === 'progress') {
+        const { type: _type, ...progress } = message;
+        onProgress?.(progress);
+      }
       else {
         resolve(message.plans);
         void worker.terminate();

@@ -14,13 +14,13 @@ export const WEIGHTINGS: { name: string; weights: Weights }[] = [
   { name: 'fewest-changes', weights: { ...DEFAULT_WEIGHTS, change: 25, urgentChange: 100 } },
 ];
 
-export function solveVariants(problem: Problem, count: number, options: SolveOptions = {}): Plan[] {
+export async function solveVariants(problem: Problem, count: number, options: SolveOptions = {}): Promise<Plan[]> {
   const weightings = WEIGHTINGS.slice(0, Math.max(1, Math.min(count, WEIGHTINGS.length)));
   const timeLimit = (options.timeLimit ?? 30) / weightings.length;
   const plans: Plan[] = [];
   const seen = new Set<string>();
   for (const { name, weights } of weightings) {
-    const plan = solve(problem, { ...options, timeLimit, weights });
+    const plan = await solve(problem, { ...options, timeLimit, weights });
     const key = JSON.stringify(plan.assignments);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -3,12 +3,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Problem } from '../../shared/format/problem';
 import { solve } from './solve';
 import type { WorkerMessage, WorkerOptions } from './run-in-worker';
+import type { SolveProgress } from './solve';
 import { solveVariants } from './variants';
 
 const { problem, options } = workerData as { problem: Problem; options: WorkerOptions };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-const onProgress = (event: { phase: string; objective?: number }) => post({ type: 'progress', ...event });
+const onProgress = (event: SolveProgress) => post({ type: 'progress', ...event });
 const plans = options.variants
-  ? solveVariants(problem, options.variants, { ...options, onProgress })
-  : [solve(problem, { ...options, onProgress })];
+  ? await solveVariants(problem, options.variants, { ...options, onProgress })
+  : [await solve(problem, { ...options, onProgress })];
 post({ type: 'result', plans });

@@ -1,13 +1,14 @@
 // The solver in a real worker thread: progress events, the result, cancellation.
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../server/solver/bench/generate';
-import { runSolverInWorker, SolverCancelled, type SolverProgress } from '../../server/solver/run-in-worker';
+import { runSolverInWorker, SolverCancelled } from '../../server/solver/run-in-worker';
+import type { SolveProgress } from '../../server/solver/solve';
 import { kronoberg2026 } from '../../shared/domain/presets';
 import { planErrors } from '../../shared/domain/validate-plan';
 
 describe('solver worker', () => {
   it('solves off the main thread and reports its phases', async () => {
-    const events: SolverProgress[] = [];
+    const events: SolveProgress[] = [];
     const run = runSolverInWorker(kronoberg2026.problem, { seed: 1, timeLimit: 10 }, (e) => events.push(e));
     const [plan] = await run.result;
     expect(plan?.status).toBe('optimal');

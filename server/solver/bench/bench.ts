@@ -1,5 +1,6 @@
-// npm run bench: our solver and the reference formulation on the same generated instances,
-// in the same run. Prints one row per instance; every returned plan is checked by validatePlan.
+// npm run bench [-- name…] [--no-reference]: our solver and the reference formulation on the
+// same generated instances, in the same run. Prints one row per instance; every returned plan
+// is checked by validatePlan. Names pick instances; --no-reference skips the reference.
 import { planErrors } from '../../../shared/domain/validate-plan';
 import type { Plan } from '../../../shared/format/plan';
 import { solveReference } from '../reference';
@@ -30,12 +31,17 @@ async function timed(run: () => Promise<Plan> | Plan): Promise<{ plan: Plan; sec
   return { plan, seconds: (performance.now() - started) / 1000 };
 }
 
+const args = process.argv.slice(2);
+const withReference = !args.includes('--no-reference');
+const names = args.filter((a) => !a.startsWith('--'));
+const chosen = INSTANCES.filter((spec) => names.length === 0 || names.includes(spec.name));
+
 const header = ['instance', 'doctors', 'status', 'objective', 'gap', 'seconds', 'ref status', 'ref objective', 'ref gap', 'ref seconds', 'ratio', 'errors'];
 console.log(header.join('\t'));
-for (const spec of INSTANCES) {
+for (const spec of chosen) {
   const { problem } = generateInstance(spec);
   const ours = await timed(() => solve(problem, { seed: 1, timeLimit: 60 }));
-  const ref = spec.referenceLimit > 0 ? await timed(() => solveReference(problem, { timeLimit: spec.referenceLimit })) : undefined;
+  const ref = withReference && spec.referenceLimit > 0 ? await timed(() => solveReference(problem, { timeLimit: spec.referenceLimit })) : undefined;
   const errors = [ours.plan, ...(ref ? [ref.plan] : [])].reduce((n, p) => n + (p.assignments.length ? planErrors(problem, p).length : 0), 0);
   console.log(
     [

@@ -1,0 +1,110 @@
+// When the search finds no valid plan: the master LP in feasibility mode (overflow costs 1
+// per doctor-week) either proves that every plan overloads some site-week — then a deletion
+// filter over sites keeps a smallest set whose capacities alone are too small, and the
+// explanation counts doctors' weeks against that capacity — or its integer version finds a
+// plan without overflow.
+import type { Highs } from 'highs';
+import { formatWeek } from '../../shared/domain/weeks';
+import type { Explanation } from '../../shared/format/plan';
+import type { Choice, LayoutSearch } from './heuristic';
+import { ColumnMaster } from './master';
+import type { SolverModel } from './model';
+
+/** A bound above this many doctor-weeks of overflow proves that no plan exists. */
+const PROOF = 1e-3;
+
+export interface Feasibility {
+  /** Set when no plan exists. */
+  explanation?: Explanation[];
+  /** A plan without overload, when one was found. */
+  choices?: Choice[];
+}
+
+export function findFeasible(highs: Highs, model: SolverModel, search: LayoutSearch, stop: () => boolean): Feasibility {
+  const master = overflowMaster(highs, model, search, new Set(model.siteIds.map((_, s) => s)), stop);
+  try {
+    if (master.bound > PROOF) return { explanation: [explain(model, search, conflictSites(highs, model, search, master, stop), stop)] };
+    const best = master.solveInteger(60);
+    return best && best.objective < 0.5 ? { choices: best.choices } : {};
+  } finally {
+    master.dispose();
+  }
+}
+
+function overflowMaster(highs: Highs, model: SolverModel, search: LayoutSearch, sites: Set<number>, stop: () => boolean): ColumnMaster {
+  const master = new ColumnMaster(highs, model, search, 'feasibility', sites);
+  search.choices.forEach((choice, d) => master.add(d, choice!));
+  master.generate(stop, PROOF * 2);
+  return master;
+}
+
+/** Deletion filter: drop each priced site whose capacity the proof does not need. */
+function conflictSites(highs: Highs, model: SolverModel, search: LayoutSearch, master: ColumnMaster, stop: () => boolean): { sites: Set<number>; prices: Float64Array } {
+  const sites = new Set(pricedSites(model, master.prices));
+  let prices = master.prices.slice();
+  for (const s of [...sites]) {
+    if (stop()) break;
+    const without = new Set([...sites].filter((t) => t !== s));
+    const test = overflowMaster(highs, model, search, without, stop);
+    if (test.bound > PROOF) {
+      sites.delete(s);
+      prices = test.prices.slice();
+    }
+    test.dispose();
+  }
+  return { sites, prices };
+}
+
+function pricedSites(model: SolverModel, prices: Float64Array): number[] {
+  const sites = new Set<number>();
+  prices.forEach((price, cell) => price > 1e-9 && sites.add(Math.floor(cell / model.weekCount)));
+  return [...sites].sort((a, b) => a - b);
+}
+
+/**
+ * Counts, for the conflict sites over the weeks their prices span, the doctor-weeks every
+ * doctor must spend there against the capacity those weeks give.
+ */
+function explain(model: SolverModel, search: LayoutSearch, conflict: { sites: Set<number>; prices: Float64Array }, stop: () => boolean): Explanation {
+  const { weekCount, firstWeek } = model;
+  const sites = [...conflict.sites].sort((a, b) => a - b);
+  let from = Infinity;
+  let to = -Infinity;
+  conflict.prices.forEach((price, cell) => {
+    if (price <= 1e-9 || !conflict.sites.has(Math.floor(cell / weekCount))) return;
+    from = Math.min(from, (cell % weekCount) + firstWeek);
+    to = Math.max(to, (cell % weekCount) + firstWeek + 1);
+  });
+  if (!Number.isFinite(from)) [from, to] = [firstWeek, firstWeek + weekCount];
+  const inWindow = (s: number, w: number) => conflict.sites.has(s) && w >= from && w < to;
+
+  let demand = 0;
+  const doctors: string[] = [];
+  model.doctors.forEach((dm, d) => {
+    if (stop()) return;
+    const { cost } = search.bestChoice(d, (s, weeks) => weeks.reduce((n, w) => n + (inWindow(s, w) ? 1 : 0), 0), undefined, false);
+    if (cost > 0) doctors.push(dm.doctor.id);
+    demand += cost;
+  });
+  let supply = 0;
+  for (const s of sites) for (let w = from; w < to; w++) supply += model.capacity[s * weekCount + w - firstWeek]!;
+
+  const names = sites.map((s) => model.problem.sites[s]!.name);
+  const list = (lang: 'sv' | 'en') => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${names.at(-1)}`);
+  const week = (w: number, lang: 'sv' | 'en') => formatWeek(model.weekNames[w - firstWeek]!, lang);
+  const range = { from: model.weekNames[from - firstWeek]!, to: model.weekNames[to - firstWeek]! };
+  const base = { code: 'site-capacity', sites: sites.map((s) => model.siteIds[s]!), doctors, ...range };
+  if (demand > supply) {
+    return {
+      ...base,
+      message_sv: `${list('sv')}: ${doctors.length} läkare behöver minst ${demand} läkarveckor där mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}; kapaciteten ger ${supply}`,
+      message_en: `${list('en')}: ${doctors.length} doctors need at least ${demand} doctor-weeks there between ${week(from, 'en')} and ${week(to - 1, 'en')}; the capacity gives ${supply}`,
+    };
+  }
+  // The proof weighs weeks unevenly, so no single count shows it; name what clashes.
+  return {
+    ...base,
+    message_sv: `${list('sv')}: kapaciteten räcker inte för ${doctors.length} läkares placeringar mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}, hur de än läggs`,
+    message_en: `${list('en')}: the capacity is too small for ${doctors.length} doctors' placements between ${week(from, 'en')} and ${week(to - 1, 'en')}, however they are laid out`,
+  };
+}

@@ -1,0 +1,164 @@
+// Column generation over whole-year plans (Dantzig–Wolfe): a master LP on HiGHS mixes each
+// doctor's plans under site capacity; pricing is the local search's own insertion with the
+// capacity rows' dual prices in place of overloads. At every iteration the LP value plus each
+// doctor's most negative reduced cost is a lower bound (the Lagrangian bound), so the gap is
+// honest even when the time runs out. With integer columns the same master is a MIP over
+// every plan seen, which finds combinations the local search misses.
+import type { Highs } from 'highs';
+import type { Choice, LayoutSearch } from './heuristic';
+import type { SolverModel } from './model';
+
+/** 'optimize': soft costs, hard capacity. 'feasibility': no soft costs, capacity may overflow at cost 1 per doctor-week. */
+export type MasterMode = 'optimize' | 'feasibility';
+
+interface Column {
+  /** Index among the LP's columns (overflow columns are in between). */
+  index: number;
+  doctor: number;
+  choice: Choice;
+  cost: number;
+}
+
+const EPSILON = 1e-7;
+
+type HighsModel = ReturnType<Highs['createModel']>;
+
+export class ColumnMaster {
+  private readonly lp: HighsModel;
+  private readonly columns: Column[] = [];
+  private readonly keys = new Set<string>();
+  private readonly rowOfCell: Int32Array;
+  private readonly cellOfRow: number[] = [];
+  private lpColumns = 0;
+  /** Highest lower bound seen. */
+  bound = -Infinity;
+  iterations = 0;
+  /** Capacity prices (≥ 0) per cell from the last LP. */
+  prices: Float64Array;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly model: SolverModel,
+    private readonly search: LayoutSearch,
+    private readonly mode: MasterMode,
+    /** Sites whose capacity counts; others are left out (deletion filter). */
+    private readonly sites: Set<number> = new Set(model.siteIds.map((_, s) => s)),
+  ) {
+    this.lp = highs.createModel();
+    this.lp.options.set({ output_flag: false, random_seed: 1 });
+    this.rowOfCell = new Int32Array(model.capacity.length).fill(-1);
+    this.prices = new Float64Array(model.capacity.length);
+    for (let d = 0; d < model.doctors.length; d++) this.lp.addRow(1, 1, { indices: [], values: [] });
+  }
+
+  dispose(): void {
+    this.lp.dispose();
+  }
+
+  /** Adds a doctor's plan as a column (once); true when it was new. */
+  add(doctor: number, choice: Choice): boolean {
+    const key = `${doctor}:${choice.layout}:${choice.sites.join(',')}`;
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    const rows = [doctor];
+    for (const cell of this.cells(doctor, choice)) rows.push(this.rowFor(cell));
+    const cost = this.mode === 'optimize' ? this.search.costOf(doctor, choice) : 0;
+    this.lp.addCol(cost, 0, Infinity, { indices: rows, values: rows.map(() => 1) });
+    this.columns.push({ index: this.lpColumns++, doctor, choice, cost });
+    return true;
+  }
+
+  /**
+   * Prices and re-solves until no column has a negative reduced cost, `stop()` says so, or
+   * the bound reaches `target` (nothing below it can be better). Returns the LP value.
+   */
+  generate(stop: () => boolean, target = -Infinity, maxIterations = 500, onIteration?: () => void): number {
+    let value = Infinity;
+    for (; this.iterations < maxIterations && !stop(); this.iterations++) {
+      const lp = this.solveLp();
+      value = lp.value;
+      let reduced = 0;
+      let added = 0;
+      for (let d = 0; d < this.model.doctors.length; d++) {
+        const { choice, cost } = this.search.bestChoice(d, (s, weeks) => this.priceOf(s, weeks), undefined, this.mode === 'optimize');
+        const rc = cost - lp.doctorDuals[d]!;
+        reduced += Math.min(0, rc);
+        if (rc < -EPSILON && this.add(d, choice)) added++;
+      }
+      this.bound = Math.max(this.bound, value + reduced);
+      onIteration?.();
+      if (added === 0 || this.bound >= target - EPSILON) {
+        this.iterations++;
+        break;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * The master with integer columns: the best plan among the columns seen, started from
+   * `start` (one choice per doctor, already a column). Undefined when none was found in time.
+   */
+  solveInteger(timeLimit: number, start?: Choice[]): { choices: Choice[]; objective: number } | undefined {
+    const integer = new Int32Array(this.lpColumns).fill(this.highs.constants.variableType.integer);
+    this.lp.changeColsIntegrality({ kind: 'range', from: 0, to: integer.length - 1 }, integer);
+    this.lp.options.set({ time_limit: Math.max(0.1, timeLimit), mip_rel_gap: 0 });
+    if (start) {
+      const index = new Map(this.columns.map((c) => [`${c.doctor}:${c.choice.layout}:${c.choice.sites.join(',')}`, c.index]));
+      const indices = start.map((c, d) => index.get(`${d}:${c.layout}:${c.sites.join(',')}`)).filter((j) => j !== undefined);
+      this.lp.setSolution({ indices, values: indices.map(() => 1) });
+    }
+    this.lp.run();
+    const values = this.lp.info.get('primal_solution_status') === 2 ? this.lp.getSolution().colValue : undefined;
+    this.lp.clearIntegrality();
+    if (!values) return undefined;
+    const choices: Choice[] = new Array(this.model.doctors.length);
+    for (const column of this.columns) if (values[column.index]! > 0.5) choices[column.doctor] = column.choice;
+    return { choices, objective: this.lp.getObjectiveValue() };
+  }
+
+  /** Σ capacity price over a placement's weeks at site `s`. */
+  private priceOf(s: number, weeks: Int32Array): number {
+    const { weekCount, firstWeek } = this.model;
+    let price = 0;
+    for (let i = 0; i < weeks.length; i++) price += this.prices[s * weekCount + weeks[i]! - firstWeek]!;
+    return price;
+  }
+
+  private solveLp(): { value: number; doctorDuals: Float64Array } {
+    this.lp.run();
+    const { rowDual } = this.lp.getSolution();
+    this.prices.fill(0);
+    // Minimisation: a binding ≤ row has a dual ≤ 0; its price is the negation.
+    this.cellOfRow.forEach((cell, i) => {
+      if (cell >= 0) this.prices[cell] = Math.max(0, -rowDual[this.model.doctors.length + i]!);
+    });
+    return { value: this.lp.getObjectiveValue(), doctorDuals: rowDual.subarray(0, this.model.doctors.length) };
+  }
+
+  private cells(doctor: number, choice: Choice): number[] {
+    const { weekCount, firstWeek } = this.model;
+    const layout = this.model.doctors[doctor]!.layouts[choice.layout]!;
+    const cells: number[] = [];
+    choice.sites.forEach((s, k) => {
+      if (!this.sites.has(s)) return;
+      for (const w of layout.weeks[k]!) cells.push(s * weekCount + w - firstWeek);
+    });
+    return cells;
+  }
+
+  /** The capacity row of a site-week, created on first use (with its overflow column when allowed). */
+  private rowFor(cell: number): number {
+    let row = this.rowOfCell[cell]!;
+    if (row >= 0) return row;
+    row = this.model.doctors.length + this.cellOfRow.length;
+    this.lp.addRow(-Infinity, this.model.capacity[cell]!, { indices: [], values: [] });
+    this.rowOfCell[cell] = row;
+    this.cellOfRow.push(cell);
+    if (this.mode === 'feasibility') {
+      this.lp.addCol(1, 0, Infinity, { indices: [row], values: [-1] });
+      this.lpColumns++;
+    }
+    return row;
+  }
+}
