@@ -61,16 +61,24 @@ export class LayoutSearch {
     for (const { i } of order) this.insertBest(i);
   }
 
-  /** Moves doctors out of overloaded site-weeks until none is left or `stop()` says so. */
+  /**
+   * Moves doctors out of overloaded site-weeks until none is left, `stop()` says so, or many
+   * moves in a row bring no new best (then the master takes over: the problem may have no plan).
+   */
   repair(stop: () => boolean): number {
     let overloaded = this.overloadedCells();
-    while (overloaded.length > 0 && !stop()) {
+    let best = overloaded.length;
+    let sinceBest = 0;
+    const patience = Math.max(2_000, 10 * this.model.doctors.length);
+    while (overloaded.length > 0 && !stop() && sinceBest < patience) {
       const cell = overloaded[Math.floor(this.random() * overloaded.length)]!;
       const doctors = this.doctorsAt(cell);
       const d = doctors[Math.floor(this.random() * doctors.length)]!;
       this.remove(d);
       this.insertBest(d);
       overloaded = this.overloadedCells();
+      if (overloaded.length < best) [best, sinceBest] = [overloaded.length, 0];
+      else sinceBest++;
     }
     return overloaded.length;
   }

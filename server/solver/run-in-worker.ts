@@ -26,7 +26,7 @@ export interface SolverRun {
 
 export function runSolverInWorker(problem: Problem, options: WorkerOptions, onProgress?: (p: SolveProgress) => void): SolverRun {
   // The worker is TypeScript: its plain-JS entry registers tsx in the new thread first.
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { problem, options } });
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { entry: './worker.ts', problem, options } });
   let cancelled = false;
   const result = new Promise<Plan[]>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {

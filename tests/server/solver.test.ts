@@ -42,7 +42,7 @@ describe('solve', () => {
   });
 
   it('answers infeasible and names the site when its only-allowed doctors need more than it has', async () => {
-    const instance = generateInstance({ name: 't', region: 'kronoberg', doctors: 40, seed: 3, infeasible: true });
+    const instance = generateInstance({ name: 't', region: 'kronoberg', doctors: 40, seed: 3, infeasible: 'one-site' });
     const plan = await solve(instance.problem, { timeLimit: 20 });
     expect(plan.status).toBe('infeasible');
     expect(plan.assignments).toEqual([]);

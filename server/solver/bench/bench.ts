@@ -3,7 +3,7 @@
 // is checked by validatePlan. Names pick instances; --no-reference skips the reference.
 import { planErrors } from '../../../shared/domain/validate-plan';
 import type { Plan } from '../../../shared/format/plan';
-import { solveReference } from '../reference';
+import { Worker } from 'node:worker_threads';
 import { solve } from '../solve';
 import { generateInstance, type InstanceSpec } from './generate';
 
@@ -14,8 +14,9 @@ const INSTANCES: (InstanceSpec & { referenceLimit: number })[] = [
   { name: 'mixed-200-tight', region: 'mixed', doctors: 200, seed: 1, tight: true, referenceLimit: 120 },
   { name: 'mixed-200-tight-c25', region: 'mixed', doctors: 200, seed: 1, tight: true, clusterSize: 25, referenceLimit: 120 },
   { name: 'mixed-1500-tight', region: 'mixed', doctors: 1500, seed: 1, tight: true, referenceLimit: 0 },
-  { name: 'kronoberg-40-infeasible', region: 'kronoberg', doctors: 40, seed: 1, infeasible: true, referenceLimit: 60 },
-  { name: 'mixed-200-infeasible', region: 'mixed', doctors: 200, seed: 1, infeasible: true, referenceLimit: 120 },
+  { name: 'kronoberg-40-infeasible', region: 'kronoberg', doctors: 40, seed: 1, infeasible: 'one-site', referenceLimit: 60 },
+  { name: 'mixed-200-infeasible', region: 'mixed', doctors: 200, seed: 1, infeasible: 'one-site', referenceLimit: 120 },
+  { name: 'mixed-200-infeasible-pair', region: 'mixed', doctors: 200, seed: 1, infeasible: 'two-sites', referenceLimit: 120 },
 ];
 
 const gap = (plan: Plan) =>
@@ -24,6 +25,14 @@ const gap = (plan: Plan) =>
     : '–';
 
 const fmt = (value: number | undefined) => (value === undefined ? '–' : String(Math.round(value * 100) / 100));
+
+function solveReferenceInWorker(spec: InstanceSpec, timeLimit: number): Promise<{ plan: Plan; seconds: number }> {
+  const worker = new Worker(new URL('../worker-entry.mjs', import.meta.url), { workerData: { entry: './bench/reference-worker.ts', spec, timeLimit } });
+  return new Promise<{ plan: Plan; seconds: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
+}
 
 async function timed(run: () => Promise<Plan> | Plan): Promise<{ plan: Plan; seconds: number }> {
   const started = performance.now();
@@ -36,12 +45,13 @@ const withReference = !args.includes('--no-reference');
 const names = args.filter((a) => !a.startsWith('--'));
 const chosen = INSTANCES.filter((spec) => names.length === 0 || names.includes(spec.name));
 
-const header = ['instance', 'doctors', 'status', 'objective', 'gap', 'seconds', 'ref status', 'ref objective', 'ref gap', 'ref seconds', 'ratio', 'errors'];
+const header = ['instance', 'doctors', 'status', 'objective', 'gap', 'seconds', 'ref status', 'ref objective', 'ref gap', 'ref seconds', 'ratio', 'rss MB', 'errors'];
 console.log(header.join('\t'));
 for (const spec of chosen) {
   const { problem } = generateInstance(spec);
   const ours = await timed(() => solve(problem, { seed: 1, timeLimit: 60 }));
-  const ref = withReference && spec.referenceLimit > 0 ? await timed(() => solveReference(problem, { timeLimit: spec.referenceLimit })) : undefined;
+  const rss = Math.round(process.memoryUsage().rss / 1e6);
+  const ref = withReference && spec.referenceLimit > 0 ? await solveReferenceInWorker(spec, spec.referenceLimit) : undefined;
   const errors = [ours.plan, ...(ref ? [ref.plan] : [])].reduce((n, p) => n + (p.assignments.length ? planErrors(problem, p).length : 0), 0);
   console.log(
     [
@@ -56,9 +66,9 @@ for (const spec of chosen) {
       ref ? gap(ref.plan) : '–',
       ref ? ref.seconds.toFixed(2) : '–',
       ref ? `${(ref.seconds / ours.seconds).toFixed(1)}×` : '–',
+      rss,
       errors,
     ].join('\t'),
   );
   if (ours.plan.status === 'infeasible') for (const e of ours.plan.explanation) console.log(`  ${e.message_sv}`);
 }
-console.log(`memory: ${Math.round(process.memoryUsage().rss / 1e6)} MB rss`);

@@ -1,8 +1,10 @@
 // Deterministic test and benchmark instances with a planted plan: doctors get random layouts
 // and sites, and each site's capacity is set to that plan's weekly peak, so a valid plan is
 // known to exist while capacities are tight. Part-time, absences, credits and pins included.
-// The infeasible variant makes one psychiatry site the only choice for its cluster and gives
-// it too little capacity.
+// Infeasible variants: 'one-site' makes one psychiatry site the only choice for its cluster and
+// gives it too little capacity (a count per site shows it); 'two-sites' leaves the cluster both
+// of its sites for one block but too little capacity in the two together (only the master LP
+// shows it).
 import { kronoberg2026, vasternorrlandVt2026 } from '../../../shared/domain/presets';
 import { needsSite } from '../../../shared/domain/block-kinds';
 import { blocksToAssign, btEnd, layoutRotation } from '../../../shared/domain/rotation';
@@ -16,7 +18,7 @@ export interface InstanceSpec {
   region: 'kronoberg' | 'vasternorrland' | 'mixed';
   doctors: number;
   seed: number;
-  infeasible?: boolean;
+  infeasible?: 'one-site' | 'two-sites';
   /** Doctors per town cluster (they share its sites); larger clusters are harder. Default 8. */
   clusterSize?: number;
   /** Capacity follows the planted plan week by week (overrides, one place of slack), not just its peak. */
@@ -54,6 +56,7 @@ export function generateInstance(spec: InstanceSpec): Instance {
   const doctors: DoctorInput[] = [];
   const rotations: Record<string, Parameters<typeof layoutRotation>[2]> = {};
   const psySiteOfCluster: string[] = [];
+  const pairOfCluster: string[][] = [];
 
   const siteBlocks = blocks.filter((b) => needsSite(b.category));
   const clusterSize = spec.clusterSize ?? 8;
@@ -72,6 +75,7 @@ export function generateInstance(spec: InstanceSpec): Instance {
       }
       clusterSites.set(block.id, ids);
       if (block.category === 'psychiatry') psySiteOfCluster.push(ids[0]!);
+      else if (pairOfCluster.length === c) pairOfCluster.push(ids);
     }
     const inCluster = Math.min(clusterSize, spec.doctors - c * clusterSize);
     for (let i = 0; i < inCluster; i++) {
@@ -130,7 +134,8 @@ export function generateInstance(spec: InstanceSpec): Instance {
     })),
   };
 
-  if (spec.infeasible) problem = cutPsychiatry(problem, psySiteOfCluster[0]!);
+  if (spec.infeasible === 'one-site') problem = cutPsychiatry(problem, psySiteOfCluster[0]!);
+  if (spec.infeasible === 'two-sites') problem = cutPair(problem, pairOfCluster[0]!);
   return { spec, problem, planted };
 }
 
@@ -147,6 +152,15 @@ function cutPsychiatry(problem: Problem, siteId: string): Problem {
         ? { ...d, allowedSites: { ...d.allowedSites, [block.id]: [siteId] } }
         : d,
     ),
+  };
+}
+
+/** The first cluster's two sites for one block get capacity 0 and 1: too little for its doctors together. */
+function cutPair(problem: Problem, [closed, single]: string[]): Problem {
+  const capacity = (id: string) => (id === closed ? 0 : id === single ? 1 : undefined);
+  return {
+    ...problem,
+    sites: problem.sites.map((s) => (capacity(s.id) === undefined ? s : { ...s, capacity: capacity(s.id)!, overrides: [] })),
   };
 }
 
