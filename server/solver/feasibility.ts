@@ -1,8 +1,8 @@
 // When the search finds no valid plan: the master LP in feasibility mode (overflow costs 1
 // per doctor-week) either proves that every plan overloads some site-week — then a deletion
 // filter over sites keeps a smallest set whose capacities alone are too small, and the
-// explanation counts doctors' weeks against that capacity — or its integer version finds a
-// plan without overflow.
+// explanation counts doctors' weeks against that capacity — or diving in it finds a plan
+// without overflow.
 import type { Highs } from 'highs';
 import { formatWeek } from '../../shared/domain/weeks';
 import type { Explanation } from '../../shared/format/plan';
@@ -24,8 +24,9 @@ export function findFeasible(highs: Highs, model: SolverModel, search: LayoutSea
   const master = overflowMaster(highs, model, search, new Set(model.siteIds.map((_, s) => s)), stop);
   try {
     if (master.bound > PROOF) return { explanation: [explain(model, search, conflictSites(highs, model, search, master, stop), stop)] };
-    const best = master.solveInteger(60);
-    return best && best.objective < 0.5 ? { choices: best.choices } : {};
+    // Columns with overflow 0 exist in the LP; dive for a whole plan among them.
+    const dived = master.dive(stop, 0);
+    return dived ? { choices: dived } : {};
   } finally {
     master.dispose();
   }

@@ -3,6 +3,7 @@
 // at a time, then ruin-and-recreate of small groups, each move kept only when it lowers the
 // soft objective without overloading any site.
 import { weekIndex } from '../../shared/domain/weeks';
+import type { Assignment } from '../../shared/format/plan';
 import type { Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
 
@@ -161,19 +162,12 @@ export class LayoutSearch {
     );
   }
 
-  /** 0 when unchanged or not replanning, 1 for a move, 2 for an urgent move. */
-  private changeKind(doctor: DoctorModel, block: string, site: string | null, from: number): 0 | 1 | 2 {
-    const before = doctor.previous.get(block);
-    if (!before) return 0;
-    if (before.site === site && before.from === weekStart(this.model, from)) return 0;
-    const frozen = this.model.problem.frozenBefore;
-    const soon = frozen !== undefined && weekIndex(before.from) < weekIndex(frozen) + URGENT_WEEKS;
-    return soon ? 2 : 1;
+  private changeKind(doctor: DoctorModel, block: string, site: string | null, from: number): MoveKind {
+    return moveKind(doctor.previous.get(block), site, weekStart(this.model, from), this.model.problem.frozenBefore);
   }
 
   private changeCost(doctor: DoctorModel, block: string, site: string | null, from: number): number {
-    const kind = this.changeKind(doctor, block, site, from);
-    return kind === 0 ? 0 : kind === 1 ? this.weights.change : this.weights.urgentChange;
+    return moveCost(this.changeKind(doctor, block, site, from), this.weights);
   }
 
   private countChange(parts: ObjectiveParts, doctor: DoctorModel, block: string, site: string | null, from: number): void {
@@ -361,6 +355,23 @@ export class LayoutSearch {
     return this.shuffledList(this.model.doctors.map((_, i) => i));
   }
 
+}
+
+export type MoveKind = 0 | 1 | 2;
+
+/**
+ * How an assignment compares with the previous plan's for the same block: 0 unchanged (or
+ * nothing to compare), 1 moved, 2 moved although it was to start within 4 weeks of `frozenBefore`.
+ */
+export function moveKind(before: Assignment | undefined, site: string | null, from: string, frozenBefore: string | undefined): MoveKind {
+  if (!before || (before.site === site && before.from === from)) return 0;
+  const soon = frozenBefore !== undefined && weekIndex(before.from) < weekIndex(frozenBefore) + URGENT_WEEKS;
+  return soon ? 2 : 1;
+}
+
+/** The weighted cost of a move. */
+export function moveCost(kind: MoveKind, weights: Weights): number {
+  return kind === 0 ? 0 : kind === 1 ? weights.change : weights.urgentChange;
 }
 
 function weekStart(model: SolverModel, week: number): string {

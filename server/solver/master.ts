@@ -30,6 +30,8 @@ export class ColumnMaster {
   private readonly rowOfCell: Int32Array;
   private readonly cellOfRow: number[] = [];
   private lpColumns = 0;
+  /** Doctors whose column the dive has fixed: no more pricing for them. */
+  private readonly fixed = new Set<number>();
   /** Highest lower bound seen. */
   bound = -Infinity;
   iterations = 0;
@@ -72,19 +74,23 @@ export class ColumnMaster {
    * Prices and re-solves until no column has a negative reduced cost, `stop()` says so, or
    * the bound reaches `target` (nothing below it can be better). Returns the LP value.
    */
-  generate(stop: () => boolean, target = -Infinity, maxIterations = 500, onIteration?: () => void): number {
+  generate(stop: () => boolean, target = Infinity, maxIterations = 500, onIteration?: () => void): number {
     let value = Infinity;
+    let stale = true;
     for (; this.iterations < maxIterations && !stop(); this.iterations++) {
       const lp = this.solveLp();
       value = lp.value;
+      if (value === Infinity) break;
       let reduced = 0;
       let added = 0;
       for (let d = 0; d < this.model.doctors.length; d++) {
+        if (this.fixed.has(d)) continue;
         const { choice, cost } = this.search.bestChoice(d, (s, weeks) => this.priceOf(s, weeks), undefined, this.mode === 'optimize');
         const rc = cost - lp.doctorDuals[d]!;
         reduced += Math.min(0, rc);
         if (rc < -EPSILON && this.add(d, choice)) added++;
       }
+      stale = added > 0;
       this.bound = Math.max(this.bound, value + reduced);
       onIteration?.();
       if (added === 0 || this.bound >= target - EPSILON) {
@@ -92,7 +98,8 @@ export class ColumnMaster {
         break;
       }
     }
-    return value;
+    // Leave the LP solved for the columns it has, so its solution can be read.
+    return stale ? this.solveLp().value : value;
   }
 
   /**
@@ -117,6 +124,53 @@ export class ColumnMaster {
     return { choices, objective: this.lp.getObjectiveValue() };
   }
 
+  /**
+   * Dive-and-price: fixes the columns the LP already takes whole (or else the one it takes
+   * most of), prices again, and repeats until every doctor has a plan. When a fix leaves the
+   * LP worse than `limit` (feasibility: any overflow) it is undone: a single column is then
+   * forbidden, a batch is retried one column at a time. Undefined when the backtracks run out.
+   */
+  dive(stop: () => boolean, limit: number, maxBacktracks = 2 * this.model.doctors.length): Choice[] | undefined {
+    const stack: Column[][] = [];
+    let backtracks = 0;
+    let single = false;
+    for (;;) {
+      const value = this.generate(stop, Infinity, this.iterations + 200);
+      if (stop()) return undefined;
+      if (value > limit + EPSILON) {
+        const last = stack.pop();
+        if (!last || ++backtracks > maxBacktracks) return undefined;
+        for (const column of last) {
+          this.lp.changeColBounds(column.index, 0, last.length === 1 ? 0 : Infinity);
+          this.fixed.delete(column.doctor);
+        }
+        single = last.length > 1;
+        continue;
+      }
+      if (this.fixed.size === this.model.doctors.length) break;
+      const { colValue } = this.lp.getSolution();
+      const best = new Map<number, Column>();
+      for (const column of this.columns) {
+        if (this.fixed.has(column.doctor)) continue;
+        const current = best.get(column.doctor);
+        if (!current || colValue[column.index]! > colValue[current.index]!) best.set(column.doctor, column);
+      }
+      const candidates = [...best.values()];
+      const whole = single ? [] : candidates.filter((c) => colValue[c.index]! > 1 - 1e-6);
+      const batch = whole.length > 0 ? whole : [candidates.reduce((a, b) => (colValue[b.index]! > colValue[a.index]! ? b : a))];
+      for (const column of batch) {
+        this.lp.changeColBounds(column.index, 1, 1);
+        this.fixed.add(column.doctor);
+      }
+      stack.push(batch);
+      single = false;
+    }
+    const { colValue } = this.lp.getSolution();
+    const choices: Choice[] = new Array(this.model.doctors.length);
+    for (const column of this.columns) if (colValue[column.index]! > 0.5) choices[column.doctor] = column.choice;
+    return choices;
+  }
+
   /** Σ capacity price over a placement's weeks at site `s`. */
   private priceOf(s: number, weeks: Int32Array): number {
     const { weekCount, firstWeek } = this.model;
@@ -125,8 +179,10 @@ export class ColumnMaster {
     return price;
   }
 
+  /** Infinity when the LP has no solution (a dive forbade every column of a doctor). */
   private solveLp(): { value: number; doctorDuals: Float64Array } {
     this.lp.run();
+    if (this.lp.getModelStatus() !== this.highs.constants.modelStatus.optimal) return { value: Infinity, doctorDuals: new Float64Array(0) };
     const { rowDual } = this.lp.getSolution();
     this.prices.fill(0);
     // Minimisation: a binding ≤ row has a dual ≤ 0; its price is the negation.

@@ -75,7 +75,7 @@ export function buildModel(problem: Problem): SolverModel {
   return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity };
 }
 
-function previousByDoctor(problem: Problem): Map<string, Map<string, Assignment>> {
+export function previousByDoctor(problem: Problem): Map<string, Map<string, Assignment>> {
   const byDoctor = new Map<string, Map<string, Assignment>>();
   for (const a of problem.previous?.assignments ?? []) {
     if (!byDoctor.has(a.doctor)) byDoctor.set(a.doctor, new Map());
@@ -88,7 +88,7 @@ function previousByDoctor(problem: Problem): Map<string, Map<string, Assignment>
  * Replanning never moves what started before `frozenBefore`: such an assignment becomes a pin
  * of its site and start (its end may still move later when new leave stretches it).
  */
-function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<string, Assignment> | undefined): Doctor {
+export function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<string, Assignment> | undefined): Doctor {
   const frozenBefore = problem.frozenBefore;
   if (!previous || !frozenBefore) return doctor;
   const frozen = [...previous.values()].filter((a) => a.from < frozenBefore && problem.blocks.some((b) => b.id === a.block));

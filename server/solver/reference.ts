@@ -2,14 +2,16 @@
 // doctor × block × site × start week (time-indexed), every doctor-week covered once, site
 // capacity per week. Placements skip absences and fixed cohort weeks; a placement around a
 // vacation is its own column, linked to that vacation start. Same soft costs as the layout
-// search, so the two optima agree.
+// search (moves from a previous plan included; what started before `frozenBefore` is pinned),
+// so the two optima agree.
 import { needsSite } from '../../shared/domain/block-kinds';
 import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Block, Problem } from '../../shared/format/problem';
 import { capacityAt } from '../../shared/domain/capacity';
-import { DEFAULT_WEIGHTS, type Weights } from './heuristic';
+import { DEFAULT_WEIGHTS, moveCost, moveKind, type Weights } from './heuristic';
+import { previousByDoctor, withFrozenPins } from './model';
 import { BinaryMip, loadHighs } from './mip';
 
 export interface ReferenceOptions {
@@ -42,7 +44,12 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     return row;
   };
 
-  for (const doctor of problem.doctors) {
+  const previousOf = previousByDoctor(problem);
+  for (const planned of problem.doctors) {
+    const previous = previousOf.get(planned.id);
+    const doctor = withFrozenPins(problem, planned, previous);
+    const moved = (blockId: string, site: string | null, from: number) =>
+      moveCost(moveKind(previous?.get(blockId), site, weekFromIndex(from), problem.frozenBefore), weights);
     const start = weekIndex(doctor.start);
     const end = weekIndex(btEnd(problem, doctor));
     const blocked = absentWeeks(doctor);
@@ -80,7 +87,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
         if (weeks.some((w) => blocked.has(w))) continue;
         if (pin?.from !== undefined && weekFromIndex(t) !== pin.from) continue;
         if (block.window && (weekFromIndex(t) < block.window.from || weekFromIndex(to) > block.window.to)) continue;
-        const col = mip.addColumn(wishCost(block.id, null, t));
+        const col = mip.addColumn(wishCost(block.id, null, t) + moved(block.id, null, t));
         meaning.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(t), to: weekFromIndex(to) });
         mip.setCoefficient(col, choose, 1);
         occupy(col, weeks, null);
@@ -111,7 +118,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
           for (const site of siteOptions) {
             const home = doctor.town !== undefined && sites.get(site)!.town !== doctor.town ? weights.homeTown : 0;
             const cut = straddle?.block.category === 'vacation' ? weights.vacationCut : 0;
-            const col = mip.addColumn(home + cut + wishCost(block.id, site, t));
+            const col = mip.addColumn(home + cut + wishCost(block.id, site, t) + moved(block.id, site, t));
             meaning.push({ doctor: doctor.id, block: block.id, site, from: weekFromIndex(t), to: weekFromIndex(to) });
             mip.setCoefficient(col, choose, 1);
             occupy(col, weeks, site);
