@@ -21,6 +21,11 @@ describe('npm run solve', () => {
     const plan = parsePlan(JSON.parse(readFileSync(out, 'utf8')));
     expect(plan.ok).toBe(true);
     if (plan.ok) expect(planErrors(vasternorrlandVt2026.problem, plan.value)).toEqual([]);
+
+    // Same input and seed: the same bytes.
+    const again = join(dir, 'plan-again.json');
+    expect((await runCli('server/solver/cli.ts', problemPath, '--out', again, '--seed', '4', '--time-limit', '10')).code).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
   it('writes an array of variants and the reference MIP as LP text', async () => {

@@ -7,7 +7,7 @@ import { solve } from '../../server/solver/solve';
 import { solveVariants } from '../../server/solver/variants';
 import { PRESETS, vasternorrlandVt2026 } from '../../shared/domain/presets';
 import { btEnd } from '../../shared/domain/rotation';
-import { addWeeks } from '../../shared/domain/weeks';
+import { addWeeks, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import { planErrors } from '../../shared/domain/validate-plan';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
@@ -51,6 +51,22 @@ describe('solve', () => {
     const onlyThere = instance.problem.doctors.filter((d) => d.allowedSites?.psy?.join() === 'kr-c1-psy-1' && d.credits.length === 0);
     expect(capacity?.doctors).toEqual(onlyThere.map((d) => d.id));
     expect(capacity?.message_sv).toMatch(/^psychiatry KR-stad 1 1: 8 läkare behöver .* kapacitet 1 ger \d+ läkarveckor, \d+ behövs$/);
+  });
+
+  it('proves infeasibility no single site shows, with the master LP, and names both sites', async () => {
+    // Cluster 1 may use both of its internal-medicine sites, with capacity 0 and 1.
+    const instance = generateInstance({ name: 't', region: 'kronoberg', doctors: 40, seed: 3, infeasible: 'two-sites' });
+    const plan = await solve(instance.problem, { timeLimit: 20 });
+    expect(plan.status).toBe('infeasible');
+    expect(plan.explanation).toHaveLength(1);
+    const [clash] = plan.explanation;
+    expect(clash?.code).toBe('site-capacity');
+    expect(clash?.sites).toEqual(['kr-c1-im-1', 'kr-c1-im-2']);
+    expect(clash?.doctors).toEqual(instance.problem.doctors.filter((d) => d.id.startsWith('kr-c1-')).map((d) => d.id));
+    const match = clash?.message_sv.match(/^internal-medicine KR-stad 1 1 och internal-medicine KR-stad 1 2: 8 läkare behöver minst (\d+) läkarveckor där mellan v\. \d+ 202\d och v\. \d+ 202\d; kapaciteten ger (\d+)$/);
+    expect(match).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThan(Number(match![2]));
+    expect(clash?.message_en).toMatch(/^internal-medicine KR-stad 1 1 and internal-medicine KR-stad 1 2: 8 doctors need at least \d+ doctor-weeks there/);
   });
 
   it('explains a block that no allowed site offers', async () => {
@@ -140,12 +156,81 @@ describe('replanning with minimal change', () => {
   });
 });
 
+describe('replanning a full plan', () => {
+  it('moves exactly as few other doctors as the optimal reference model (2 here)', async () => {
+    const { problem: base } = generateInstance({ name: 't', region: 'kronoberg', doctors: 12, seed: 14 });
+    const published = await solved(base);
+    // Every site exactly as full as the published plan keeps it (at least one place), week by
+    // week: the absent doctor's later weeks can only fit if others make room.
+    const load = new Map<string, number>();
+    for (const a of published.assignments) {
+      if (a.site !== null) for (let w = weekIndex(a.from); w < weekIndex(a.to); w++) load.set(`${a.site}@${w}`, (load.get(`${a.site}@${w}`) ?? 0) + 1);
+    }
+    const first = Math.min(...base.doctors.map((d) => weekIndex(d.start)));
+    const full = base.sites.map((site) => ({
+      ...site,
+      capacity: 1,
+      overrides: Array.from({ length: 80 }, (_, i) => ({
+        from: weekFromIndex(first + i),
+        to: weekFromIndex(first + i + 1),
+        capacity: Math.max(1, load.get(`${site.id}@${first + i}`) ?? 0),
+      })),
+    }));
+    const absent = base.doctors.find((d) => d.absences.length === 0 && d.partTime === 1 && d.credits.length === 0)!;
+    const frozenBefore = addWeeks(absent.start, 20);
+    const replan: Problem = {
+      ...base,
+      sites: full,
+      doctors: base.doctors.map((d) => (d.id === absent.id ? { ...d, absences: [{ from: frozenBefore, to: addWeeks(frozenBefore, 6) }] } : d)),
+      previous: published,
+      frozenBefore,
+    };
+    // Only moves count, so the optimum is the fewest changed assignments.
+    const weights = { wish: 0, homeTown: 0, vacationCut: 0, change: 1, urgentChange: 1 };
+    const ours = await solve(replan, { seed: 1, timeLimit: 20, weights });
+    const reference = await solveReference(replan, { weights, timeLimit: 30 });
+    expect(planErrors(replan, ours)).toEqual([]);
+    expect(reference.status).toBe('optimal');
+    expect(ours.status).toBe('optimal');
+    expect(ours.objective).toBe(reference.objective);
+
+    const key = (a: Assignment) => `${a.doctor}/${a.block}`;
+    const movedOthers = (plan: Plan) => {
+      const after = new Map(plan.assignments.map((a) => [key(a), a]));
+      const moved = published.assignments.filter((a) => a.doctor !== absent.id && JSON.stringify(after.get(key(a))) !== JSON.stringify(a));
+      return new Set(moved.map((a) => a.doctor)).size;
+    };
+    expect(movedOthers(reference)).toBe(2);
+    expect(movedOthers(ours)).toBe(2);
+    for (const before of published.assignments.filter((a) => a.from < frozenBefore)) {
+      const now = ours.assignments.find((a) => key(a) === key(before))!;
+      expect([now.site, now.from]).toEqual([before.site, before.from]);
+    }
+    expect(lastTo(ours, absent.id)).toBe(addWeeks(lastTo(published, absent.id), 6));
+  });
+});
+
 describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('returns a valid, proven optimal plan for %s', async (_id, preset) => {
     const plan = await solveReference(preset.problem, { timeLimit: 30 });
     expect(plan.status).toBe('optimal');
     expect(plan.bound).toBeCloseTo(plan.objective!, 6);
     expect(planErrors(preset.problem, plan)).toEqual([]);
+  });
+
+  it('agrees on a tight instance where the bound needs column generation and the integer master', async () => {
+    const { problem } = generateInstance({ name: 't', region: 'mixed', doctors: 40, seed: 2, tight: true, clusterSize: 20 });
+    const phases: string[] = [];
+    const ours = await solve(problem, { seed: 1, timeLimit: 20, onProgress: (e) => phases.push(e.phase) });
+    const reference = await solveReference(problem, { timeLimit: 60 });
+    expect(reference.status).toBe('optimal');
+    expect(ours.status).toBe('optimal');
+    expect(ours.objective).toBe(9);
+    expect(reference.objective).toBeCloseTo(9, 6);
+    expect(ours.bound).toBe(9);
+    expect(phases).toContain('bound');
+    expect(phases).toContain('integer');
+    expect(planErrors(problem, ours)).toEqual([]);
   });
 
   it('is matched by the layout search on the Västernorrland cohort (objective 6)', async () => {
