@@ -3,6 +3,7 @@
 // at a time, then ruin-and-recreate of small groups, each move kept only when it lowers the
 // soft objective without overloading any site.
 import { weekIndex } from '../../shared/domain/weeks';
+import { wishMet } from '../../shared/domain/wishes';
 import type { Assignment } from '../../shared/format/plan';
 import type { Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
@@ -18,9 +19,11 @@ export interface Weights {
   change: number;
   /** Per moved assignment that was to start within 4 weeks of `frozenBefore`. */
   urgentChange: number;
+  /** Per unmet wish beyond a doctor's first unmet one: spreads unmet wishes across doctors. */
+  fairness: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { wish: 10, homeTown: 3, vacationCut: 1, change: 5, urgentChange: 20 };
+export const DEFAULT_WEIGHTS: Weights = { wish: 10, homeTown: 3, vacationCut: 1, change: 5, urgentChange: 20, fairness: 5 };
 
 /** Moves of assignments starting this close to `frozenBefore` cost `urgentChange`. */
 const URGENT_WEEKS = 4;
@@ -32,7 +35,10 @@ export interface Choice {
 }
 
 export interface ObjectiveParts {
+  /** Weight of the wishes not met. */
   wishesUnmet: number;
+  /** Unmet wishes beyond each doctor's first. */
+  extraUnmetWishes: number;
   homeTownMissed: number;
   vacationCuts: number;
   changes: number;
@@ -135,13 +141,20 @@ export class LayoutSearch {
   }
 
   objectiveParts(): ObjectiveParts {
-    const parts: ObjectiveParts = { wishesUnmet: 0, homeTownMissed: 0, vacationCuts: 0, changes: 0, urgentChanges: 0 };
+    const parts: ObjectiveParts = { wishesUnmet: 0, extraUnmetWishes: 0, homeTownMissed: 0, vacationCuts: 0, changes: 0, urgentChanges: 0 };
     this.model.doctors.forEach((doctor, d) => {
       const choice = this.choices[d];
       if (!choice) return;
       const layout = doctor.layouts[choice.layout]!;
       parts.vacationCuts += layout.cutByVacation;
-      parts.wishesUnmet += unmetWishes(this.model, doctor, layout, choice.sites);
+      const unmet = this.sitelessWishes(doctor, layout);
+      doctor.slots.forEach((_, k) => {
+        const slot = this.slotWishes(doctor, layout, k, choice.sites[k]!);
+        unmet.count += slot.count;
+        unmet.weight += slot.weight;
+      });
+      parts.wishesUnmet += unmet.weight;
+      parts.extraUnmetWishes += Math.max(0, unmet.count - 1);
       doctor.slots.forEach((slot, k) => {
         if (this.awayFromHome(doctor, choice.sites[k]!)) parts.homeTownMissed++;
         this.countChange(parts, doctor, slot.block.id, this.model.siteIds[choice.sites[k]!]!, layout.ranges[k]!.from);
@@ -155,6 +168,7 @@ export class LayoutSearch {
     const w = this.weights;
     return (
       parts.wishesUnmet * w.wish +
+      parts.extraUnmetWishes * w.fairness +
       parts.homeTownMissed * w.homeTown +
       parts.vacationCuts * w.vacationCut +
       (parts.changes - parts.urgentChanges) * w.change +
@@ -198,23 +212,35 @@ export class LayoutSearch {
    */
   bestChoice(d: number, extra: (s: number, weeks: Int32Array) => number, noise = () => 0, soft = true): { choice: Choice; cost: number } {
     const doctor = this.model.doctors[d]!;
+    // Two running bests per layout — no unmet wish yet, some unmet (fairness already paid
+    // less its first-wish discount) — keep the coupling of a doctor's wishes exact.
+    const fair = soft ? this.fairnessOf(doctor) : 0;
     let best: Choice | undefined;
     let bestCost = Infinity;
     doctor.layouts.forEach((layout, l) => {
-      let cost = soft ? layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout) : 0;
-      const sites: number[] = [];
-      for (let k = 0; k < doctor.slots.length && cost < bestCost; k++) {
-        let slotBest = -1;
-        let slotCost = Infinity;
+      const base = soft ? layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout) : 0;
+      const sitelessUnmet = fair > 0 && this.sitelessWishes(doctor, layout).count > 0;
+      let none = { cost: sitelessUnmet ? Infinity : base, sites: [] as number[] };
+      let some = { cost: sitelessUnmet ? base - fair : Infinity, sites: [] as number[] };
+      for (let k = 0; k < doctor.slots.length && Math.min(none.cost, some.cost) < bestCost; k++) {
+        const next = { none: { cost: Infinity, site: -1 }, some: { cost: Infinity, site: -1, fromNone: false } };
         for (const s of doctor.slots[k]!.sites) {
           const c = extra(s, layout.weeks[k]!) + (soft ? this.siteCost(doctor, layout, k, s) : 0);
-          if (c < slotCost) [slotBest, slotCost] = [s, c];
+          if (fair > 0 && this.slotWishes(doctor, layout, k, s).count > 0) {
+            if (none.cost + c - fair < next.some.cost) next.some = { cost: none.cost + c - fair, site: s, fromNone: true };
+            if (some.cost + c < next.some.cost) next.some = { cost: some.cost + c, site: s, fromNone: false };
+          } else {
+            if (none.cost + c < next.none.cost) next.none = { cost: none.cost + c, site: s };
+            if (some.cost + c < next.some.cost) next.some = { cost: some.cost + c, site: s, fromNone: false };
+          }
         }
-        sites.push(slotBest);
-        cost += slotCost;
+        const someSites = next.some.fromNone ? none.sites : some.sites;
+        none = { cost: next.none.cost, sites: [...none.sites, next.none.site] };
+        some = { cost: next.some.cost, sites: [...someSites, next.some.site] };
       }
-      cost += noise();
-      if (cost < bestCost) [best, bestCost] = [{ layout: l, sites }, cost];
+      const end = none.cost <= some.cost ? none : some;
+      const cost = end.cost + noise();
+      if (end.sites.length === doctor.slots.length && cost < bestCost) [best, bestCost] = [{ layout: l, sites: end.sites }, cost];
     });
     if (!best) throw new Error(`doctor ${doctor.doctor.id} has no layout`);
     return { choice: best, cost: bestCost };
@@ -235,34 +261,60 @@ export class LayoutSearch {
     const doctor = this.model.doctors[d]!;
     const layout = doctor.layouts[choice.layout]!;
     let cost = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
-    choice.sites.forEach((s, k) => (cost += this.siteCost(doctor, layout, k, s)));
-    return cost;
+    let unmet = this.sitelessWishes(doctor, layout).count;
+    choice.sites.forEach((s, k) => {
+      cost += this.siteCost(doctor, layout, k, s);
+      unmet += this.slotWishes(doctor, layout, k, s).count;
+    });
+    // siteCost and sitelessCost charge fairness for every unmet wish; the first is free.
+    return unmet > 0 ? cost - this.fairnessOf(doctor) : cost;
+  }
+
+  /** The fairness charge per unmet wish: 0 for doctors with fewer than two wishes. */
+  private fairnessOf(doctor: DoctorModel): number {
+    return doctor.doctor.wishes.length >= 2 ? this.weights.fairness : 0;
+  }
+
+  /** Wishes for slot k not met at site s: how many and their weight. */
+  private slotWishes(doctor: DoctorModel, layout: Layout, k: number, s: number): { count: number; weight: number } {
+    const block = doctor.slots[k]!.block.id;
+    const site = this.model.siteIds[s]!;
+    const from = weekStart(this.model, layout.ranges[k]!.from);
+    const unmet = { count: 0, weight: 0 };
+    for (const wish of doctor.doctor.wishes) {
+      if (wish.block !== block || wishMet(wish, site, from)) continue;
+      unmet.count++;
+      unmet.weight += wish.weight;
+    }
+    return unmet;
+  }
+
+  /** Wishes for the site-less blocks not met by the layout. */
+  private sitelessWishes(doctor: DoctorModel, layout: Layout): { count: number; weight: number } {
+    const unmet = { count: 0, weight: 0 };
+    for (const wish of doctor.doctor.wishes) {
+      const placed = layout.siteless.find((s) => s.block === wish.block);
+      if (!placed || wishMet(wish, null, weekStart(this.model, placed.range.from))) continue;
+      unmet.count++;
+      unmet.weight += wish.weight;
+    }
+    return unmet;
   }
 
   private siteCost(doctor: DoctorModel, layout: Layout, k: number, s: number): number {
     const slot = doctor.slots[k]!;
     let cost = this.awayFromHome(doctor, s) ? this.weights.homeTown : 0;
     cost += this.changeCost(doctor, slot.block.id, this.model.siteIds[s]!, layout.ranges[k]!.from);
-    for (const wish of doctor.doctor.wishes) {
-      if (wish.block !== slot.block.id) continue;
-      const siteOk = wish.site === undefined || wish.site === this.model.siteIds[s];
-      const fromOk = wish.from === undefined || wish.from === weekStart(this.model, layout.ranges[k]!.from);
-      if (!siteOk || !fromOk) cost += wish.weight * this.weights.wish;
-    }
-    return cost;
+    const unmet = this.slotWishes(doctor, layout, k, s);
+    return cost + unmet.weight * this.weights.wish + unmet.count * this.fairnessOf(doctor);
   }
 
   /** Wishes and replanning moves of the site-less blocks: they depend on the layout only. */
   private sitelessCost(doctor: DoctorModel, layout: Layout): number {
     let cost = 0;
     for (const s of layout.siteless) cost += this.changeCost(doctor, s.block, null, s.range.from);
-    for (const wish of doctor.doctor.wishes) {
-      const placed = layout.siteless.find((s) => s.block === wish.block);
-      if (placed && wish.from !== undefined && wish.from !== weekStart(this.model, placed.range.from)) {
-        cost += wish.weight * this.weights.wish;
-      }
-    }
-    return cost;
+    const unmet = this.sitelessWishes(doctor, layout);
+    return cost + unmet.weight * this.weights.wish + unmet.count * this.fairnessOf(doctor);
   }
 
   private awayFromHome(doctor: DoctorModel, s: number): boolean {
@@ -376,17 +428,4 @@ export function moveCost(kind: MoveKind, weights: Weights): number {
 
 function weekStart(model: SolverModel, week: number): string {
   return model.weekNames[week - model.firstWeek]!;
-}
-
-function unmetWishes(model: SolverModel, doctor: DoctorModel, layout: Layout, sites: number[]): number {
-  let unmet = 0;
-  for (const wish of doctor.doctor.wishes) {
-    const k = doctor.slots.findIndex((s) => s.block.id === wish.block);
-    const from = k >= 0 ? layout.ranges[k]!.from : layout.siteless.find((s) => s.block === wish.block)?.range.from;
-    if (from === undefined) continue;
-    const siteOk = wish.site === undefined || (k >= 0 && model.siteIds[sites[k]!] === wish.site);
-    const fromOk = wish.from === undefined || wish.from === weekStart(model, from);
-    if (!siteOk || !fromOk) unmet += wish.weight;
-  }
-  return unmet;
 }

@@ -10,6 +10,7 @@ import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Block, Problem } from '../../shared/format/problem';
 import { capacityAt } from '../../shared/domain/capacity';
+import { wishMet } from '../../shared/domain/wishes';
 import { DEFAULT_WEIGHTS, moveCost, moveKind, type Weights } from './heuristic';
 import { previousByDoctor, withFrozenPins } from './model';
 import { BinaryMip, loadHighs } from './mip';
@@ -21,15 +22,15 @@ export interface ReferenceOptions {
 
 interface ReferenceModel {
   mip: BinaryMip;
-  /** The assignment each column stands for. */
-  meaning: Assignment[];
+  /** The assignment each column stands for (undefined: a fairness helper column). */
+  meaning: (Assignment | undefined)[];
   /** Cohort blocks at a fixed offset: no column, always in the plan. */
   fixed: Assignment[];
 }
 
 function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel {
   const mip = new BinaryMip();
-  const meaning: Assignment[] = [];
+  const meaning: (Assignment | undefined)[] = [];
   const fixed: Assignment[] = [];
   const capacityRows = new Map<string, number>();
   const sites = new Map(problem.sites.map((s) => [s.id, s]));
@@ -68,11 +69,22 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
         if (site !== null) mip.setCoefficient(col, capacityRow(site, w), 1);
       }
     };
+    // Fairness: every unmet wish of a doctor with two or more costs `fairness`, and one
+    // binary, allowed only when some wish is unmet, gives the first back.
+    const fair = doctor.wishes.length >= 2 ? weights.fairness : 0;
+    const firstUnmetRow = fair > 0 ? mip.addRow(-Infinity, 0) : -1;
+    if (fair > 0) {
+      mip.setCoefficient(mip.addColumn(-fair), firstUnmetRow, 1);
+      meaning.push(undefined);
+    }
+    const unmetWishes = (blockId: string, site: string | null, from: number) =>
+      doctor.wishes.filter((wish) => wish.block === blockId && !wishMet(wish, site, weekFromIndex(from)));
     const wishCost = (blockId: string, site: string | null, from: number) =>
-      doctor.wishes
-        .filter((wish) => wish.block === blockId)
-        .filter((wish) => (wish.site !== undefined && wish.site !== site) || (wish.from !== undefined && wish.from !== weekFromIndex(from)))
-        .reduce((sum, wish) => sum + wish.weight * weights.wish, 0);
+      unmetWishes(blockId, site, from).reduce((sum, wish) => sum + wish.weight * weights.wish + fair, 0);
+    const linkUnmet = (col: number, blockId: string, site: string | null, from: number) => {
+      const count = unmetWishes(blockId, site, from).length;
+      if (fair > 0 && count > 0) mip.setCoefficient(col, firstUnmetRow, -count);
+    };
 
     // Site-less blocks without offset (vacation): one column per start. A placement may
     // straddle one of them: such a column is linked to that start's column.
@@ -89,6 +101,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
         if (block.window && (weekFromIndex(t) < block.window.from || weekFromIndex(to) > block.window.to)) continue;
         const col = mip.addColumn(wishCost(block.id, null, t) + moved(block.id, null, t));
         meaning.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(t), to: weekFromIndex(to) });
+        linkUnmet(col, block.id, null, t);
         mip.setCoefficient(col, choose, 1);
         occupy(col, weeks, null);
         straddles.push({ block, from: t, col });
@@ -120,6 +133,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
             const cut = straddle?.block.category === 'vacation' ? weights.vacationCut : 0;
             const col = mip.addColumn(home + cut + wishCost(block.id, site, t) + moved(block.id, site, t));
             meaning.push({ doctor: doctor.id, block: block.id, site, from: weekFromIndex(t), to: weekFromIndex(to) });
+            linkUnmet(col, block.id, site, t);
             mip.setCoefficient(col, choose, 1);
             occupy(col, weeks, site);
             if (straddle) {
@@ -145,7 +159,7 @@ export async function exportReferenceLp(problem: Problem, weights: Weights = DEF
 export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
   const { mip, meaning, fixed } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
   const result = mip.solve(await loadHighs(), options.timeLimit ?? 60);
-  const chosen = result.values ? meaning.filter((_, j) => result.values![j]! > 0.5) : [];
+  const chosen = result.values ? meaning.filter((a, j): a is Assignment => a !== undefined && result.values![j]! > 0.5) : [];
   const assignments = result.values ? [...fixed, ...chosen].sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from)) : [];
   return {
     format: 'bt-plan/1',

@@ -12,6 +12,7 @@ export const WEIGHTINGS: { name: string; weights: Weights }[] = [
   { name: 'home-town-first', weights: { ...DEFAULT_WEIGHTS, homeTown: 15 } },
   { name: 'whole-placements', weights: { ...DEFAULT_WEIGHTS, vacationCut: 12 } },
   { name: 'fewest-changes', weights: { ...DEFAULT_WEIGHTS, change: 25, urgentChange: 100 } },
+  { name: 'fair-wishes', weights: { ...DEFAULT_WEIGHTS, fairness: 30 } },
 ];
 
 export async function solveVariants(problem: Problem, count: number, options: SolveOptions = {}): Promise<Plan[]> {

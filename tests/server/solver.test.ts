@@ -2,6 +2,7 @@
 // back explained, naming the site; the same seed gives the same plan.
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../server/solver/bench/generate';
+import { DEFAULT_WEIGHTS } from '../../server/solver/heuristic';
 import { solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
 import { solveVariants } from '../../server/solver/variants';
@@ -186,7 +187,7 @@ describe('replanning a full plan', () => {
       frozenBefore,
     };
     // Only moves count, so the optimum is the fewest changed assignments.
-    const weights = { wish: 0, homeTown: 0, vacationCut: 0, change: 1, urgentChange: 1 };
+    const weights = { wish: 0, homeTown: 0, vacationCut: 0, change: 1, urgentChange: 1, fairness: 0 };
     const ours = await solve(replan, { seed: 1, timeLimit: 20, weights });
     const reference = await solveReference(replan, { weights, timeLimit: 30 });
     expect(planErrors(replan, ours)).toEqual([]);
@@ -239,6 +240,45 @@ describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
     expect(reference.objective).toBe(6);
     expect(ours.objective).toBe(6);
     expect(ours.status).toBe('optimal');
+  });
+});
+
+describe('fair spread of unmet wishes', () => {
+  it('leaves each of two doctors one unmet wish rather than one doctor both, as the reference does', async () => {
+    // Both wish primary care at Vårdcentralen X from week 2 and acute care at Sjukhuset X from
+    // week 17; each X site takes one doctor, so two wishes stay unmet either way.
+    const wishes = [
+      { block: 'pc', site: 'vc-x', from: week(2), weight: 1 },
+      { block: 'acute', site: 'hosp-x', from: week(17), weight: 1 },
+    ];
+    const problem = aProblem({
+      sites: [
+        ...aProblem().sites.map((s) => ({ ...s, capacity: 2 })),
+        aSite({ id: 'hosp-x', name: 'Sjukhuset X', kinds: ['acute'] }),
+        aSite({ id: 'vc-x', name: 'Vårdcentralen X', kinds: ['primary-care'] }),
+      ],
+      doctors: [aDoctor({ id: 'd1', wishes }), aDoctor({ id: 'd2', name: 'Doktor Två', wishes })],
+    });
+    const plan = await solved(problem);
+    expect(plan.stats.wishesUnmet).toBe(2);
+    expect(plan.stats.extraUnmetWishes).toBe(0);
+    const wishesMet = (doctor: string) =>
+      wishes.filter((w) => plan.assignments.some((a) => a.doctor === doctor && a.block === w.block && a.site === w.site && a.from === w.from)).length;
+    expect([wishesMet('d1'), wishesMet('d2')]).toEqual([1, 1]);
+    const reference = await solveReference(problem, { timeLimit: 30 });
+    expect(reference.objective).toBeCloseTo(plan.objective!, 6);
+    expect(plan.status).toBe('optimal');
+  });
+
+  it("charges a doctor's second unmet wish, in both formulations", async () => {
+    // Three blocks wished to start in week 2: one can.
+    const problem = aProblem({
+      doctors: [aDoctor({ wishes: ['acute', 'pc', 'psy'].map((block) => ({ block, from: week(2), weight: 1 })) })],
+    });
+    const plan = await solved(problem);
+    expect([plan.stats.wishesUnmet, plan.stats.extraUnmetWishes]).toEqual([2, 1]);
+    expect(plan.objective).toBe(2 * DEFAULT_WEIGHTS.wish + DEFAULT_WEIGHTS.fairness);
+    expect((await solveReference(problem, { timeLimit: 30 })).objective).toBeCloseTo(plan.objective!, 6);
   });
 });
 
