@@ -63,32 +63,42 @@ function pricedSites(model: SolverModel, prices: Float64Array): number[] {
 }
 
 /**
- * Counts, for the conflict sites over the weeks their prices span, the doctor-weeks every
- * doctor must spend there against the capacity those weeks give.
+ * Counts, for the conflict sites, the doctor-weeks every doctor must spend there against the
+ * capacity: first over the whole span of the years of the doctors who need them, else over the
+ * weeks the LP's prices span (the proof may rest on a narrower window).
  */
 function explain(model: SolverModel, search: LayoutSearch, conflict: { sites: Set<number>; prices: Float64Array }, stop: () => boolean): Explanation {
   const { weekCount, firstWeek } = model;
   const sites = [...conflict.sites].sort((a, b) => a - b);
-  let from = Infinity;
-  let to = -Infinity;
+  const count = (from: number, to: number) => {
+    let demand = 0;
+    const doctors: string[] = [];
+    model.doctors.forEach((dm, d) => {
+      if (stop()) return;
+      const inWindow = (s: number, w: number) => conflict.sites.has(s) && w >= from && w < to;
+      const { cost } = search.bestChoice(d, (s, weeks) => weeks.reduce((n, w) => n + (inWindow(s, w) ? 1 : 0), 0), undefined, false);
+      if (cost > 0) doctors.push(dm.doctor.id);
+      demand += cost;
+    });
+    let supply = 0;
+    for (const s of sites) for (let w = from; w < to; w++) supply += model.capacity[s * weekCount + w - firstWeek]!;
+    return { from, to, demand, supply, doctors };
+  };
+
+  const all = count(firstWeek, firstWeek + weekCount);
+  const years = model.doctors.filter((dm) => all.doctors.includes(dm.doctor.id)).flatMap((dm) => dm.layouts.flatMap((l) => l.weeks.flatMap((w) => [w[0]!, w[w.length - 1]! + 1])));
+  let priced = { from: Infinity, to: -Infinity };
   conflict.prices.forEach((price, cell) => {
     if (price <= 1e-9 || !conflict.sites.has(Math.floor(cell / weekCount))) return;
-    from = Math.min(from, (cell % weekCount) + firstWeek);
-    to = Math.max(to, (cell % weekCount) + firstWeek + 1);
+    priced = { from: Math.min(priced.from, (cell % weekCount) + firstWeek), to: Math.max(priced.to, (cell % weekCount) + firstWeek + 1) };
   });
-  if (!Number.isFinite(from)) [from, to] = [firstWeek, firstWeek + weekCount];
-  const inWindow = (s: number, w: number) => conflict.sites.has(s) && w >= from && w < to;
-
-  let demand = 0;
-  const doctors: string[] = [];
-  model.doctors.forEach((dm, d) => {
-    if (stop()) return;
-    const { cost } = search.bestChoice(d, (s, weeks) => weeks.reduce((n, w) => n + (inWindow(s, w) ? 1 : 0), 0), undefined, false);
-    if (cost > 0) doctors.push(dm.doctor.id);
-    demand += cost;
-  });
-  let supply = 0;
-  for (const s of sites) for (let w = from; w < to; w++) supply += model.capacity[s * weekCount + w - firstWeek]!;
+  const windows = [
+    ...(years.length > 0 ? [{ from: Math.min(...years), to: Math.max(...years) }] : []),
+    ...(Number.isFinite(priced.from) ? [priced] : []),
+  ];
+  const counted = windows.map((w) => count(w.from, w.to));
+  const shown = counted.find((c) => c.demand > c.supply) ?? counted.at(-1) ?? all;
+  const { from, to, demand, supply, doctors } = shown;
 
   const names = sites.map((s) => model.problem.sites[s]!.name);
   const list = (lang: 'sv' | 'en') => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${names.at(-1)}`);

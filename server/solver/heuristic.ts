@@ -212,38 +212,64 @@ export class LayoutSearch {
    */
   bestChoice(d: number, extra: (s: number, weeks: Int32Array) => number, noise = () => 0, soft = true): { choice: Choice; cost: number } {
     const doctor = this.model.doctors[d]!;
-    // Two running bests per layout — no unmet wish yet, some unmet (fairness already paid
-    // less its first-wish discount) — keep the coupling of a doctor's wishes exact.
     const fair = soft ? this.fairnessOf(doctor) : 0;
     let best: Choice | undefined;
     let bestCost = Infinity;
     doctor.layouts.forEach((layout, l) => {
       const base = soft ? layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout) : 0;
-      const sitelessUnmet = fair > 0 && this.sitelessWishes(doctor, layout).count > 0;
-      let none = { cost: sitelessUnmet ? Infinity : base, sites: [] as number[] };
-      let some = { cost: sitelessUnmet ? base - fair : Infinity, sites: [] as number[] };
-      for (let k = 0; k < doctor.slots.length && Math.min(none.cost, some.cost) < bestCost; k++) {
-        const next = { none: { cost: Infinity, site: -1 }, some: { cost: Infinity, site: -1, fromNone: false } };
-        for (const s of doctor.slots[k]!.sites) {
-          const c = extra(s, layout.weeks[k]!) + (soft ? this.siteCost(doctor, layout, k, s) : 0);
-          if (fair > 0 && this.slotWishes(doctor, layout, k, s).count > 0) {
-            if (none.cost + c - fair < next.some.cost) next.some = { cost: none.cost + c - fair, site: s, fromNone: true };
-            if (some.cost + c < next.some.cost) next.some = { cost: some.cost + c, site: s, fromNone: false };
-          } else {
-            if (none.cost + c < next.none.cost) next.none = { cost: none.cost + c, site: s };
-            if (some.cost + c < next.some.cost) next.some = { cost: some.cost + c, site: s, fromNone: false };
-          }
-        }
-        const someSites = next.some.fromNone ? none.sites : some.sites;
-        none = { cost: next.none.cost, sites: [...none.sites, next.none.site] };
-        some = { cost: next.some.cost, sites: [...someSites, next.some.site] };
-      }
-      const end = none.cost <= some.cost ? none : some;
-      const cost = end.cost + noise();
-      if (end.sites.length === doctor.slots.length && cost < bestCost) [best, bestCost] = [{ layout: l, sites: end.sites }, cost];
+      const found = fair > 0 ? this.bestSitesFair(doctor, layout, base, bestCost, extra, fair) : this.bestSites(doctor, layout, base, bestCost, extra, soft);
+      if (!found) return;
+      const cost = found.cost + noise();
+      if (cost < bestCost) [best, bestCost] = [{ layout: l, sites: found.sites }, cost];
     });
     if (!best) throw new Error(`doctor ${doctor.doctor.id} has no layout`);
     return { choice: best, cost: bestCost };
+  }
+
+  /** The cheapest site per slot of one layout; undefined once it cannot beat `limit`. */
+  private bestSites(doctor: DoctorModel, layout: Layout, base: number, limit: number, extra: (s: number, weeks: Int32Array) => number, soft: boolean) {
+    let cost = base;
+    const sites: number[] = [];
+    for (let k = 0; k < doctor.slots.length; k++) {
+      if (cost >= limit) return undefined;
+      let slotBest = -1;
+      let slotCost = Infinity;
+      for (const s of doctor.slots[k]!.sites) {
+        const c = extra(s, layout.weeks[k]!) + (soft ? this.siteCost(doctor, layout, k, s) : 0);
+        if (c < slotCost) [slotBest, slotCost] = [s, c];
+      }
+      sites.push(slotBest);
+      cost += slotCost;
+    }
+    return { cost, sites };
+  }
+
+  /**
+   * The same for a doctor with two or more wishes, where the first unmet wish is free of the
+   * fairness charge: two running bests (no unmet wish yet / some) keep that coupling exact.
+   */
+  private bestSitesFair(doctor: DoctorModel, layout: Layout, base: number, limit: number, extra: (s: number, weeks: Int32Array) => number, fair: number) {
+    const sitelessUnmet = this.sitelessWishes(doctor, layout).count > 0;
+    let none = { cost: sitelessUnmet ? Infinity : base, sites: [] as number[] };
+    let some = { cost: sitelessUnmet ? base - fair : Infinity, sites: [] as number[] };
+    for (let k = 0; k < doctor.slots.length; k++) {
+      if (Math.min(none.cost, some.cost) >= limit) return undefined;
+      const nextNone = { cost: Infinity, site: -1 };
+      const nextSome = { cost: Infinity, site: -1, fromNone: false };
+      for (const s of doctor.slots[k]!.sites) {
+        const c = extra(s, layout.weeks[k]!) + this.siteCost(doctor, layout, k, s);
+        const unmet = this.slotWishes(doctor, layout, k, s).count > 0;
+        const fromNone = none.cost + c - (unmet ? fair : 0);
+        if (!unmet && fromNone < nextNone.cost) Object.assign(nextNone, { cost: fromNone, site: s });
+        if (unmet && fromNone < nextSome.cost) Object.assign(nextSome, { cost: fromNone, site: s, fromNone: true });
+        if (some.cost + c < nextSome.cost) Object.assign(nextSome, { cost: some.cost + c, site: s, fromNone: false });
+      }
+      const someSites = nextSome.fromNone ? none.sites : some.sites;
+      none = { cost: nextNone.cost, sites: [...none.sites, nextNone.site] };
+      some = { cost: nextSome.cost, sites: [...someSites, nextSome.site] };
+    }
+    const end = none.cost <= some.cost ? none : some;
+    return end.cost < Infinity ? end : undefined;
   }
 
   /** Replaces the plan with `choices` (one per doctor), e.g. a MIP's solution. */
@@ -255,6 +281,11 @@ export class LayoutSearch {
   /** Site-weeks over capacity in the whole plan. */
   overloadedCount(): number {
     return this.overloadedCells().length;
+  }
+
+  /** Sites over capacity in some week, by index. */
+  overloadedSites(): number[] {
+    return [...new Set(this.overloadedCells().map((cell) => Math.floor(cell / this.model.weekCount)))].sort((a, b) => a - b);
   }
 
   costOf(d: number, choice: Choice): number {

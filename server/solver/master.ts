@@ -127,10 +127,21 @@ export class ColumnMaster {
   /**
    * Dive-and-price: fixes the columns the LP already takes whole (or else the one it takes
    * most of), prices again, and repeats until every doctor has a plan. When a fix leaves the
-   * LP worse than `limit` (feasibility: any overflow) it is undone: a single column is then
-   * forbidden, a batch is retried one column at a time. Undefined when the backtracks run out.
+   * LP worse than `limit` (feasibility: any overflow; optimising: no better than the plan in
+   * hand) it is undone: a single column is then forbidden, a batch is retried one column at a
+   * time. Undefined when the backtracks run out. The master is left as it was, plus columns.
    */
   dive(stop: () => boolean, limit: number, maxBacktracks = 2 * this.model.doctors.length): Choice[] | undefined {
+    const touched = new Set<Column>();
+    try {
+      return this.diveFrom(stop, limit, maxBacktracks, touched);
+    } finally {
+      for (const column of touched) this.lp.changeColBounds(column.index, 0, Infinity);
+      this.fixed.clear();
+    }
+  }
+
+  private diveFrom(stop: () => boolean, limit: number, maxBacktracks: number, touched: Set<Column>): Choice[] | undefined {
     const stack: Column[][] = [];
     let backtracks = 0;
     let single = false;
@@ -161,6 +172,7 @@ export class ColumnMaster {
       for (const column of batch) {
         this.lp.changeColBounds(column.index, 1, 1);
         this.fixed.add(column.doctor);
+        touched.add(column);
       }
       stack.push(batch);
       single = false;

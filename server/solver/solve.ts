@@ -6,10 +6,12 @@ import type { Problem } from '../../shared/format/problem';
 import { countingExplanations } from './counting';
 import { findFeasible } from './feasibility';
 import { DEFAULT_WEIGHTS, LayoutSearch, type Choice, type Weights } from './heuristic';
+import { choicesFromAssignments } from './choices';
 import { ColumnMaster } from './master';
 import { loadHighs } from './mip';
 import { buildModel, type SolverModel } from './model';
 import { seededRandom } from './random';
+import { solveReference } from './reference';
 
 export interface SolveOptions {
   seed?: number;
@@ -28,8 +30,12 @@ export interface SolveProgress {
   overloaded?: number;
 }
 
-/** Share of the time left that column generation may use; the integer master gets the rest. */
+/** Share of the time left that column generation may use; the integer master and the dive get the rest. */
 const COLUMN_GENERATION_SHARE = 0.6;
+/** Share of what is then left for the first integer master, before the dive. */
+const INTEGER_SHARE = 0.3;
+/** Up to this many doctors the time-indexed MIP may close a gap the master leaves. */
+const EXACT_FALLBACK_DOCTORS = 60;
 
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Plan> {
   const now = options.now ?? (() => performance.now());
@@ -55,8 +61,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     progress({ phase: 'feasibility', overloaded });
     const found = findFeasible(highs, model, search, stop);
     if (found.explanation) return infeasible(model, found.explanation);
-    if (!found.choices) return timedOut(model, overloaded);
-    search.adopt(found.choices);
+    let choices = found.choices;
+    if (!choices && !stop() && problem.doctors.length <= EXACT_FALLBACK_DOCTORS) {
+      progress({ phase: 'exact' });
+      const exact = await exactPlan(problem, model, weights, (deadline - now()) / 1000);
+      if (exact.infeasible) return infeasible(model, [noPlanExplanation(model, search)]);
+      choices = exact.choices;
+    }
+    if (!choices) return timedOut(model, overloaded);
+    search.adopt(choices);
   }
 
   const integral = integralCosts(problem, weights);
@@ -80,17 +93,43 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
         progress({ phase: 'bound', objective: incumbent, bound: Math.max(bound, roundUp(master.bound)) }),
       );
       bound = Math.max(bound, roundUp(master.bound));
+      const adoptIfBetter = (choices: Choice[] | undefined) => {
+        if (!choices) return;
+        const before = search.choices.slice() as Choice[];
+        const objective = search.objective();
+        search.adopt(choices);
+        if (search.overloadedCount() > 0) throw new Error('master returned an over-capacity plan');
+        if (search.objective() >= objective - 1e-9) search.adopt(before);
+      };
       if (!proven() && !stop()) {
         progress({ phase: 'integer', objective: search.objective(), bound });
-        const best = master.solveInteger((deadline - now()) / 1000, search.choices as Choice[]);
-        if (best && best.objective < search.objective() - 1e-9) {
-          search.adopt(best.choices);
-          if (search.overloadedCount() > 0) throw new Error('integer master returned an over-capacity plan');
-        }
+        adoptIfBetter(master.solveInteger(((deadline - now()) / 1000) * INTEGER_SHARE, search.choices as Choice[])?.choices);
+      }
+      // The integer master only combines columns seen; a dive prices new ones on its way
+      // down, looking for a plan at least one unit cheaper than the one in hand.
+      if (!proven() && !stop()) {
+        progress({ phase: 'dive', objective: search.objective(), bound });
+        adoptIfBetter(master.dive(stop, integral ? search.objective() - 1 + 1e-6 : search.objective() - 1e-6));
+      }
+      if (!proven() && !stop()) {
+        progress({ phase: 'integer', objective: search.objective(), bound });
+        adoptIfBetter(master.solveInteger((deadline - now()) / 1000, search.choices as Choice[])?.choices);
       }
     } finally {
       master.dispose();
     }
+  }
+
+  // Small problems still open: the exact time-indexed MIP with the time that is left. Its
+  // plan and bound count only when its plan reads back as layouts (the models agree).
+  if (!proven() && !stop() && problem.doctors.length <= EXACT_FALLBACK_DOCTORS) {
+    progress({ phase: 'exact', objective: search.objective(), bound });
+    const exact = await exactPlan(problem, model, weights, (deadline - now()) / 1000);
+    if (exact.choices && exact.objective! < search.objective() - 1e-9) {
+      search.adopt(exact.choices);
+      if (search.overloadedCount() > 0) throw new Error('exact MIP returned an over-capacity plan');
+    }
+    if (exact.bound !== undefined) bound = Math.max(bound, roundUp(exact.bound));
   }
 
   const parts = search.objectiveParts();
@@ -104,6 +143,29 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     assignments: assignmentsOf(model, search),
     explanation: [],
     stats: { layouts: layoutCount(model), ...parts },
+  };
+}
+
+/**
+ * The time-indexed MIP's answer in layout terms. Its plan and bound count only when the plan
+ * reads back as layouts (the two models agree); its proof of infeasibility always does.
+ */
+async function exactPlan(problem: Problem, model: SolverModel, weights: Weights, timeLimit: number) {
+  const exact = await solveReference(problem, { weights, timeLimit });
+  if (exact.status === 'infeasible') return { infeasible: true };
+  const choices = exact.assignments.length > 0 ? choicesFromAssignments(model, exact.assignments) : undefined;
+  return choices ? { infeasible: false, choices, objective: exact.objective, bound: exact.bound } : { infeasible: false };
+}
+
+/** Infeasibility the exact MIP proved but no count shows: name the sites the search could not fit. */
+function noPlanExplanation(model: SolverModel, search: LayoutSearch): Explanation {
+  const sites = search.overloadedSites().map((s) => model.siteIds[s]!);
+  const names = search.overloadedSites().map((s) => model.problem.sites[s]!.name).join(', ');
+  return {
+    code: 'no-plan',
+    message_sv: `Ingen giltig plan finns: kapaciteten räcker inte för alla placeringar samtidigt (trångast: ${names})`,
+    message_en: `No valid plan exists: the capacity cannot hold every placement at once (tightest: ${names})`,
+    sites,
   };
 }
 

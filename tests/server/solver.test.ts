@@ -219,7 +219,7 @@ describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
     expect(planErrors(preset.problem, plan)).toEqual([]);
   });
 
-  it('agrees on a tight instance where the bound needs column generation and the integer master', async () => {
+  it('agrees on a tight instance where the bound needs column generation', async () => {
     const { problem } = generateInstance({ name: 't', region: 'mixed', doctors: 40, seed: 2, tight: true, clusterSize: 20 });
     const phases: string[] = [];
     const ours = await solve(problem, { seed: 1, timeLimit: 20, onProgress: (e) => phases.push(e.phase) });
@@ -229,8 +229,8 @@ describe('the reference formulation (time-indexed MIP on HiGHS)', () => {
     expect(ours.objective).toBe(9);
     expect(reference.objective).toBeCloseTo(9, 6);
     expect(ours.bound).toBe(9);
+    // The capacity-free bound is below 9 here: only column generation proves it.
     expect(phases).toContain('bound');
-    expect(phases).toContain('integer');
     expect(planErrors(problem, ours)).toEqual([]);
   });
 
