@@ -110,11 +110,11 @@ export class LayoutSearch {
    * could use, put them back in random order, keep the result when it costs less and overloads
    * nothing. Finds the pair moves (A leaves a site so B can have its wish) single moves miss.
    */
-  ruinAndRecreate(stop: () => boolean, groupSize = 6, plateauPasses = 3): void {
+  ruinAndRecreate(stop: () => boolean, groupSize = 6, plateauPasses = 3, maxPasses = Infinity): void {
     // Equal-cost moves are kept too (they walk across plateaus); a few passes without a
     // strict improvement end the search.
     let flat = 0;
-    while (flat <= plateauPasses && !stop()) {
+    for (let pass = 0; flat <= plateauPasses && pass < maxPasses && !stop(); pass++) {
       let improved = false;
       for (const d of this.shuffled()) {
         if (stop()) return;

@@ -32,8 +32,12 @@ export interface SolveProgress {
 
 /** Share of the time left that column generation may use; the integer master and the dive get the rest. */
 const COLUMN_GENERATION_SHARE = 0.6;
-/** Share of what is then left for the first integer master, before the dive. */
+/** Share of what is then left for an integer master that is not the last step. */
 const INTEGER_SHARE = 0.3;
+/** An integer master before the last runs at most this long: proving is the dive's and the last one's job. */
+const QUICK_INTEGER_SECONDS = 2;
+/** Passes of ruin-and-recreate before the master. */
+const FIRST_NEIGHBOURHOOD_PASSES = 8;
 /** Up to this many doctors the time-indexed MIP may close a gap the master leaves. */
 const EXACT_FALLBACK_DOCTORS = 60;
 
@@ -78,21 +82,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const proven = () => search.objective() <= bound + 1e-9;
   progress({ phase: 'improve', objective: search.objective(), bound });
   search.improve(stop);
-  progress({ phase: 'neighbourhoods', objective: search.objective(), bound });
-  // Larger groups find moves smaller ones cannot; each size runs to its local optimum.
-  // Checked between sizes only: a plan at the bound cannot get better.
-  for (const size of [6, 12]) if (!proven()) search.ruinAndRecreate(stop, size);
+  // Some passes of the neighbourhoods first: the master starts from a better plan and
+  // finds better columns (measured: 8 passes beat 2 and a full run on the bench).
+  if (!proven()) search.ruinAndRecreate(stop, 6, 3, FIRST_NEIGHBOURHOOD_PASSES);
 
   if (!proven() && !stop()) {
     const master = new ColumnMaster(highs, model, search, 'optimize');
     try {
-      search.choices.forEach((choice, d) => master.add(d, choice!));
-      const share = now() + (deadline - now()) * COLUMN_GENERATION_SHARE;
-      const incumbent = search.objective();
-      master.generate(() => now() >= share, integral ? incumbent - 1 + 1e-6 : incumbent, undefined, () =>
-        progress({ phase: 'bound', objective: incumbent, bound: Math.max(bound, roundUp(master.bound)) }),
-      );
-      bound = Math.max(bound, roundUp(master.bound));
+      const seconds = () => (deadline - now()) / 1000;
       const adoptIfBetter = (choices: Choice[] | undefined) => {
         if (!choices) return;
         const before = search.choices.slice() as Choice[];
@@ -101,20 +98,35 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
         if (search.overloadedCount() > 0) throw new Error('master returned an over-capacity plan');
         if (search.objective() >= objective - 1e-9) search.adopt(before);
       };
-      if (!proven() && !stop()) {
+      const integer = (limit: number) => {
         progress({ phase: 'integer', objective: search.objective(), bound });
-        adoptIfBetter(master.solveInteger(((deadline - now()) / 1000) * INTEGER_SHARE, search.choices as Choice[])?.choices);
+        search.choices.forEach((choice, d) => master.add(d, choice!));
+        adoptIfBetter(master.solveInteger(limit, search.choices as Choice[])?.choices);
+      };
+
+      search.choices.forEach((choice, d) => master.add(d, choice!));
+      const share = now() + (deadline - now()) * COLUMN_GENERATION_SHARE;
+      const incumbent = search.objective();
+      master.generate(() => now() >= share, integral ? incumbent - 1 + 1e-6 : incumbent, undefined, () =>
+        progress({ phase: 'bound', objective: incumbent, bound: Math.max(bound, roundUp(master.bound)) }),
+      );
+      bound = Math.max(bound, roundUp(master.bound));
+      // A short integer master often closes the gap, and otherwise gives the
+      // neighbourhoods a better start; after them it runs again with their plan.
+      if (!proven() && !stop()) integer(Math.min(QUICK_INTEGER_SECONDS, seconds() * INTEGER_SHARE));
+      if (!proven() && !stop()) {
+        progress({ phase: 'neighbourhoods', objective: search.objective(), bound });
+        // Larger groups find moves smaller ones cannot; each size runs to its local optimum.
+        for (const size of [6, 12]) if (!proven()) search.ruinAndRecreate(stop, size);
       }
+      if (!proven() && !stop()) integer(Math.min(QUICK_INTEGER_SECONDS, seconds() * INTEGER_SHARE));
       // The integer master only combines columns seen; a dive prices new ones on its way
       // down, looking for a plan at least one unit cheaper than the one in hand.
       if (!proven() && !stop()) {
         progress({ phase: 'dive', objective: search.objective(), bound });
         adoptIfBetter(master.dive(stop, integral ? search.objective() - 1 + 1e-6 : search.objective() - 1e-6));
       }
-      if (!proven() && !stop()) {
-        progress({ phase: 'integer', objective: search.objective(), bound });
-        adoptIfBetter(master.solveInteger((deadline - now()) / 1000, search.choices as Choice[])?.choices);
-      }
+      if (!proven() && !stop()) integer(seconds());
     } finally {
       master.dispose();
     }
