@@ -16,8 +16,9 @@ interface Column {
   index: number;
   doctor: number;
   choice: Choice;
-  cost: number;
 }
+
+const keyOf = (doctor: number, choice: Choice) => `${doctor}:${choice.layout}:${choice.sites.join(',')}`;
 
 const EPSILON = 1e-7;
 
@@ -32,6 +33,7 @@ export class ColumnMaster {
   private lpColumns = 0;
   /** Doctors whose column the dive has fixed: no more pricing for them. */
   private readonly fixed = new Set<number>();
+  private diving = false;
   /** Highest lower bound seen. */
   bound = -Infinity;
   iterations = 0;
@@ -59,14 +61,14 @@ export class ColumnMaster {
 
   /** Adds a doctor's plan as a column (once); true when it was new. */
   add(doctor: number, choice: Choice): boolean {
-    const key = `${doctor}:${choice.layout}:${choice.sites.join(',')}`;
+    const key = keyOf(doctor, choice);
     if (this.keys.has(key)) return false;
     this.keys.add(key);
     const rows = [doctor];
     for (const cell of this.cells(doctor, choice)) rows.push(this.rowFor(cell));
     const cost = this.mode === 'optimize' ? this.search.costOf(doctor, choice) : 0;
     this.lp.addCol(cost, 0, Infinity, { indices: rows, values: rows.map(() => 1) });
-    this.columns.push({ index: this.lpColumns++, doctor, choice, cost });
+    this.columns.push({ index: this.lpColumns++, doctor, choice });
     return true;
   }
 
@@ -91,7 +93,8 @@ export class ColumnMaster {
         if (rc < -EPSILON && this.add(d, choice)) added++;
       }
       stale = added > 0;
-      this.bound = Math.max(this.bound, value + reduced);
+      // Inside a dive the LP is a branch of the problem: its value bounds nothing globally.
+      if (this.fixed.size === 0 && !this.diving) this.bound = Math.max(this.bound, value + reduced);
       onIteration?.();
       if (added === 0 || this.bound >= target - EPSILON) {
         this.iterations++;
@@ -111,13 +114,14 @@ export class ColumnMaster {
     this.lp.changeColsIntegrality({ kind: 'range', from: 0, to: integer.length - 1 }, integer);
     this.lp.options.set({ time_limit: Math.max(0.1, timeLimit), mip_rel_gap: 0 });
     if (start) {
-      const index = new Map(this.columns.map((c) => [`${c.doctor}:${c.choice.layout}:${c.choice.sites.join(',')}`, c.index]));
-      const indices = start.map((c, d) => index.get(`${d}:${c.layout}:${c.sites.join(',')}`)).filter((j) => j !== undefined);
+      const index = new Map(this.columns.map((c) => [keyOf(c.doctor, c.choice), c.index]));
+      const indices = start.map((c, d) => index.get(keyOf(d, c))).filter((j) => j !== undefined);
       this.lp.setSolution({ indices, values: indices.map(() => 1) });
     }
     this.lp.run();
     const values = this.lp.info.get('primal_solution_status') === 2 ? this.lp.getSolution().colValue : undefined;
     this.lp.clearIntegrality();
+    this.lp.options.set({ time_limit: 1e30 }); // later LP runs have no time limit
     if (!values) return undefined;
     const choices: Choice[] = new Array(this.model.doctors.length);
     for (const column of this.columns) if (values[column.index]! > 0.5) choices[column.doctor] = column.choice;
@@ -133,11 +137,13 @@ export class ColumnMaster {
    */
   dive(stop: () => boolean, limit: number, maxBacktracks = 2 * this.model.doctors.length): Choice[] | undefined {
     const touched = new Set<Column>();
+    this.diving = true;
     try {
       return this.diveFrom(stop, limit, maxBacktracks, touched);
     } finally {
       for (const column of touched) this.lp.changeColBounds(column.index, 0, Infinity);
       this.fixed.clear();
+      this.diving = false;
     }
   }
 
