@@ -1,6 +1,7 @@
 // The solver's entry: a parsed problem in, a `bt-plan/1` out. Infeasibility proven by counting
 // or by the master LP comes back as an explained verdict; otherwise the layout search gives a
 // valid plan, column generation a lower bound, and the integer master a better plan if any.
+import { planDiff } from '../../shared/domain/plan-diff';
 import type { Assignment, Explanation, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
 import { countingExplanations } from './counting';
@@ -146,15 +147,16 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
 
   const parts = search.objectiveParts();
   const objective = search.objective(parts);
+  const assignments = assignmentsOf(model, search);
   progress({ phase: 'done', objective, bound });
   return {
     format: 'bt-plan/1',
     status: objective <= bound + 1e-9 ? 'optimal' : 'feasible',
     objective,
     bound,
-    assignments: assignmentsOf(model, search),
+    assignments,
     explanation: [],
-    stats: { layouts: layoutCount(model), ...parts },
+    stats: { layouts: layoutCount(model), ...parts, ...(problem.previous ? { diff: planDiff(problem.previous.assignments, assignments) } : {}) },
   };
 }
 

@@ -7,6 +7,7 @@ import { solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
 import { solveVariants } from '../../server/solver/variants';
 import { PRESETS, vasternorrlandVt2026 } from '../../shared/domain/presets';
+import type { PlanChange } from '../../shared/domain/plan-diff';
 import { btEnd } from '../../shared/domain/rotation';
 import { addWeeks, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import { planErrors } from '../../shared/domain/validate-plan';
@@ -153,7 +154,8 @@ describe('replanning with minimal change', () => {
         .map((a) => a.doctor),
     );
     expect([...movedDoctors]).toEqual([]);
-    expect(typeof replanned.stats.changes).toBe('number');
+    expect(new Set((replanned.stats.diff as PlanChange[]).map((c) => c.doctor))).toEqual(new Set([absent.id]));
+    expect(replanned.stats.changes).toBe((replanned.stats.diff as PlanChange[]).filter((c) => c.before && c.after && (c.before.site !== c.after.site || c.before.from !== c.after.from)).length);
   });
 });
 
@@ -203,6 +205,10 @@ describe('replanning a full plan', () => {
     };
     expect(movedOthers(reference)).toBe(2);
     expect(movedOthers(ours)).toBe(2);
+    // The plan's own diff against the published one says the same.
+    const diff = ours.stats.diff as PlanChange[];
+    expect(new Set(diff.filter((c) => c.doctor !== absent.id).map((c) => c.doctor)).size).toBe(2);
+    expect(diff.some((c) => c.doctor === absent.id)).toBe(true);
     for (const before of published.assignments.filter((a) => a.from < frozenBefore)) {
       const now = ours.assignments.find((a) => key(a) === key(before))!;
       expect([now.site, now.from]).toEqual([before.site, before.from]);

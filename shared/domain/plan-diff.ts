@@ -1,0 +1,32 @@
+// What changed between two versions of a plan, per doctor and block: the list a coordinator
+// reads before publishing a replanned year (and the solver reports after replanning).
+import type { Assignment } from '../format/plan';
+
+export interface PlanChange {
+  doctor: string;
+  block: string;
+  /** Undefined when the assignment is new. */
+  before?: Pick<Assignment, 'site' | 'from' | 'to'>;
+  /** Undefined when the assignment is gone. */
+  after?: Pick<Assignment, 'site' | 'from' | 'to'>;
+}
+
+export function planDiff(before: Assignment[], after: Assignment[]): PlanChange[] {
+  const key = (a: Assignment) => `${a.doctor}\u0000${a.block}`;
+  const old = new Map(before.map((a) => [key(a), a]));
+  const now = new Map(after.map((a) => [key(a), a]));
+  const changes: PlanChange[] = [];
+  for (const k of new Set([...old.keys(), ...now.keys()])) {
+    const b = old.get(k);
+    const a = now.get(k);
+    if (b && a && b.site === a.site && b.from === a.from && b.to === a.to) continue;
+    const { doctor, block } = (a ?? b)!;
+    changes.push({
+      doctor,
+      block,
+      ...(b ? { before: { site: b.site, from: b.from, to: b.to } } : {}),
+      ...(a ? { after: { site: a.site, from: a.from, to: a.to } } : {}),
+    });
+  }
+  return changes.sort((x, y) => x.doctor.localeCompare(y.doctor) || (x.after ?? x.before)!.from.localeCompare((y.after ?? y.before)!.from));
+}
