@@ -1,0 +1,5 @@
+// Every migration, in order. `npm run migration:generate -- Name` adds one here.
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795936463703 } from './1795936463703-Initial';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795936463703];

@@ -1,0 +1,33 @@
+// A cohort: one region's doctors of one intake, planned with one template.
+import { EntitySchema } from 'typeorm';
+import type { RegionRow } from './region';
+import type { TemplateRow } from './template';
+
+export interface CohortRow {
+  id: string;
+  regionId: string;
+  region?: RegionRow;
+  templateId: string;
+  template?: TemplateRow;
+  name: string;
+  version: number;
+  createdAt: Date;
+}
+
+export const CohortEntity = new EntitySchema<CohortRow>({
+  name: 'Cohort',
+  tableName: 'cohorts',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    regionId: { type: 'uuid', name: 'region_id' },
+    templateId: { type: 'uuid', name: 'template_id' },
+    name: { type: 'text' },
+    version: { type: 'integer', version: true },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+  relations: {
+    region: { type: 'many-to-one', target: 'Region', joinColumn: { name: 'region_id' }, onDelete: 'CASCADE' },
+    template: { type: 'many-to-one', target: 'Template', joinColumn: { name: 'template_id' }, onDelete: 'RESTRICT' },
+  },
+  uniques: [{ name: 'uq_cohorts_region_name', columns: ['regionId', 'name'] }],
+});

@@ -1,0 +1,38 @@
+// Every entity, for the DataSource and the migration generator.
+import { AbsenceEntity } from './absence';
+import { AssignmentEntity } from './assignment';
+import { AuditEntryEntity } from './audit-entry';
+import { BlockKindEntity } from './block-kind';
+import { CapacityOverrideEntity } from './capacity-override';
+import { CohortEntity } from './cohort';
+import { CreditEntity } from './credit';
+import { DoctorEntity } from './doctor';
+import { DoctorRequestEntity } from './doctor-request';
+import { PinEntity } from './pin';
+import { PlanEntity } from './plan';
+import { RegionEntity } from './region';
+import { SiteEntity } from './site';
+import { SolverRunEntity } from './solver-run';
+import { TemplateEntity } from './template';
+import { TemplateBlockEntity } from './template-block';
+import { WishEntity } from './wish';
+
+export const ENTITIES = [
+  RegionEntity,
+  SiteEntity,
+  CapacityOverrideEntity,
+  BlockKindEntity,
+  TemplateEntity,
+  TemplateBlockEntity,
+  CohortEntity,
+  DoctorEntity,
+  AbsenceEntity,
+  CreditEntity,
+  PinEntity,
+  WishEntity,
+  PlanEntity,
+  AssignmentEntity,
+  SolverRunEntity,
+  AuditEntryEntity,
+  DoctorRequestEntity,
+];
