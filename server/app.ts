@@ -1,16 +1,46 @@
-// buildApp: the HTTP application. Until the server issue lands it serves a health check and a
-// placeholder page that shows the built-in presets are valid.
+// buildApp: the HTTP application on a database: the JSON API under /api (health, readiness,
+// the routes) and, until the client issue lands, a placeholder start page.
+import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import type { DataSource } from 'typeorm';
 import { PRESETS } from '../shared/domain/presets';
 import { planErrors } from '../shared/domain/validate-plan';
+import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
+import { planRoutes } from './routes/plans';
+import { setupRoutes } from './routes/setup';
+import { buildServices, type Services } from './services';
 
-export function buildApp(): Express {
+export interface AppDeps {
+  dataSource: DataSource;
+  services?: Services;
+}
+
+/** Request bodies above this are refused (413). */
+const BODY_LIMIT = '5mb';
+
+export function buildApp(deps: AppDeps): Express {
+  const services = deps.services ?? buildServices(deps.dataSource);
   const app = express();
   app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.setHeader('x-request-id', randomUUID());
+    next();
+  });
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/api/ready', async (_req, res) => {
+    try {
+      await deps.dataSource.query('SELECT 1');
+      if (await deps.dataSource.showMigrations()) throw new Error('migrations pending');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).type('application/problem+json').json(problem(503, 'the database is not reachable or not migrated'));
+    }
+  });
+  app.use('/api', express.json({ limit: BODY_LIMIT }));
+  app.use('/api', setupRoutes(services), planRoutes(services));
 
   app.get('/', (_req, res) => {
     const rows = PRESETS.map((p) => {
@@ -25,9 +55,8 @@ export function buildApp(): Express {
 <tbody>${rows}</tbody></table></body></html>`);
   });
 
-  app.use((_req, res) => {
-    res.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not Found', status: 404 });
-  });
+  app.use(notFoundRoute);
+  app.use(errorMapper);
   return app;
 }
 

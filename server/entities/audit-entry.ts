@@ -9,8 +9,8 @@ export interface AuditEntryRow {
   action: string;
   entity: string;
   entityId: string;
-  before: unknown;
-  after: unknown;
+  before: object | null;
+  after: object | null;
 }
 
 export const AuditEntryEntity = new EntitySchema<AuditEntryRow>({

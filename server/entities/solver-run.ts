@@ -21,6 +21,8 @@ export interface SolverRunRow {
   createdBy: string;
   createdAt: Date;
   startedAt: Date | null;
+  /** Last sign of life from the worker running it; a silent running run is failed. */
+  heartbeatAt: Date | null;
   finishedAt: Date | null;
 }
 
@@ -39,11 +41,13 @@ export const SolverRunEntity = new EntitySchema<SolverRunRow>({
     createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     startedAt: { type: 'timestamptz', name: 'started_at', nullable: true },
+    heartbeatAt: { type: 'timestamptz', name: 'heartbeat_at', nullable: true },
     finishedAt: { type: 'timestamptz', name: 'finished_at', nullable: true },
   },
   relations: {
     cohort: { type: 'many-to-one', target: 'Cohort', joinColumn: { name: 'cohort_id' }, onDelete: 'CASCADE' },
     plan: { type: 'many-to-one', target: 'Plan', joinColumn: { name: 'plan_id' }, onDelete: 'SET NULL', nullable: true },
   },
+  indices: [{ name: 'ix_solver_runs_queued', columns: ['createdAt'], where: `status = 'queued'` }],
   checks: [{ name: 'ck_solver_runs_status', expression: `status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')` }],
 });

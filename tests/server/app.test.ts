@@ -1,28 +1,22 @@
-// The placeholder server over real HTTP: health, the start page, problem+json for unknown routes.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+// The server over real HTTP on a real PostgreSQL: health, readiness, the start page,
+// problem+json for unknown routes and bad JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
+import { startApi, type TestApi } from '../support/api';
 
-let server: Server;
-let base: string;
-
+let api: TestApi;
 beforeAll(async () => {
-  server = buildApp().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await startApi();
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => api.close());
 
 describe('server', () => {
-  it('answers the health check', async () => {
-    const res = await fetch(`${base}/api/health`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+  it('answers the health check and is ready once migrated', async () => {
+    expect(await api.request('GET', '/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await api.request('GET', '/api/ready')).toMatchObject({ status: 200, body: { status: 'ready' } });
   });
 
   it('serves a Swedish start page listing both presets as valid', async () => {
-    const res = await fetch(`${base}/`);
+    const res = await fetch(`${api.base}/`);
     const html = await res.text();
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(html).toContain('<html lang="sv">');
@@ -31,10 +25,17 @@ describe('server', () => {
     expect(html.match(/<td>giltig<\/td>/g)).toHaveLength(2);
   });
 
-  it('answers an unknown route with 404 problem+json', async () => {
-    const res = await fetch(`${base}/api/nope`);
+  it('answers an unknown route with 404 problem+json and a request id header', async () => {
+    const res = await api.request('GET', '/api/nope');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(await res.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404 });
+    expect(res.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'no route GET /api/nope' });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a body that is not JSON with 400 problem+json', async () => {
+    const res = await fetch(`${api.base}/api/regions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'the body is not valid JSON' });
   });
 });

@@ -1,0 +1,20 @@
+// Errors a use case raises on purpose; the error mapper turns them into problem+json.
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, 'Not Found', `${what} was not found`);
+
+/** Someone else changed it since the client read it (optimistic locking). */
+export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${what} was changed by someone else; reload and try again`);
+
+export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
+
+/** A domain rule forbids it. */
+export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);

@@ -1,0 +1,7 @@
+// Reads a request part through its shared zod schema; a failure throws the ZodError that the
+// error mapper answers with 400.
+import type { z } from 'zod';
+
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  return schema.parse(value);
+}

@@ -1,0 +1,42 @@
+// The routes of one stored resource, the same for each: list and create under the parent,
+// read, update (with version) and delete (with ?version=) by id. Thin: parse → service → JSON.
+import type { Router } from 'express';
+import type { z } from 'zod';
+import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
+import { actorOf } from '../http/actor';
+import { parse } from '../http/parse';
+
+export interface CrudService<Body, Update, Resource> {
+  list(parentId: string): Promise<Resource[]>;
+  get(id: string): Promise<Resource>;
+  create(parentId: string, body: Body, actor: string): Promise<Resource>;
+  update(id: string, body: Update, actor: string): Promise<Resource>;
+  remove(id: string, version: number, actor: string): Promise<void>;
+}
+
+export function crudRoutes<B extends z.ZodType, U extends z.ZodType, Resource>(
+  router: Router,
+  paths: { collection: string; item: string },
+  service: CrudService<z.infer<B>, z.infer<U>, Resource>,
+  schemas: { body: B; update: U },
+): void {
+  router.get(paths.collection, async (req, res) => {
+    res.json(await service.list(parse(uuidParamsSchema, req.params).id));
+  });
+  router.post(paths.collection, async (req, res) => {
+    const { id } = parse(uuidParamsSchema, req.params);
+    res.status(201).json(await service.create(id, parse(schemas.body, req.body), actorOf(req)));
+  });
+  router.get(paths.item, async (req, res) => {
+    res.json(await service.get(parse(uuidParamsSchema, req.params).id));
+  });
+  router.patch(paths.item, async (req, res) => {
+    const { id } = parse(uuidParamsSchema, req.params);
+    res.json(await service.update(id, parse(schemas.update, req.body), actorOf(req)));
+  });
+  router.delete(paths.item, async (req, res) => {
+    const { id } = parse(uuidParamsSchema, req.params);
+    await service.remove(id, parse(versionQuerySchema, req.query).version, actorOf(req));
+    res.status(204).end();
+  });
+}

@@ -1,0 +1,50 @@
+// Plan versions and solver runs of a cohort.
+import { Router } from 'express';
+import { uuidParamsSchema } from '../../shared/api/common';
+import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
+import { solverRunStartSchema } from '../../shared/api/solver-runs';
+import { actorOf } from '../http/actor';
+import { parse } from '../http/parse';
+import type { Services } from '../services';
+
+export function planRoutes(services: Services): Router {
+  const router = Router();
+  const id = (params: unknown) => parse(uuidParamsSchema, params).id;
+
+  router.get('/cohorts/:id/plans', async (req, res) => {
+    res.json(await services.plans.list(id(req.params)));
+  });
+  router.post('/cohorts/:id/plans', async (req, res) => {
+    res.status(201).json(await services.plans.create(id(req.params), parse(planCreateSchema, req.body), actorOf(req)));
+  });
+  router.get('/plans/:id', async (req, res) => {
+    res.json(await services.plans.get(id(req.params)));
+  });
+  router.put('/plans/:id/assignments', async (req, res) => {
+    res.json(await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req)));
+  });
+  router.get('/plans/:id/diff', async (req, res) => {
+    res.json(await services.plans.diff(id(req.params), parse(planDiffQuerySchema, req.query).against));
+  });
+  router.post('/plans/:id/publish', async (req, res) => {
+    res.json(await services.plans.publish(id(req.params), parse(planVersionActionSchema, req.body).version, actorOf(req)));
+  });
+  router.post('/plans/:id/archive', async (req, res) => {
+    res.json(await services.plans.archive(id(req.params), parse(planVersionActionSchema, req.body).version, actorOf(req)));
+  });
+
+  router.get('/cohorts/:id/solver-runs', async (req, res) => {
+    res.json(await services.solverRuns.list(id(req.params)));
+  });
+  router.post('/cohorts/:id/solver-runs', async (req, res) => {
+    const run = await services.solverRuns.start(id(req.params), parse(solverRunStartSchema, req.body), actorOf(req));
+    res.status(202).location(`/api/solver-runs/${run.uuid}`).json(run);
+  });
+  router.get('/solver-runs/:id', async (req, res) => {
+    res.json(await services.solverRuns.get(id(req.params)));
+  });
+  router.post('/solver-runs/:id/cancel', async (req, res) => {
+    res.json(await services.solverRuns.cancel(id(req.params), actorOf(req)));
+  });
+  return router;
+}

@@ -1,0 +1,32 @@
+// Every use case of the server, built on one DataSource.
+import type { DataSource } from 'typeorm';
+import { CohortService } from './cohorts';
+import { DoctorService } from './doctors';
+import { PlanService } from './plans';
+import { RegionService } from './regions';
+import { SiteService } from './sites';
+import { SolverRunService } from './solver-runs';
+import { TemplateService } from './templates';
+
+export interface Services {
+  regions: RegionService;
+  sites: SiteService;
+  templates: TemplateService;
+  cohorts: CohortService;
+  doctors: DoctorService;
+  plans: PlanService;
+  solverRuns: SolverRunService;
+}
+
+/** `wakeSolver` tells this process's solver queue that a run was queued. */
+export function buildServices(dataSource: DataSource, wakeSolver?: () => void): Services {
+  return {
+    regions: new RegionService(dataSource),
+    sites: new SiteService(dataSource),
+    templates: new TemplateService(dataSource),
+    cohorts: new CohortService(dataSource),
+    doctors: new DoctorService(dataSource),
+    plans: new PlanService(dataSource),
+    solverRuns: new SolverRunService(dataSource, wakeSolver),
+  };
+}

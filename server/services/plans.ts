@@ -1,0 +1,226 @@
+// Plan versions of a cohort: drafts (empty, copied from the published one, or from a solver
+// run), edits answered with the plan's violations, diffs, publishing (refused while the plan
+// has errors) and archiving. Placement ids live across versions; a placement's sequence grows
+// when a publication changes it.
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PlanCreate, PlanEdit, PlanResource, PlanSummary, StoredAssignment } from '../../shared/api/plans';
+import { planDiff, type PlanChange } from '../../shared/domain/plan-diff';
+import { planErrors, validatePlan } from '../../shared/domain/validate-plan';
+import type { Assignment, Plan } from '../../shared/format/plan';
+import { AssignmentEntity, type AssignmentRow } from '../entities/assignment';
+import { CohortEntity } from '../entities/cohort';
+import { DoctorEntity } from '../entities/doctor';
+import { PlanEntity, type PlanRow } from '../entities/plan';
+import { SiteEntity } from '../entities/site';
+import { SolverRunEntity } from '../entities/solver-run';
+import { ruleBroken } from '../http/errors';
+import { audit } from './audit';
+import { cohortProblem } from './cohorts';
+import { found, updateVersioned } from './locking';
+
+/** Doctor and site codes ↔ database ids for one cohort. */
+interface Codes {
+  doctorId: Map<string, string>;
+  doctorCode: Map<string, string>;
+  siteId: Map<string, string>;
+  siteCode: Map<string, string>;
+}
+
+async function codesOf(em: EntityManager, cohortId: string): Promise<Codes> {
+  const cohort = await found(em, CohortEntity, cohortId, 'cohort');
+  const doctors = await em.getRepository(DoctorEntity).find({ where: { cohortId }, select: { id: true, code: true } });
+  const sites = await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId }, select: { id: true, code: true } });
+  return {
+    doctorId: new Map(doctors.map((d) => [d.code, d.id])),
+    doctorCode: new Map(doctors.map((d) => [d.id, d.code])),
+    siteId: new Map(sites.map((s) => [s.code, s.id])),
+    siteCode: new Map(sites.map((s) => [s.id, s.code])),
+  };
+}
+
+function summaryOf(row: PlanRow): PlanSummary {
+  return {
+    uuid: row.id,
+    version: row.version,
+    cohort: row.cohortId,
+    number: row.number,
+    status: row.status,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    objective: row.objective === null ? null : Number(row.objective),
+    bound: row.bound === null ? null : Number(row.bound),
+  };
+}
+
+async function storedAssignments(em: EntityManager, planId: string, codes: Codes): Promise<StoredAssignment[]> {
+  const rows = await em.getRepository(AssignmentEntity).find({ where: { planId } });
+  return rows
+    .map((r) => ({
+      doctor: codes.doctorCode.get(r.doctorId)!,
+      block: r.block,
+      site: r.siteId === null ? null : codes.siteCode.get(r.siteId)!,
+      from: r.from,
+      to: r.to,
+      placement: r.placementId,
+      sequence: r.sequence,
+    }))
+    .sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from));
+}
+
+/** Writes a plan's assignments, keeping the placement id of the same doctor and block in `keep`. */
+async function writeAssignments(em: EntityManager, planId: string, assignments: Assignment[], codes: Codes, keep: StoredAssignment[]): Promise<void> {
+  const repo = em.getRepository(AssignmentEntity);
+  await repo.delete({ planId });
+  const kept = new Map(keep.map((a) => [`${a.doctor}/${a.block}`, a]));
+  const rows: Omit<AssignmentRow, 'id'>[] = assignments.map((a, i) => {
+    const doctorId = codes.doctorId.get(a.doctor);
+    if (!doctorId) throw ruleBroken(`assignments[${i}].doctor: ${a.doctor} is not a doctor of this cohort`);
+    const siteId = a.site === null ? null : codes.siteId.get(a.site);
+    if (siteId === undefined) throw ruleBroken(`assignments[${i}].site: ${a.site} is not a site of this region`);
+    const previous = kept.get(`${a.doctor}/${a.block}`);
+    return { planId, doctorId, block: a.block, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0 };
+  });
+  if (rows.length) await repo.insert(rows);
+}
+
+export class PlanService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(cohortId: string): Promise<PlanSummary[]> {
+    await found(this.ds.manager, CohortEntity, cohortId, 'cohort');
+    return (await this.ds.getRepository(PlanEntity).find({ where: { cohortId }, order: { number: 'DESC' } })).map(summaryOf);
+  }
+
+  async get(id: string): Promise<PlanResource> {
+    return this.resource(this.ds.manager, await found(this.ds.manager, PlanEntity, id, 'plan'));
+  }
+
+  async create(cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
+    return this.ds.transaction((em) => this.createIn(em, cohortId, body, actor));
+  }
+
+  /** Inside the caller's transaction (the solver queue makes its draft with the run's result). */
+  async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
+    {
+      const codes = await codesOf(em, cohortId);
+      const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
+      const keep = published ? await storedAssignments(em, published.id, codes) : [];
+      let assignments: Assignment[] = [];
+      let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
+      if (body.from === 'published') {
+        if (!published) throw ruleBroken('the cohort has no published plan to copy');
+        assignments = keep;
+      } else if (body.from === 'run') {
+        const plan = await this.runPlan(em, cohortId, body.run, body.variant);
+        assignments = plan.assignments;
+        figures = { objective: plan.objective?.toString() ?? null, bound: plan.bound?.toString() ?? null };
+      }
+      const row = await this.insertDraft(em, cohortId, actor, figures);
+      await writeAssignments(em, row.id, assignments.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to })), codes, keep);
+      await audit(em, { regionId: (await found(em, CohortEntity, cohortId, 'cohort')).regionId, actor, action: 'create', entity: 'plan', entityId: row.id, after: { number: row.number, from: body.from } });
+      return this.resource(em, row);
+    }
+  }
+
+  async edit(id: string, body: PlanEdit, actor: string): Promise<PlanResource> {
+    return this.ds.transaction(async (em) => {
+      const row = await found(em, PlanEntity, id, 'plan');
+      if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}: edit a new draft instead`);
+      await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
+      const codes = await codesOf(em, row.cohortId);
+      await writeAssignments(em, id, body.assignments, codes, await storedAssignments(em, id, codes));
+      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      await audit(em, { regionId: cohort.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { assignments: body.assignments.length } });
+      return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+    });
+  }
+
+  async diff(id: string, againstId: string): Promise<PlanChange[]> {
+    const em = this.ds.manager;
+    const plan = await found(em, PlanEntity, id, 'plan');
+    const against = await found(em, PlanEntity, againstId, 'plan');
+    if (plan.cohortId !== against.cohortId) throw ruleBroken('the two plans belong to different cohorts');
+    const codes = await codesOf(em, plan.cohortId);
+    return planDiff(await storedAssignments(em, againstId, codes), await storedAssignments(em, id, codes));
+  }
+
+  /** Publishes a draft without errors; the published one before it is archived. */
+  async publish(id: string, version: number, actor: string): Promise<PlanResource> {
+    return this.ds.transaction((em) => this.publishIn(em, id, version, actor));
+  }
+
+  async publishIn(em: EntityManager, id: string, version: number, actor: string): Promise<PlanResource> {
+    {
+      const row = await found(em, PlanEntity, id, 'plan');
+      if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}; only a draft can be published`);
+      const codes = await codesOf(em, row.cohortId);
+      const problem = await cohortProblem(em, row.cohortId);
+      const assignments = await storedAssignments(em, id, codes);
+      const errors = planErrors(problem, { assignments });
+      if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
+      const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
+      if (previous) {
+        await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
+        await this.bumpChangedSequences(em, id, previous.id);
+      }
+      await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
+      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
+      return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+    }
+  }
+
+  /** A draft holding `assignments`, inside the caller's transaction (demo data, imports). */
+  async draftIn(em: EntityManager, cohortId: string, assignments: Assignment[], actor: string): Promise<PlanResource> {
+    const draft = await this.createIn(em, cohortId, { from: 'empty' }, actor);
+    await writeAssignments(em, draft.uuid, assignments, await codesOf(em, cohortId), []);
+    return this.resource(em, await found(em, PlanEntity, draft.uuid, 'plan'));
+  }
+
+  async archive(id: string, version: number, actor: string): Promise<PlanResource> {
+    return this.ds.transaction(async (em) => {
+      const row = await found(em, PlanEntity, id, 'plan');
+      if (row.status === 'archived') throw ruleBroken(`plan ${row.number} is already archived`);
+      await updateVersioned(em, PlanEntity, id, version, { status: 'archived', publishedAt: row.publishedAt ?? new Date() }, 'plan');
+      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      await audit(em, { regionId: cohort.regionId, actor, action: 'archive', entity: 'plan', entityId: id, after: { number: row.number } });
+      return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+    });
+  }
+
+  /** A placement that differs from its published version gets the next sequence number. */
+  private async bumpChangedSequences(em: EntityManager, planId: string, publishedId: string): Promise<void> {
+    await em.query(
+      `UPDATE assignments a SET sequence = p.sequence + 1
+         FROM assignments p
+        WHERE a.plan_id = $1 AND p.plan_id = $2 AND p.placement_id = a.placement_id
+          AND (a.site_id IS DISTINCT FROM p.site_id OR a.from_week <> p.from_week OR a.to_week <> p.to_week)`,
+      [planId, publishedId],
+    );
+  }
+
+  private async insertDraft(em: EntityManager, cohortId: string, actor: string, figures: Pick<PlanRow, 'objective' | 'bound'>): Promise<PlanRow> {
+    const [{ next }] = await em.query(`SELECT COALESCE(MAX(number), 0) + 1 AS next FROM plans WHERE cohort_id = $1`, [cohortId]);
+    return em.getRepository(PlanEntity).save({ cohortId, number: Number(next), status: 'draft', createdBy: actor, publishedAt: null, ...figures });
+  }
+
+  private async runPlan(em: EntityManager, cohortId: string, runId: string, variant: number): Promise<Plan> {
+    const run = await found(em, SolverRunEntity, runId, 'solver run');
+    if (run.cohortId !== cohortId) throw ruleBroken('the solver run belongs to another cohort');
+    if (run.status !== 'succeeded') throw ruleBroken(`the solver run is ${run.status}, not succeeded`);
+    const plans = run.result as Plan[];
+    const plan = plans[variant];
+    if (!plan) throw ruleBroken(`the solver run has no variant ${variant}`);
+    if (plan.assignments.length === 0) throw ruleBroken(`the solver found no plan (${plan.status})`);
+    return plan;
+  }
+
+  private async resource(em: EntityManager, row: PlanRow): Promise<PlanResource> {
+    const codes = await codesOf(em, row.cohortId);
+    const assignments = await storedAssignments(em, row.id, codes);
+    const violations = validatePlan(await cohortProblem(em, row.cohortId), { assignments });
+    return { ...summaryOf(row), assignments, violations };
+  }
+}

@@ -1,0 +1,79 @@
+// Sites of a region with their capacity overrides (replaced as a whole with the site).
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SiteBody, SiteResource, SiteUpdate } from '../../shared/api/sites';
+import { CapacityOverrideEntity } from '../entities/capacity-override';
+import { RegionEntity } from '../entities/region';
+import { SiteEntity, type SiteRow } from '../entities/site';
+import { audit } from './audit';
+import { deleteVersioned, found, updateVersioned } from './locking';
+
+export async function siteResources(em: EntityManager, rows: SiteRow[]): Promise<SiteResource[]> {
+  const overrides = rows.length
+    ? await em.getRepository(CapacityOverrideEntity).find({ where: rows.map((r) => ({ siteId: r.id })), order: { position: 'ASC' } })
+    : [];
+  return rows.map((row) => ({
+    uuid: row.id,
+    version: row.version,
+    id: row.code,
+    name: row.name,
+    town: row.town,
+    kinds: row.kinds,
+    capacity: row.capacity,
+    overrides: overrides.filter((o) => o.siteId === row.id).map((o) => ({ from: o.from, to: o.to, capacity: o.capacity })),
+  }));
+}
+
+export async function insertSite(em: EntityManager, regionId: string, body: SiteBody): Promise<SiteRow> {
+  const row = await em.getRepository(SiteEntity).save({ regionId, code: body.id, name: body.name, town: body.town, kinds: body.kinds, capacity: body.capacity });
+  await writeOverrides(em, row.id, body);
+  return row;
+}
+
+async function writeOverrides(em: EntityManager, siteId: string, body: SiteBody): Promise<void> {
+  const repo = em.getRepository(CapacityOverrideEntity);
+  await repo.delete({ siteId });
+  if (body.overrides.length) await repo.insert(body.overrides.map((o, position) => ({ siteId, position, ...o })));
+}
+
+export class SiteService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(regionId: string): Promise<SiteResource[]> {
+    await found(this.ds.manager, RegionEntity, regionId, 'region');
+    const rows = await this.ds.getRepository(SiteEntity).find({ where: { regionId }, order: { name: 'ASC' } });
+    return siteResources(this.ds.manager, rows);
+  }
+
+  async get(id: string): Promise<SiteResource> {
+    return (await siteResources(this.ds.manager, [await found(this.ds.manager, SiteEntity, id, 'site')]))[0]!;
+  }
+
+  async create(regionId: string, body: SiteBody, actor: string): Promise<SiteResource> {
+    return this.ds.transaction(async (em) => {
+      await found(em, RegionEntity, regionId, 'region');
+      const row = await insertSite(em, regionId, body);
+      await audit(em, { regionId, actor, action: 'create', entity: 'site', entityId: row.id, after: body });
+      return (await siteResources(em, [row]))[0]!;
+    });
+  }
+
+  async update(id: string, body: SiteUpdate, actor: string): Promise<SiteResource> {
+    return this.ds.transaction(async (em) => {
+      const row = await found(em, SiteEntity, id, 'site');
+      const before = (await siteResources(em, [row]))[0];
+      const { version, ...site } = body;
+      await updateVersioned(em, SiteEntity, id, version, { code: site.id, name: site.name, town: site.town, kinds: site.kinds, capacity: site.capacity }, 'site');
+      await writeOverrides(em, id, site);
+      await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'site', entityId: id, before, after: site });
+      return (await siteResources(em, [await found(em, SiteEntity, id, 'site')]))[0]!;
+    });
+  }
+
+  async remove(id: string, version: number, actor: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const before = await found(em, SiteEntity, id, 'site');
+      await deleteVersioned(em, SiteEntity, id, version, 'site');
+      await audit(em, { regionId: before.regionId, actor, action: 'delete', entity: 'site', entityId: id, before });
+    });
+  }
+}

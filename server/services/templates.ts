@@ -1,0 +1,100 @@
+// Templates of a region with their blocks in order (replaced as a whole with the template).
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TemplateBody, TemplateResource, TemplateUpdate } from '../../shared/api/templates';
+import type { Block } from '../../shared/format/problem';
+import { RegionEntity } from '../entities/region';
+import { TemplateEntity, type TemplateRow } from '../entities/template';
+import { TemplateBlockEntity, type TemplateBlockRow } from '../entities/template-block';
+import { audit } from './audit';
+import { deleteVersioned, found, updateVersioned } from './locking';
+
+export function blockOf(row: TemplateBlockRow): Block {
+  return {
+    id: row.code,
+    kind: row.kind,
+    category: row.category as Block['category'],
+    ...(row.name !== null ? { name: row.name } : {}),
+    weeks: row.weeks,
+    ...(row.months !== null ? { months: Number(row.months) } : {}),
+    ...(row.offset !== null ? { offset: row.offset } : {}),
+    ...(row.windowFrom !== null && row.windowTo !== null ? { window: { from: row.windowFrom, to: row.windowTo } } : {}),
+  };
+}
+
+export async function templateBlocks(em: EntityManager, templateId: string): Promise<Block[]> {
+  return (await em.getRepository(TemplateBlockEntity).find({ where: { templateId }, order: { position: 'ASC' } })).map(blockOf);
+}
+
+async function toResource(em: EntityManager, row: TemplateRow): Promise<TemplateResource> {
+  return { uuid: row.id, version: row.version, name: row.name, unit: row.unit, blocks: await templateBlocks(em, row.id) };
+}
+
+export async function writeBlocks(em: EntityManager, templateId: string, blocks: TemplateBody['blocks']): Promise<void> {
+  const repo = em.getRepository(TemplateBlockEntity);
+  await repo.delete({ templateId });
+  await repo.insert(
+    blocks.map((b, position) => ({
+      templateId,
+      position,
+      code: b.id,
+      kind: b.kind,
+      category: b.category,
+      name: b.name ?? null,
+      weeks: b.weeks,
+      months: b.months !== undefined ? String(b.months) : null,
+      offset: b.offset ?? null,
+      windowFrom: b.window?.from ?? null,
+      windowTo: b.window?.to ?? null,
+    })),
+  );
+}
+
+export async function insertTemplate(em: EntityManager, regionId: string, body: TemplateBody): Promise<TemplateRow> {
+  const row = await em.getRepository(TemplateEntity).save({ regionId, name: body.name, unit: body.unit });
+  await writeBlocks(em, row.id, body.blocks);
+  return row;
+}
+
+export class TemplateService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(regionId: string): Promise<TemplateResource[]> {
+    await found(this.ds.manager, RegionEntity, regionId, 'region');
+    const rows = await this.ds.getRepository(TemplateEntity).find({ where: { regionId }, order: { name: 'ASC' } });
+    return Promise.all(rows.map((row) => toResource(this.ds.manager, row)));
+  }
+
+  async get(id: string): Promise<TemplateResource> {
+    return toResource(this.ds.manager, await found(this.ds.manager, TemplateEntity, id, 'template'));
+  }
+
+  async create(regionId: string, body: TemplateBody, actor: string): Promise<TemplateResource> {
+    return this.ds.transaction(async (em) => {
+      await found(em, RegionEntity, regionId, 'region');
+      const row = await insertTemplate(em, regionId, body);
+      await audit(em, { regionId, actor, action: 'create', entity: 'template', entityId: row.id, after: body });
+      return toResource(em, row);
+    });
+  }
+
+  async update(id: string, body: TemplateUpdate, actor: string): Promise<TemplateResource> {
+    return this.ds.transaction(async (em) => {
+      const row = await found(em, TemplateEntity, id, 'template');
+      const before = await toResource(em, row);
+      const { version, ...template } = body;
+      await updateVersioned(em, TemplateEntity, id, version, { name: template.name, unit: template.unit }, 'template');
+      await writeBlocks(em, id, template.blocks);
+      await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'template', entityId: id, before, after: template });
+      return toResource(em, await found(em, TemplateEntity, id, 'template'));
+    });
+  }
+
+  async remove(id: string, version: number, actor: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const row = await found(em, TemplateEntity, id, 'template');
+      const before = await toResource(em, row);
+      await deleteVersioned(em, TemplateEntity, id, version, 'template');
+      await audit(em, { regionId: row.regionId, actor, action: 'delete', entity: 'template', entityId: id, before });
+    });
+  }
+}

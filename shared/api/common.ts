@@ -1,0 +1,26 @@
+// Pieces every API schema uses: database ids, the optimistic-lock version, problem details.
+import { z } from 'zod';
+
+export const uuidSchema = z.uuid({ error: 'is not an id (uuid)' });
+
+/** The version the client last read; a write with an older one is refused with 409. */
+export const versionSchema = z.number().int().min(1);
+
+export const uuidParamsSchema = z.strictObject({ id: uuidSchema });
+
+/** `?version=3` on a DELETE. */
+export const versionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+/** application/problem+json (RFC 9457) with our field errors. */
+export const problemDetailsSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  requestId: z.string().optional(),
+});
+export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
+
+/** What every stored resource carries besides its own fields. */
+export const storedSchema = z.object({ uuid: uuidSchema, version: versionSchema });

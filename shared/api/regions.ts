@@ -1,0 +1,11 @@
+// Regions.
+import { z } from 'zod';
+import { storedSchema, versionSchema } from './common';
+
+export const regionBodySchema = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const regionUpdateSchema = regionBodySchema.extend({ version: versionSchema });
+export const regionSchema = storedSchema.extend({ name: z.string() });
+
+export type RegionBody = z.infer<typeof regionBodySchema>;
+export type RegionUpdate = z.infer<typeof regionUpdateSchema>;
+export type Region = z.infer<typeof regionSchema>;
