@@ -12,6 +12,8 @@ export interface SiteRow {
   town: string;
   kinds: string[];
   capacity: number;
+  /** Shown in calendar events. */
+  address: string | null;
   version: number;
 }
 
@@ -26,6 +28,7 @@ export const SiteEntity = new EntitySchema<SiteRow>({
     town: { type: 'text' },
     kinds: { type: 'text', array: true },
     capacity: { type: 'integer' },
+    address: { type: 'text', nullable: true },
     version: { type: 'integer', version: true },
   },
   relations: { region: { type: 'many-to-one', target: 'Region', joinColumn: { name: 'region_id' }, onDelete: 'CASCADE' } },

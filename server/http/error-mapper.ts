@@ -18,6 +18,7 @@ export function problem(status: number, detail?: string, errors?: ProblemDetails
 const PG_STATUS: Record<string, { status: number; detail: string }> = {
   '23505': { status: 409, detail: 'an item with the same key already exists' },
   '23503': { status: 409, detail: 'it is referred to by, or refers to, something that does not allow it' },
+  '23001': { status: 409, detail: 'something else still uses it' },
   '23514': { status: 422, detail: 'a rule of the data model forbids it' },
   '22P02': { status: 400, detail: 'a value has the wrong form' },
   '22008': { status: 400, detail: 'a date is out of range' },

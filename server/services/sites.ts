@@ -19,14 +19,19 @@ export async function siteResources(em: EntityManager, rows: SiteRow[]): Promise
     town: row.town,
     kinds: row.kinds,
     capacity: row.capacity,
+    ...(row.address !== null ? { address: row.address } : {}),
     overrides: overrides.filter((o) => o.siteId === row.id).map((o) => ({ from: o.from, to: o.to, capacity: o.capacity })),
   }));
 }
 
 export async function insertSite(em: EntityManager, regionId: string, body: SiteBody): Promise<SiteRow> {
-  const row = await em.getRepository(SiteEntity).save({ regionId, code: body.id, name: body.name, town: body.town, kinds: body.kinds, capacity: body.capacity });
+  const row = await em.getRepository(SiteEntity).save({ regionId, ...siteFields(body) });
   await writeOverrides(em, row.id, body);
   return row;
+}
+
+function siteFields(body: SiteBody) {
+  return { code: body.id, name: body.name, town: body.town, kinds: body.kinds, capacity: body.capacity, address: body.address ?? null };
 }
 
 async function writeOverrides(em: EntityManager, siteId: string, body: SiteBody): Promise<void> {
@@ -62,7 +67,7 @@ export class SiteService {
       const row = await found(em, SiteEntity, id, 'site');
       const before = (await siteResources(em, [row]))[0];
       const { version, ...site } = body;
-      await updateVersioned(em, SiteEntity, id, version, { code: site.id, name: site.name, town: site.town, kinds: site.kinds, capacity: site.capacity }, 'site');
+      await updateVersioned(em, SiteEntity, id, version, siteFields(site), 'site');
       await writeOverrides(em, id, site);
       await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'site', entityId: id, before, after: site });
       return (await siteResources(em, [await found(em, SiteEntity, id, 'site')]))[0]!;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { siteSchema } from '../format/problem';
 import { storedSchema, versionSchema } from './common';
 
-export const siteBodySchema = siteSchema.omit({ address: true });
+export const siteBodySchema = siteSchema;
 export const siteUpdateSchema = siteBodySchema.extend({ version: versionSchema });
 export const siteResourceSchema = siteBodySchema.extend(storedSchema.shape);
 
