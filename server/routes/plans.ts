@@ -1,7 +1,8 @@
-// Plan versions and solver runs of a cohort.
+// Plan versions, solver runs and doctors' requests of a cohort.
 import { Router } from 'express';
 import { uuidParamsSchema } from '../../shared/api/common';
 import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
+import { doctorRequestBodySchema, doctorRequestDecisionSchema, doctorRequestListQuerySchema } from '../../shared/api/requests';
 import { solverRunStartSchema } from '../../shared/api/solver-runs';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
@@ -45,6 +46,17 @@ export function planRoutes(services: Services): Router {
   });
   router.post('/solver-runs/:id/cancel', async (req, res) => {
     res.json(await services.solverRuns.cancel(id(req.params), actorOf(req)));
+  });
+
+  router.post('/doctors/:id/requests', async (req, res) => {
+    res.status(201).json(await services.requests.create(id(req.params), parse(doctorRequestBodySchema, req.body), actorOf(req)));
+  });
+  router.get('/cohorts/:id/requests', async (req, res) => {
+    res.json(await services.requests.listForCohort(id(req.params), parse(doctorRequestListQuerySchema, req.query).status));
+  });
+  router.post('/requests/:id/decision', async (req, res) => {
+    const body = parse(doctorRequestDecisionSchema, req.body);
+    res.json(await services.requests.decide(id(req.params), body.decision, body.version, actorOf(req)));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 // Every use case of the server, built on one DataSource.
 import type { DataSource } from 'typeorm';
 import { CohortService } from './cohorts';
+import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
 import { PlanService } from './plans';
 import { RegionService } from './regions';
@@ -16,6 +17,7 @@ export interface Services {
   doctors: DoctorService;
   plans: PlanService;
   solverRuns: SolverRunService;
+  requests: DoctorRequestService;
 }
 
 /** `wakeSolver` tells this process's solver queue that a run was queued. */
@@ -28,5 +30,6 @@ export function buildServices(dataSource: DataSource, wakeSolver?: () => void): 
     doctors: new DoctorService(dataSource),
     plans: new PlanService(dataSource),
     solverRuns: new SolverRunService(dataSource, wakeSolver),
+    requests: new DoctorRequestService(dataSource),
   };
 }

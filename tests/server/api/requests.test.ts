@@ -1,0 +1,51 @@
+// Doctors' wish and leave requests over HTTP: approved leave becomes an absence (the BT
+// extends), an approved wish joins the doctor's wishes, a rejection changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kronoberg2026 } from '../../../shared/domain/presets';
+import { startApi, type TestApi } from '../../support/api';
+
+let api: TestApi;
+let cohort: string;
+let doctor: any;
+
+beforeAll(async () => {
+  api = await startApi();
+  const region = (await api.request('POST', '/api/regions', { name: 'Region R' })).body;
+  cohort = (await api.request('POST', `/api/regions/${region.uuid}/cohorts/import`, { name: 'K', problem: kronoberg2026.problem })).body.uuid;
+  doctor = (await api.request('GET', `/api/cohorts/${cohort}/doctors`)).body.find((d: { absences: unknown[]; wishes: unknown[] }) => d.absences.length === 0);
+});
+afterAll(() => api.close());
+
+describe('doctor requests', () => {
+  it('approved leave becomes an absence with its reason; the doctor version moves on', async () => {
+    const leave = { from: '2026-10-05', to: '2026-10-19', reason: 'Vård av barn' };
+    const created = await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'leave', leave });
+    expect(created).toMatchObject({ status: 201, body: { status: 'pending', request: { kind: 'leave', leave }, decidedBy: null } });
+    expect((await api.request('GET', `/api/cohorts/${cohort}/requests?status=pending`)).body.map((r: { uuid: string }) => r.uuid)).toEqual([created.body.uuid]);
+    const approved = await api.request('POST', `/api/requests/${created.body.uuid}/decision`, { decision: 'approve', version: 1 });
+    expect(approved).toMatchObject({ status: 200, body: { status: 'approved', decidedBy: 'api' } });
+    const after = (await api.request('GET', `/api/doctors/${doctor.uuid}`)).body;
+    expect(after.absences).toEqual([leave]);
+    expect(after.version).toBe(doctor.version + 1);
+    expect((await api.request('POST', `/api/requests/${created.body.uuid}/decision`, { decision: 'reject', version: 2 })).status).toBe(422);
+    expect((await api.request('GET', `/api/cohorts/${cohort}/requests?status=pending`)).body).toEqual([]);
+  });
+
+  it('an approved wish joins the wishes; a rejected one does not; a stale decision is 409', async () => {
+    const wish = { block: 'pc', site: kronoberg2026.problem.sites.find((s) => s.kinds.includes('primary-care'))!.id, weight: 1 };
+    const first = (await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'wish', wish })).body;
+    const second = (await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'wish', wish: { block: 'psy', weight: 3 } })).body;
+    const before = (await api.request('GET', `/api/doctors/${doctor.uuid}`)).body.wishes;
+    expect((await api.request('POST', `/api/requests/${first.uuid}/decision`, { decision: 'approve', version: 1 })).status).toBe(200);
+    expect((await api.request('POST', `/api/requests/${second.uuid}/decision`, { decision: 'reject', version: 2 })).status).toBe(409);
+    expect((await api.request('POST', `/api/requests/${second.uuid}/decision`, { decision: 'reject', version: 1 })).body.status).toBe('rejected');
+    expect((await api.request('GET', `/api/doctors/${doctor.uuid}`)).body.wishes).toEqual([...before, wish]);
+  });
+
+  it('refuse a leave ending before it starts, an unknown kind (400) and unknown doctors (404)', async () => {
+    const bad = await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'leave', leave: { from: '2026-10-19', to: '2026-10-05' } });
+    expect(bad.body.errors).toEqual([{ path: 'leave.to', message: '2026-10-05 is not after from (2026-10-19)' }]);
+    expect((await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'holiday' })).status).toBe(400);
+    expect((await api.request('POST', '/api/doctors/00000000-0000-4000-8000-000000000000/requests', { kind: 'wish', wish: { block: 'pc' } })).status).toBe(404);
+  });
+});
