@@ -92,6 +92,17 @@ describe('plans', () => {
     published = republished.body;
   });
 
+  it('archives a draft nobody wants; an archived plan cannot be edited', async () => {
+    const draft = await draftFromPublished();
+    const archived = await api.request('POST', `/api/plans/${draft.uuid}/archive`, { version: draft.version });
+    expect(archived).toMatchObject({ status: 200, body: { status: 'archived', version: draft.version + 1 } });
+    expect((await api.request('PUT', `/api/plans/${draft.uuid}/assignments`, { version: draft.version + 1, assignments: [] })).status).toBe(422);
+    expect((await api.request('POST', `/api/plans/${draft.uuid}/archive`, { version: draft.version })).status).toBe(422);
+    const list = (await api.request('GET', `/api/cohorts/${cohort}/plans`)).body;
+    expect(list.find((p: { uuid: string }) => p.uuid === draft.uuid).status).toBe('archived');
+    expect(list.filter((p: { status: string }) => p.status === 'published')).toHaveLength(1);
+  });
+
   it('refuses a draft from a cohort without a published plan, or from a run of another cohort', async () => {
     const regions = (await api.request('GET', '/api/regions')).body;
     const kr = (await api.request('GET', `/api/regions/${regions[0].uuid}/cohorts`)).body[0].uuid;
@@ -158,6 +169,13 @@ describe('solver runs', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await api.request('GET', `/api/solver-runs/${start.body.uuid}`)).body).toMatchObject({ status: 'cancelled', plan: null, plans: null });
     expect((await api.request('GET', `/api/cohorts/${cohort}/plans`)).body.length).toBe(plansBefore);
+  });
+
+  it('are listed per cohort, newest first', async () => {
+    const list = (await api.request('GET', `/api/cohorts/${cohort}/solver-runs`)).body;
+    expect(list.length).toBe(3);
+    expect(list.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'succeeded', 'succeeded']);
+    expect((await api.request('GET', `/api/cohorts/${MISSING}/solver-runs`)).status).toBe(404);
   });
 
   it('refuse bad parameters (400) and unknown cohorts or runs (404)', async () => {

@@ -123,6 +123,39 @@ describe('templates, cohorts and doctors', () => {
     expect(foreign.status).toBe(422);
     // A template in use cannot go.
     expect((await api.request('DELETE', `/api/templates/${template.body.uuid}?version=1`)).status).toBe(409);
+
+    // Read and change both; the cohort may move to another template of its region, not to one elsewhere.
+    expect((await api.request('GET', `/api/regions/${region.uuid}/templates`)).body).toEqual([template.body]);
+    const longer = await patch(`/api/templates/${template.body.uuid}`, { name: 'Längre', unit: 'weeks', blocks: [blocks[0], { ...blocks[1], weeks: 17 }], version: 1 });
+    expect(longer).toMatchObject({ status: 200, body: { name: 'Längre', version: 2, blocks: [blocks[0], { ...blocks[1], weeks: 17 }] } });
+    expect((await api.request('GET', `/api/templates/${template.body.uuid}`)).body).toEqual(longer.body);
+    expect((await patch(`/api/templates/${template.body.uuid}`, { name: 'X', unit: 'days', blocks, version: 2 })).body.errors[0].path).toBe('unit');
+    const second = (await post(`/api/regions/${region.uuid}/templates`, { name: 'Andra', unit: 'weeks', blocks })).body;
+    const foreignTemplate = (await post(`/api/regions/${other.uuid}/templates`, { name: 'Annan', unit: 'weeks', blocks })).body;
+    const renamed = await patch(`/api/cohorts/${cohort.body.uuid}`, { name: 'HT 2026 B', template: second.uuid, version: 1 });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'HT 2026 B', template: second.uuid, version: 2 } });
+    expect((await patch(`/api/cohorts/${cohort.body.uuid}`, { name: 'HT 2026 C', template: foreignTemplate.uuid, version: 2 })).status).toBe(422);
+    expect((await patch(`/api/cohorts/${cohort.body.uuid}`, { name: 'HT 2026 C', template: second.uuid, version: 1 })).status).toBe(409);
+    expect((await api.request('DELETE', `/api/cohorts/${cohort.body.uuid}?version=2`)).status).toBe(204);
+    expect((await api.request('DELETE', `/api/templates/${template.body.uuid}?version=2`)).status).toBe(204);
+    expect((await api.request('GET', `/api/cohorts/${cohort.body.uuid}`)).status).toBe(404);
+  });
+
+  it('write an import whole or not at all: a clash halfway leaves nothing behind (409)', async () => {
+    const region = await aRegion('Region Twice');
+    const first = await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K', problem: kronoberg2026.problem });
+    expect(first.status).toBe(201);
+    // Free the template name, so the second import gets as far as the cohort's name.
+    const template = (await api.request('GET', `/api/templates/${first.body.template}`)).body;
+    await patch(`/api/templates/${template.uuid}`, { name: 'K (mall)', unit: template.unit, blocks: template.blocks, version: template.version });
+    const sites = (await api.request('GET', `/api/regions/${region.uuid}/sites`)).body.length;
+    const problem = { ...kronoberg2026.problem, sites: [...kronoberg2026.problem.sites, { id: 'new-site', name: 'Ny', town: 'Växjö', kinds: ['surgery'], capacity: 1, overrides: [] }] };
+    // Template and the new site are written, then the cohort's name clashes: all rolled back.
+    const again = await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K', problem });
+    expect(again).toMatchObject({ status: 409, body: { detail: expect.stringContaining('uq_cohorts_region_name') } });
+    expect((await api.request('GET', `/api/regions/${region.uuid}/sites`)).body.length).toBe(sites);
+    expect((await api.request('GET', `/api/regions/${region.uuid}/templates`)).body.map((t: { name: string }) => t.name)).toEqual(['K (mall)']);
+    expect((await api.request('GET', `/api/regions/${region.uuid}/cohorts`)).body.length).toBe(1);
   });
 
   it('keep a doctor with absences, credit, pins and wishes; edits need the current version', async () => {
