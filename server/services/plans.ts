@@ -103,25 +103,23 @@ export class PlanService {
 
   /** Inside the caller's transaction (the solver queue makes its draft with the run's result). */
   async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
-    {
-      const codes = await codesOf(em, cohortId);
-      const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
-      const keep = published ? await storedAssignments(em, published.id, codes) : [];
-      let assignments: Assignment[] = [];
-      let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
-      if (body.from === 'published') {
-        if (!published) throw ruleBroken('the cohort has no published plan to copy');
-        assignments = keep;
-      } else if (body.from === 'run') {
-        const plan = await this.runPlan(em, cohortId, body.run, body.variant);
-        assignments = plan.assignments;
-        figures = { objective: plan.objective?.toString() ?? null, bound: plan.bound?.toString() ?? null };
-      }
-      const row = await this.insertDraft(em, cohortId, actor, figures);
-      await writeAssignments(em, row.id, assignments.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to })), codes, keep);
-      await audit(em, { regionId: (await found(em, CohortEntity, cohortId, 'cohort')).regionId, actor, action: 'create', entity: 'plan', entityId: row.id, after: { number: row.number, from: body.from } });
-      return this.resource(em, row);
+    const codes = await codesOf(em, cohortId);
+    const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
+    const keep = published ? await storedAssignments(em, published.id, codes) : [];
+    let assignments: Assignment[] = [];
+    let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
+    if (body.from === 'published') {
+      if (!published) throw ruleBroken('the cohort has no published plan to copy');
+      assignments = keep;
+    } else if (body.from === 'run') {
+      const plan = await this.runPlan(em, cohortId, body.run, body.variant);
+      assignments = plan.assignments;
+      figures = { objective: plan.objective?.toString() ?? null, bound: plan.bound?.toString() ?? null };
     }
+    const row = await this.insertDraft(em, cohortId, actor, figures);
+    await writeAssignments(em, row.id, assignments.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to })), codes, keep);
+    await audit(em, { regionId: (await found(em, CohortEntity, cohortId, 'cohort')).regionId, actor, action: 'create', entity: 'plan', entityId: row.id, after: { number: row.number, from: body.from } });
+    return this.resource(em, row);
   }
 
   async edit(id: string, body: PlanEdit, actor: string): Promise<PlanResource> {
@@ -152,24 +150,22 @@ export class PlanService {
   }
 
   async publishIn(em: EntityManager, id: string, version: number, actor: string): Promise<PlanResource> {
-    {
-      const row = await found(em, PlanEntity, id, 'plan');
-      if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}; only a draft can be published`);
-      const codes = await codesOf(em, row.cohortId);
-      const problem = await cohortProblem(em, row.cohortId);
-      const assignments = await storedAssignments(em, id, codes);
-      const errors = planErrors(problem, { assignments });
-      if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
-      const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
-      if (previous) {
-        await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
-        await this.bumpChangedSequences(em, id, previous.id);
-      }
-      await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
-      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
-      await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
-      return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+    const row = await found(em, PlanEntity, id, 'plan');
+    if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}; only a draft can be published`);
+    const codes = await codesOf(em, row.cohortId);
+    const problem = await cohortProblem(em, row.cohortId);
+    const assignments = await storedAssignments(em, id, codes);
+    const errors = planErrors(problem, { assignments });
+    if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
+    const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
+    if (previous) {
+      await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
+      await this.bumpChangedSequences(em, id, previous.id);
     }
+    await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
+    const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+    await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
+    return this.resource(em, await found(em, PlanEntity, id, 'plan'));
   }
 
   /** A draft holding `assignments`, inside the caller's transaction (demo data, imports). */
