@@ -1,7 +1,8 @@
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
 import type { MigrationInterface } from 'typeorm';
+import { Accounts1795937707253 } from './1795937707253-Accounts';
 import { SiteAddress1795937091735 } from './1795937091735-SiteAddress';
 import { SolverRunHeartbeat1795936810264 } from './1795936810264-SolverRunHeartbeat';
 import { Initial1795936463703 } from './1795936463703-Initial';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795936463703, SolverRunHeartbeat1795936810264, SiteAddress1795937091735];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795936463703, SolverRunHeartbeat1795936810264, SiteAddress1795937091735, Accounts1795937707253];

@@ -1,11 +1,16 @@
-// buildApp: the HTTP application on a database: the JSON API under /api (health, readiness,
-// the routes) and, until the client issue lands, a placeholder start page.
+// buildApp: the HTTP application on a database: the JSON API under /api (sessions, every
+// route behind its access rule) and, until the client issue lands, a placeholder start page.
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { PRESETS } from '../shared/domain/presets';
 import { planErrors } from '../shared/domain/validate-plan';
+import helmet from 'helmet';
+import { authenticate, refuseCrossSiteWrites } from './auth/middleware';
+import { AuthService } from './auth/service';
 import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
+import { guardedRoutes } from './routes/access-table';
+import { authRoutes } from './routes/auth';
 import { planRoutes } from './routes/plans';
 import { setupRoutes } from './routes/setup';
 import { buildServices, type Services } from './services';
@@ -13,6 +18,9 @@ import { buildServices, type Services } from './services';
 export interface AppDeps {
   dataSource: DataSource;
   services?: Services;
+  auth?: AuthService;
+  /** Sign-in attempts per address and minute before 429 (tests raise it). */
+  loginsPerMinute?: number;
 }
 
 /** Request bodies above this are refused (413). */
@@ -20,17 +28,23 @@ const BODY_LIMIT = '5mb';
 
 export function buildApp(deps: AppDeps): Express {
   const services = deps.services ?? buildServices(deps.dataSource);
+  const auth = deps.auth ?? new AuthService(deps.dataSource);
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
     res.setHeader('x-request-id', randomUUID());
     next();
   });
+  // The start page's inline style is the only exception to "self" until the client exists.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
 
-  app.get('/api/health', (_req, res) => {
+  const api = express.Router();
+  api.use(authenticate(auth), refuseCrossSiteWrites, express.json({ limit: BODY_LIMIT }));
+  const routes = guardedRoutes(deps.dataSource, api);
+  routes.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/api/ready', async (_req, res) => {
+  routes.get('/ready', async (_req, res) => {
     try {
       await deps.dataSource.query('SELECT 1');
       if (await deps.dataSource.showMigrations()) throw new Error('migrations pending');
@@ -39,8 +53,10 @@ export function buildApp(deps: AppDeps): Express {
       res.status(503).type('application/problem+json').json(problem(503, 'the database is not reachable or not migrated'));
     }
   });
-  app.use('/api', express.json({ limit: BODY_LIMIT }));
-  app.use('/api', setupRoutes(services), planRoutes(services));
+  authRoutes(routes, auth, { loginsPerMinute: deps.loginsPerMinute });
+  setupRoutes(routes, services);
+  planRoutes(routes, services);
+  app.use('/api', api);
 
   app.get('/', (_req, res) => {
     const rows = PRESETS.map((p) => {

@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { readConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { loadDemoData } from './db/demo-data';
+import { UserEntity } from './entities/user';
 import { SolverQueue } from './jobs/solver-queue';
 import { buildServices } from './services';
 
@@ -14,8 +15,15 @@ async function main(config: Config): Promise<void> {
   console.log(config.DATABASE_URL ? 'BT-planeraren: using DATABASE_URL' : `BT-planeraren: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (db.migrationsApplied) console.log(`BT-planeraren: ${db.migrationsApplied} migrations applied`);
-  const demo = config.DEMO_DATA ? config.DEMO_DATA === 'true' : config.NODE_ENV !== 'production';
-  if (demo && (await loadDemoData(db.dataSource))) console.log('BT-planeraren: demo data loaded (Region Kronoberg, Region Västernorrland)');
+  const production = config.NODE_ENV === 'production';
+  const demo = config.DEMO_DATA ? config.DEMO_DATA === 'true' : !production;
+  if (demo && (await loadDemoData(db.dataSource, { accounts: !production }))) {
+    console.log(`BT-planeraren: demo data loaded (Region Kronoberg, Region Västernorrland)${production ? '' : ' with demo accounts (see README)'}`);
+  }
+  if (!(await db.dataSource.getRepository(UserEntity).exists())) {
+    await db.close();
+    throw new Error('there is no account yet: create an admin with `npm run create-admin -- <email>` first');
+  }
 
   const queue = new SolverQueue(db.dataSource, { log: (m) => console.error(m) });
   const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()) });

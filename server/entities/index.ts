@@ -15,6 +15,12 @@ import { SiteEntity } from './site';
 import { SolverRunEntity } from './solver-run';
 import { TemplateEntity } from './template';
 import { TemplateBlockEntity } from './template-block';
+import { LoginAttemptEntity } from './login-attempt';
+import { PasswordResetEntity } from './password-reset';
+import { SessionEntity } from './session';
+import { UserEntity } from './user';
+import { UserRegionEntity } from './user-region';
+import { UserSiteEntity } from './user-site';
 import { WishEntity } from './wish';
 
 export const ENTITIES = [
@@ -35,4 +41,10 @@ export const ENTITIES = [
   SolverRunEntity,
   AuditEntryEntity,
   DoctorRequestEntity,
+  UserEntity,
+  UserRegionEntity,
+  UserSiteEntity,
+  SessionEntity,
+  PasswordResetEntity,
+  LoginAttemptEntity,
 ];

@@ -1,7 +1,8 @@
-// Who makes a request, for the audit log and "created by". Until accounts exist every request
-// is the API's own; the accounts issue replaces this with the signed-in user.
+// Who makes a request, for the audit log and "created by": the signed-in account.
 import type { Request } from 'express';
+import { principalOf } from '../auth/access';
+import { actorName } from '../auth/principal';
 
-export function actorOf(_req: Request): string {
-  return 'api';
+export function actorOf(req: Request): string {
+  return actorName(principalOf(req));
 }

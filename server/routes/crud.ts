@@ -1,10 +1,11 @@
 // The routes of one stored resource, the same for each: list and create under the parent,
 // read, update (with version) and delete (with ?version=) by id. Thin: parse → service → JSON.
-import type { Router } from 'express';
+import type { Request } from 'express';
 import type { z } from 'zod';
 import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
+import type { Routes } from './access-table';
 
 export interface CrudService<Body, Update, Resource> {
   list(parentId: string): Promise<Resource[]>;
@@ -15,24 +16,26 @@ export interface CrudService<Body, Update, Resource> {
 }
 
 export function crudRoutes<B extends z.ZodType, U extends z.ZodType, Resource>(
-  router: Router,
+  router: Routes,
   paths: { collection: string; item: string },
   service: CrudService<z.infer<B>, z.infer<U>, Resource>,
   schemas: { body: B; update: U },
+  /** What the caller may see of a resource (privacy); everything by default. */
+  view: (resource: Resource, req: Request) => Resource = (resource) => resource,
 ): void {
   router.get(paths.collection, async (req, res) => {
-    res.json(await service.list(parse(uuidParamsSchema, req.params).id));
+    res.json((await service.list(parse(uuidParamsSchema, req.params).id)).map((r) => view(r, req)));
   });
   router.post(paths.collection, async (req, res) => {
     const { id } = parse(uuidParamsSchema, req.params);
-    res.status(201).json(await service.create(id, parse(schemas.body, req.body), actorOf(req)));
+    res.status(201).json(view(await service.create(id, parse(schemas.body, req.body), actorOf(req)), req));
   });
   router.get(paths.item, async (req, res) => {
-    res.json(await service.get(parse(uuidParamsSchema, req.params).id));
+    res.json(view(await service.get(parse(uuidParamsSchema, req.params).id), req));
   });
   router.patch(paths.item, async (req, res) => {
     const { id } = parse(uuidParamsSchema, req.params);
-    res.json(await service.update(id, parse(schemas.update, req.body), actorOf(req)));
+    res.json(view(await service.update(id, parse(schemas.update, req.body), actorOf(req)), req));
   });
   router.delete(paths.item, async (req, res) => {
     const { id } = parse(uuidParamsSchema, req.params);

@@ -1,5 +1,4 @@
 // Plan versions, solver runs and doctors' requests of a cohort.
-import { Router } from 'express';
 import { uuidParamsSchema } from '../../shared/api/common';
 import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
 import { doctorRequestBodySchema, doctorRequestDecisionSchema, doctorRequestListQuerySchema } from '../../shared/api/requests';
@@ -7,9 +6,9 @@ import { solverRunStartSchema } from '../../shared/api/solver-runs';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
 import type { Services } from '../services';
+import type { Routes } from './access-table';
 
-export function planRoutes(services: Services): Router {
-  const router = Router();
+export function planRoutes(router: Routes, services: Services): void {
   const id = (params: unknown) => parse(uuidParamsSchema, params).id;
 
   router.get('/cohorts/:id/plans', async (req, res) => {
@@ -51,6 +50,9 @@ export function planRoutes(services: Services): Router {
   router.post('/doctors/:id/requests', async (req, res) => {
     res.status(201).json(await services.requests.create(id(req.params), parse(doctorRequestBodySchema, req.body), actorOf(req)));
   });
+  router.get('/doctors/:id/requests', async (req, res) => {
+    res.json(await services.requests.listForDoctor(id(req.params)));
+  });
   router.get('/cohorts/:id/requests', async (req, res) => {
     res.json(await services.requests.listForCohort(id(req.params), parse(doctorRequestListQuerySchema, req.query).status));
   });
@@ -58,5 +60,4 @@ export function planRoutes(services: Services): Router {
     const body = parse(doctorRequestDecisionSchema, req.body);
     res.json(await services.requests.decide(id(req.params), body.decision, body.version, actorOf(req)));
   });
-  return router;
 }

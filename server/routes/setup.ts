@@ -1,21 +1,26 @@
-// A region's setup: regions, sites, templates, cohorts (with import, export and copy), doctors.
-import { Router } from 'express';
+// A region's setup: regions (and their audit log), sites (and a clinic's incoming doctors),
+// templates, cohorts (with import, export and copy), doctors (their year, GDPR export and erasure).
 import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { cohortBodySchema, cohortCopySchema, cohortImportSchema, cohortUpdateSchema } from '../../shared/api/cohorts';
-import { doctorBodySchema, doctorUpdateSchema } from '../../shared/api/doctors';
+import { doctorBodySchema, doctorUpdateSchema, eraseSchema } from '../../shared/api/doctors';
+import { stockholmDate } from '../../shared/domain/weeks';
 import { regionBodySchema, regionUpdateSchema } from '../../shared/api/regions';
 import { siteBodySchema, siteUpdateSchema } from '../../shared/api/sites';
 import { templateBodySchema, templateUpdateSchema } from '../../shared/api/templates';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
+import { principalOf } from '../auth/access';
 import type { Services } from '../services';
+import { doctorForViewer } from '../services/privacy';
+import type { Routes } from './access-table';
 import { crudRoutes } from './crud';
 
-export function setupRoutes(services: Services): Router {
-  const router = Router();
+export function setupRoutes(router: Routes, services: Services): void {
 
-  router.get('/regions', async (_req, res) => {
-    res.json(await services.regions.list());
+  router.get('/regions', async (req, res) => {
+    const viewer = principalOf(req)!;
+    const regions = await services.regions.list();
+    res.json(viewer.role === 'admin' ? regions : regions.filter((r) => viewer.regions.has(r.uuid)));
   });
   router.post('/regions', async (req, res) => {
     res.status(201).json(await services.regions.create(parse(regionBodySchema, req.body), actorOf(req)));
@@ -34,7 +39,28 @@ export function setupRoutes(services: Services): Router {
   crudRoutes(router, { collection: '/regions/:id/sites', item: '/sites/:id' }, services.sites, { body: siteBodySchema, update: siteUpdateSchema });
   crudRoutes(router, { collection: '/regions/:id/templates', item: '/templates/:id' }, services.templates, { body: templateBodySchema, update: templateUpdateSchema });
   crudRoutes(router, { collection: '/regions/:id/cohorts', item: '/cohorts/:id' }, services.cohorts, { body: cohortBodySchema, update: cohortUpdateSchema });
-  crudRoutes(router, { collection: '/cohorts/:id/doctors', item: '/doctors/:id' }, services.doctors, { body: doctorBodySchema, update: doctorUpdateSchema });
+  // A doctor reads their own record too, without absence reasons.
+  crudRoutes(router, { collection: '/cohorts/:id/doctors', item: '/doctors/:id' }, services.doctors, { body: doctorBodySchema, update: doctorUpdateSchema }, (doctor, req) =>
+    doctorForViewer(doctor, principalOf(req)),
+  );
+
+  router.get('/regions/:id/audit', async (req, res) => {
+    res.json(await services.regions.audit(parse(uuidParamsSchema, req.params).id));
+  });
+  router.get('/sites/:id/incoming', async (req, res) => {
+    res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, stockholmDate(new Date())));
+  });
+  router.get('/doctors/:id/schedule', async (req, res) => {
+    const id = parse(uuidParamsSchema, req.params).id;
+    const doctor = doctorForViewer(await services.doctors.get(id), principalOf(req));
+    res.json({ ...(await services.doctorViews.schedule(id)), absences: doctor.absences });
+  });
+  router.get('/doctors/:id/export', async (req, res) => {
+    res.json(await services.doctorViews.export(parse(uuidParamsSchema, req.params).id));
+  });
+  router.post('/doctors/:id/erase', async (req, res) => {
+    res.json(await services.doctorViews.erase(parse(uuidParamsSchema, req.params).id, parse(eraseSchema, req.body).version, actorOf(req)));
+  });
 
   router.post('/regions/:id/cohorts/import', async (req, res) => {
     res.status(201).json(await services.cohorts.import(parse(uuidParamsSchema, req.params).id, parse(cohortImportSchema, req.body), actorOf(req)));
@@ -45,5 +71,4 @@ export function setupRoutes(services: Services): Router {
   router.post('/cohorts/:id/copy', async (req, res) => {
     res.status(201).json(await services.cohorts.copy(parse(uuidParamsSchema, req.params).id, parse(cohortCopySchema, req.body), actorOf(req)));
   });
-  return router;
 }

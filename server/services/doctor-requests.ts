@@ -55,6 +55,11 @@ export class DoctorRequestService {
     return rows.map(requestOf);
   }
 
+  async listForDoctor(doctorId: string): Promise<DoctorRequest[]> {
+    const rows = await this.ds.getRepository(DoctorRequestEntity).find({ where: { doctorId }, order: { createdAt: 'ASC' } });
+    return rows.map(requestOf);
+  }
+
   async decide(id: string, decision: 'approve' | 'reject', version: number, actor: string): Promise<DoctorRequest> {
     return this.ds.transaction(async (em) => {
       const row = await found(em, DoctorRequestEntity, id, 'request');

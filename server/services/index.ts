@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CohortService } from './cohorts';
 import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
+import { DoctorViewService } from './doctor-views';
 import { PlanService } from './plans';
 import { RegionService } from './regions';
 import { SiteService } from './sites';
@@ -18,6 +19,7 @@ export interface Services {
   plans: PlanService;
   solverRuns: SolverRunService;
   requests: DoctorRequestService;
+  doctorViews: DoctorViewService;
 }
 
 /** `wakeSolver` tells this process's solver queue that a run was queued. */
@@ -31,5 +33,6 @@ export function buildServices(dataSource: DataSource, wakeSolver?: () => void): 
     plans: new PlanService(dataSource),
     solverRuns: new SolverRunService(dataSource, wakeSolver),
     requests: new DoctorRequestService(dataSource),
+    doctorViews: new DoctorViewService(dataSource),
   };
 }

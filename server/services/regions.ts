@@ -1,6 +1,7 @@
 // Regions: list, read, create, rename, delete (with everything in them).
 import type { DataSource } from 'typeorm';
-import type { Region, RegionBody, RegionUpdate } from '../../shared/api/regions';
+import type { AuditEntry, Region, RegionBody, RegionUpdate } from '../../shared/api/regions';
+import { AuditEntryEntity } from '../entities/audit-entry';
 import { RegionEntity, type RegionRow } from '../entities/region';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
@@ -16,6 +17,12 @@ export class RegionService {
 
   async get(id: string): Promise<Region> {
     return toRegion(await found(this.ds.manager, RegionEntity, id, 'region'));
+  }
+
+  /** The region's audit log, newest first. */
+  async audit(id: string, limit = 200): Promise<AuditEntry[]> {
+    const rows = await this.ds.getRepository(AuditEntryEntity).find({ where: { regionId: id }, order: { id: 'DESC' }, take: limit });
+    return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after }));
   }
 
   async create(body: RegionBody, actor: string): Promise<Region> {

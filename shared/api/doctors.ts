@@ -16,3 +16,25 @@ export const doctorResourceSchema = doctorBodySchema.safeExtend(storedSchema.sha
 export type DoctorBody = z.infer<typeof doctorBodySchema>;
 export type DoctorUpdate = z.infer<typeof doctorUpdateSchema>;
 export type DoctorResource = z.infer<typeof doctorResourceSchema>;
+
+/** A clinic's list of BT doctors at its site in the published plans. */
+export const incomingSchema = z.object({
+  /** "BT-läkare (skyddad identitet)" for protected identity. */
+  name: z.string(),
+  cohort: z.string(),
+  block: z.string(),
+  kind: z.string(),
+  from: mondaySchema,
+  to: mondaySchema,
+});
+
+/** A doctor's published year: placements with their site names, and absences. */
+export const scheduleSchema = z.object({
+  assignments: z.array(z.object({ block: z.string(), kind: z.string(), site: z.string().nullable(), siteName: z.string().nullable(), from: mondaySchema, to: mondaySchema, placement: z.string(), sequence: z.number() })),
+  absences: z.array(absenceSchema),
+});
+
+export const eraseSchema = z.strictObject({ version: versionSchema });
+
+export type Incoming = z.infer<typeof incomingSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;

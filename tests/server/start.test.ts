@@ -39,7 +39,17 @@ describe('npm start', () => {
   it('serves the demo regions from an embedded PostgreSQL, keeps them across restarts, stops on SIGTERM', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'bt-start-')), 'data');
     const port = await freePort();
-    const regions = async () => ((await (await fetch(`http://127.0.0.1:${port}/api/regions`)).json()) as { name: string }[]).map((r) => r.name);
+    // The demo admin signs in; its session cookie reads the regions.
+    const regions = async () => {
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@bt-demo.se', password: 'demo-admin-2026' }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const res = await fetch(`http://127.0.0.1:${port}/api/regions`, { headers: { cookie } });
+      return ((await res.json()) as { name: string }[]).map((r) => r.name);
+    };
 
     const first = await start(dataDir, port);
     expect(first.output()).toContain('demo data loaded');

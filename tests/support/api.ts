@@ -1,42 +1,89 @@
 // The real server for HTTP tests: a fresh database on the test PostgreSQL, migrated, the app
-// listening on a free port, the solver queue optional; plus a small JSON client.
+// listening on a free port, the solver queue optional; an admin account signed in, and JSON
+// clients for any other account.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { buildApp } from '../../server/app';
+import type { UserBody } from '../../shared/api/auth';
+import { createUserIn } from '../../server/auth/service';
+import { buildApp, type AppDeps } from '../../server/app';
 import { openDatabase } from '../../server/db/database';
 import { SolverQueue } from '../../server/jobs/solver-queue';
 import { buildServices } from '../../server/services';
 import { freshDatabase } from './database';
 
-export interface TestApi {
+export interface Answer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export interface Client {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** The session cookie's value, when signed in. */
+  cookie: string | undefined;
+}
+
+export interface TestApi extends Client {
   base: string;
   dataSource: DataSource;
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  /** A client without a session. */
+  anonymous: Client;
+  /** Creates an account (straight in the database) and signs it in. */
+  userClient(user: UserBody): Promise<Client>;
+  signIn(email: string, password: string): Promise<Client & { answer: Answer }>;
   close(): Promise<void>;
 }
 
-export async function startApi(options: { solverQueue?: boolean } = {}): Promise<TestApi> {
+export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
+
+export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
-  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue?.wake()) });
+  const app = buildApp({
+    dataSource: db.dataSource,
+    services: buildServices(db.dataSource, () => queue?.wake()),
+    auth: options.auth,
+    loginsPerMinute: options.loginsPerMinute ?? 10_000,
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   queue?.start();
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    base,
-    dataSource: db.dataSource,
-    async request(method, path, body) {
+
+  const client = (cookie: string | undefined): Client => ({
+    cookie,
+    async request(method, path, body, headers = {}) {
       const res = await fetch(`${base}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie: `bt_session=${cookie}` } : {}), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     },
+  });
+  const anonymous = client(undefined);
+  const signIn = async (email: string, password: string) => {
+    const answer = await anonymous.request('POST', '/api/auth/login', { email, password });
+    const cookie = /bt_session=([^;]+)/.exec(answer.headers.get('set-cookie') ?? '')?.[1];
+    return { ...client(cookie), answer };
+  };
+  const userClient = async (user: UserBody) => {
+    await db.dataSource.transaction((em) => createUserIn(em, user, 'test'));
+    const signedIn = await signIn(user.email, user.password);
+    if (signedIn.answer.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${signedIn.answer.status}`);
+    return signedIn;
+  };
+  const admin = await userClient({ ...ADMIN, role: 'admin', regions: [], sites: [] });
+  return {
+    ...admin,
+    base,
+    dataSource: db.dataSource,
+    anonymous,
+    userClient,
+    signIn,
     async close() {
       await queue?.stop();
       await new Promise((resolve) => server.close(resolve));

@@ -23,7 +23,7 @@ describe('doctor requests', () => {
     expect(created).toMatchObject({ status: 201, body: { status: 'pending', request: { kind: 'leave', leave }, decidedBy: null } });
     expect((await api.request('GET', `/api/cohorts/${cohort}/requests?status=pending`)).body.map((r: { uuid: string }) => r.uuid)).toEqual([created.body.uuid]);
     const approved = await api.request('POST', `/api/requests/${created.body.uuid}/decision`, { decision: 'approve', version: 1 });
-    expect(approved).toMatchObject({ status: 200, body: { status: 'approved', decidedBy: 'api' } });
+    expect(approved).toMatchObject({ status: 200, body: { status: 'approved', decidedBy: 'admin:admin@test.example' } });
     const after = (await api.request('GET', `/api/doctors/${doctor.uuid}`)).body;
     expect(after.absences).toEqual([leave]);
     expect(after.version).toBe(doctor.version + 1);

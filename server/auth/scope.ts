@@ -1,0 +1,31 @@
+// Where an object lives, for authorization: its region, and its site or doctor when it is one
+// (or belongs to one). Undefined when there is no such object.
+import type { EntityManager } from 'typeorm';
+
+export const KINDS = ['region', 'site', 'template', 'cohort', 'doctor', 'plan', 'solver-run', 'request', 'user'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Scope {
+  regionId: string | null;
+  siteId?: string;
+  doctorId?: string;
+}
+
+const QUERIES: Record<Kind, string> = {
+  region: `SELECT id AS region_id FROM regions WHERE id = $1`,
+  site: `SELECT region_id, id AS site_id FROM sites WHERE id = $1`,
+  template: `SELECT region_id FROM templates WHERE id = $1`,
+  cohort: `SELECT region_id FROM cohorts WHERE id = $1`,
+  doctor: `SELECT c.region_id, d.id AS doctor_id FROM doctors d JOIN cohorts c ON c.id = d.cohort_id WHERE d.id = $1`,
+  plan: `SELECT c.region_id FROM plans p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = $1`,
+  'solver-run': `SELECT c.region_id FROM solver_runs r JOIN cohorts c ON c.id = r.cohort_id WHERE r.id = $1`,
+  request: `SELECT c.region_id, d.id AS doctor_id FROM doctor_requests q JOIN doctors d ON d.id = q.doctor_id JOIN cohorts c ON c.id = d.cohort_id WHERE q.id = $1`,
+  user: `SELECT NULL AS region_id FROM users WHERE id = $1`,
+};
+
+export async function scopeOf(em: EntityManager, kind: Kind, id: string): Promise<Scope | undefined> {
+  const rows: { region_id: string | null; site_id?: string; doctor_id?: string }[] = await em.query(QUERIES[kind], [id]);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { regionId: row.region_id, ...(row.site_id ? { siteId: row.site_id } : {}), ...(row.doctor_id ? { doctorId: row.doctor_id } : {}) };
+}

@@ -1,0 +1,131 @@
+// Accounts: sign in (with lockout after repeated failures, the same answer for unknown and
+// known emails), sessions, password change, admin-issued one-time reset links, users.
+import type { DataSource, EntityManager } from 'typeorm';
+import { MoreThan } from 'typeorm';
+import type { Login, User, UserBody } from '../../shared/api/auth';
+import { LoginAttemptEntity } from '../entities/login-attempt';
+import { PasswordResetEntity } from '../entities/password-reset';
+import { SessionEntity } from '../entities/session';
+import { UserEntity, type UserRow } from '../entities/user';
+import { UserRegionEntity } from '../entities/user-region';
+import { UserSiteEntity } from '../entities/user-site';
+import { HttpError, ruleBroken } from '../http/errors';
+import { audit } from '../services/audit';
+import { found } from '../services/locking';
+import { hashPassword, verifyPassword } from './passwords';
+import { loadPrincipal, type Principal } from './principal';
+import { newToken, tokenHash } from './tokens';
+
+export interface AuthPolicy {
+  /** Failed logins in a row before the email is locked. */
+  maxFailures: number;
+  lockMinutes: number;
+  sessionHours: number;
+  resetLinkHours: number;
+}
+
+export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailures: 5, lockMinutes: 15, sessionHours: 12, resetLinkHours: 24 };
+
+const wrongLogin = () => new HttpError(401, 'Unauthorized', 'wrong email or password');
+const locked = () => new HttpError(429, 'Too Many Requests', 'too many failed sign-ins; try again later');
+
+async function userOf(em: EntityManager, row: UserRow): Promise<User> {
+  const regions = await em.getRepository(UserRegionEntity).findBy({ userId: row.id });
+  const sites = await em.getRepository(UserSiteEntity).findBy({ userId: row.id });
+  return { uuid: row.id, email: row.email, role: row.role, regions: regions.map((r) => r.regionId), sites: sites.map((s) => s.siteId), doctor: row.doctorId };
+}
+
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+  ) {}
+
+  /** A session token for the right password; 401 otherwise, 429 while the email is locked. */
+  async login({ email, password }: Login): Promise<{ token: string; expiresAt: Date; user: User }> {
+    const attempts = this.ds.getRepository(LoginAttemptEntity);
+    const attempt = await attempts.findOneBy({ email });
+    if (attempt?.lockedUntil && attempt.lockedUntil > new Date()) throw locked();
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+      const failures = (attempt?.lockedUntil ? 0 : (attempt?.failures ?? 0)) + 1;
+      const lockedUntil = failures >= this.policy.maxFailures ? new Date(Date.now() + this.policy.lockMinutes * 60_000) : null;
+      await attempts.upsert({ email, failures: lockedUntil ? 0 : failures, lockedUntil }, ['email']);
+      throw lockedUntil ? locked() : wrongLogin();
+    }
+    await attempts.delete({ email });
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + this.policy.sessionHours * 3_600_000);
+    await this.ds.getRepository(SessionEntity).insert({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
+    return { token, expiresAt, user: await userOf(this.ds.manager, user) };
+  }
+
+  /** The principal of a live session, if the token is one. */
+  async session(token: string): Promise<Principal | undefined> {
+    const session = await this.ds.getRepository(SessionEntity).findOneBy({ tokenHash: tokenHash(token), expiresAt: MoreThan(new Date()) });
+    return session ? loadPrincipal(this.ds.manager, session.userId) : undefined;
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.ds.getRepository(SessionEntity).delete({ tokenHash: tokenHash(token) });
+  }
+
+  async me(principal: Principal): Promise<User> {
+    return userOf(this.ds.manager, await found(this.ds.manager, UserEntity, principal.userId, 'user'));
+  }
+
+  /** Needs the current password; every other session of the user ends. */
+  async changePassword(principal: Principal, current: string, password: string, keepToken: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const user = await found(em, UserEntity, principal.userId, 'user');
+      if (!(await verifyPassword(user.passwordHash, current))) throw new HttpError(403, 'Forbidden', 'the current password is wrong');
+      await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(password) });
+      await em.createQueryBuilder().delete().from(SessionEntity).where('user_id = :id AND token_hash <> :keep', { id: user.id, keep: tokenHash(keepToken) }).execute();
+      await audit(em, { regionId: null, actor: `${user.role}:${user.email}`, action: 'update', entity: 'password', entityId: user.id });
+    });
+  }
+
+  /** A one-time link for the admin to hand over (no mail server): the token is in the fragment. */
+  async resetLink(userId: string, actor: string): Promise<{ link: string; expiresAt: string }> {
+    return this.ds.transaction(async (em) => {
+      await found(em, UserEntity, userId, 'user');
+      const token = newToken();
+      const expiresAt = new Date(Date.now() + this.policy.resetLinkHours * 3_600_000);
+      await em.getRepository(PasswordResetEntity).insert({ tokenHash: tokenHash(token), userId, expiresAt, usedAt: null });
+      await audit(em, { regionId: null, actor, action: 'create', entity: 'password-reset', entityId: userId });
+      return { link: `/aterstall-losenord#${token}`, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  /** Uses a reset link once: the new password, and every session of the user ends. */
+  async reset(token: string, password: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const resets = em.getRepository(PasswordResetEntity);
+      const reset = await resets.findOneBy({ tokenHash: tokenHash(token) });
+      if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw ruleBroken('the link is unknown, used or expired; ask for a new one');
+      await resets.update({ tokenHash: reset.tokenHash }, { usedAt: new Date() });
+      await em.getRepository(UserEntity).update({ id: reset.userId }, { passwordHash: await hashPassword(password) });
+      await em.getRepository(SessionEntity).delete({ userId: reset.userId });
+      await audit(em, { regionId: null, actor: 'reset-link', action: 'update', entity: 'password', entityId: reset.userId });
+    });
+  }
+
+  async users(): Promise<User[]> {
+    const rows = await this.ds.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+    const users: User[] = [];
+    for (const row of rows) users.push(await userOf(this.ds.manager, row));
+    return users;
+  }
+
+  async createUser(body: UserBody, actor: string): Promise<User> {
+    return this.ds.transaction((em) => createUserIn(em, body, actor));
+  }
+}
+
+export async function createUserIn(em: EntityManager, body: UserBody, actor: string): Promise<User> {
+  const row = await em.getRepository(UserEntity).save({ email: body.email, passwordHash: await hashPassword(body.password), role: body.role, doctorId: body.doctor ?? null });
+  if (body.regions.length) await em.getRepository(UserRegionEntity).insert(body.regions.map((regionId) => ({ userId: row.id, regionId })));
+  if (body.sites.length) await em.getRepository(UserSiteEntity).insert(body.sites.map((siteId) => ({ userId: row.id, siteId })));
+  await audit(em, { regionId: null, actor, action: 'create', entity: 'user', entityId: row.id, after: { email: body.email, role: body.role, regions: body.regions, sites: body.sites } });
+  return userOf(em, row);
+}

@@ -1,0 +1,40 @@
+// Signing in and out, passwords, users (admin).
+import { z } from 'zod';
+import { uuidSchema } from './common';
+
+export const MIN_PASSWORD_LENGTH = 12;
+const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+
+export const loginSchema = z.strictObject({ email: z.string().trim().toLowerCase().max(200), password: z.string().max(200) });
+export const passwordChangeSchema = z.strictObject({ current: z.string().max(200), password: passwordSchema });
+export const passwordResetSchema = z.strictObject({ token: z.string().min(1).max(200), password: passwordSchema });
+
+export const ROLES = ['admin', 'coordinator', 'clinic', 'doctor'] as const;
+
+export const userBodySchema = z
+  .strictObject({
+    email: z.email().trim().toLowerCase().max(200),
+    password: passwordSchema,
+    role: z.enum(ROLES),
+    regions: z.array(uuidSchema).default([]),
+    sites: z.array(uuidSchema).default([]),
+    doctor: uuidSchema.optional(),
+  })
+  .refine((u) => (u.role === 'doctor') === (u.doctor !== undefined), { error: 'a doctor user names its doctor, no other role does', path: ['doctor'] })
+  .refine((u) => u.role === 'coordinator' || u.regions.length === 0, { error: 'only coordinators have regions', path: ['regions'] })
+  .refine((u) => u.role !== 'coordinator' || u.regions.length > 0, { error: 'a coordinator needs at least one region', path: ['regions'] })
+  .refine((u) => u.role === 'clinic' || u.sites.length === 0, { error: 'only clinic users have sites', path: ['sites'] })
+  .refine((u) => u.role !== 'clinic' || u.sites.length > 0, { error: 'a clinic user needs at least one site', path: ['sites'] });
+
+export const userSchema = z.object({
+  uuid: uuidSchema,
+  email: z.string(),
+  role: z.enum(ROLES),
+  regions: z.array(uuidSchema),
+  sites: z.array(uuidSchema),
+  doctor: uuidSchema.nullable(),
+});
+
+export type Login = z.infer<typeof loginSchema>;
+export type UserBody = z.infer<typeof userBodySchema>;
+export type User = z.infer<typeof userSchema>;
