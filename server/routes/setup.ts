@@ -2,7 +2,7 @@
 // templates, cohorts (with import, export and copy), doctors (their year, GDPR export and erasure).
 import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { cohortBodySchema, cohortCopySchema, cohortImportSchema, cohortUpdateSchema } from '../../shared/api/cohorts';
-import { doctorBodySchema, doctorUpdateSchema, eraseSchema } from '../../shared/api/doctors';
+import { doctorBodySchema, doctorUpdateSchema, eraseSchema, incomingQuerySchema } from '../../shared/api/doctors';
 import { stockholmDate } from '../../shared/domain/weeks';
 import { regionBodySchema, regionUpdateSchema } from '../../shared/api/regions';
 import { siteBodySchema, siteUpdateSchema } from '../../shared/api/sites';
@@ -48,7 +48,8 @@ export function setupRoutes(router: Routes, services: Services): void {
     res.json(await services.regions.audit(parse(uuidParamsSchema, req.params).id));
   });
   router.get('/sites/:id/incoming', async (req, res) => {
-    res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, stockholmDate(new Date())));
+    const from = parse(incomingQuerySchema, req.query).from ?? stockholmDate(new Date());
+    res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, from));
   });
   router.get('/doctors/:id/schedule', async (req, res) => {
     const id = parse(uuidParamsSchema, req.params).id;

@@ -2,7 +2,7 @@
 // absence reason that only coordinators see.
 import { z } from 'zod';
 import { doctorSchema } from '../format/problem';
-import { mondaySchema, withToAfterFrom } from '../format/fields';
+import { isoDateSchema, mondaySchema, withToAfterFrom } from '../format/fields';
 import { storedSchema, versionSchema } from './common';
 
 export const absenceSchema = withToAfterFrom(z.strictObject({ from: mondaySchema, to: mondaySchema, reason: z.string().max(500).optional() }));
@@ -16,6 +16,9 @@ export const doctorResourceSchema = doctorBodySchema.safeExtend(storedSchema.sha
 export type DoctorBody = z.infer<typeof doctorBodySchema>;
 export type DoctorUpdate = z.infer<typeof doctorUpdateSchema>;
 export type DoctorResource = z.infer<typeof doctorResourceSchema>;
+
+/** `?from=` the day from which placements count (default today): those ending later are listed. */
+export const incomingQuerySchema = z.strictObject({ from: isoDateSchema.optional() });
 
 /** A clinic's list of BT doctors at its site in the published plans. */
 export const incomingSchema = z.object({

@@ -1,0 +1,103 @@
+// Privacy over HTTP: a protected identity never reaches a clinic's responses; absence reasons
+// reach coordinators only; GDPR export of one doctor and erasure that keeps the placements.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../../server/db/demo-data';
+import { PROTECTED_NAME_SV } from '../../../shared/domain/labels';
+import { startApi, type Client, type TestApi } from '../../support/api';
+
+let api: TestApi;
+let clinic: Client;
+let doctorClient: Client;
+let coordinator: Client;
+let siteId: string;
+let doctorId: string;
+let doctor: any;
+
+beforeAll(async () => {
+  api = await startApi();
+  await loadDemoData(api.dataSource);
+  clinic = await api.signIn('klinik.kronoberg@bt-demo.se', 'demo-klinik-2026');
+  doctorClient = await api.signIn('lakare.kronoberg@bt-demo.se', 'demo-lakare-2026');
+  coordinator = await api.signIn('koordinator.kronoberg@bt-demo.se', 'demo-koordinator-2026');
+  siteId = (await clinic.request('GET', '/api/auth/me')).body.sites[0];
+  doctorId = (await doctorClient.request('GET', '/api/auth/me')).body.doctor;
+  // The doctor placed at the clinic's site gets protected identity and a leave with a reason.
+  doctor = (await coordinator.request('GET', `/api/doctors/${doctorId}`)).body;
+  const leave = { from: '2026-11-02', to: '2026-11-16', reason: 'Sjukskrivning: utbrändhet' };
+  const changed = await coordinator.request('PATCH', `/api/doctors/${doctorId}`, { ...doctor, uuid: undefined, protectedIdentity: true, absences: [...doctor.absences, leave], version: doctor.version });
+  expect(changed.status).toBe(200);
+  doctor = changed.body;
+});
+afterAll(() => api.close());
+
+describe('protected identity', () => {
+  it('never reaches the bytes of any response a clinic user gets', async () => {
+    // A doctor still to come to, or now at, the clinic's site gets protected identity.
+    // A fixed day, not the clock: the demo year is 2026.
+    const incomingPath = `/api/sites/${siteId}/incoming?from=2026-01-01`;
+    const before = (await clinic.request('GET', incomingPath)).body;
+    expect(before.length).toBeGreaterThan(0);
+    const cohort = (await coordinator.request('GET', `/api/regions/${(await coordinator.request('GET', '/api/auth/me')).body.regions[0]}/cohorts`)).body[0].uuid;
+    const named = before.find((i: { name: string }) => i.name !== PROTECTED_NAME_SV);
+    const target = (await coordinator.request('GET', `/api/cohorts/${cohort}/doctors`)).body.find((d: { name: string }) => d.name === named.name);
+    const { uuid: _uuid, ...body } = target;
+    expect((await coordinator.request('PATCH', `/api/doctors/${target.uuid}`, { ...body, protectedIdentity: true })).status).toBe(200);
+
+    const incoming = await clinic.request('GET', incomingPath);
+    expect(incoming.status).toBe(200);
+    expect(incoming.body.map((i: { name: string }) => i.name)).toEqual(before.map((i: { name: string }) => (i.name === target.name ? PROTECTED_NAME_SV : i.name)));
+    const bytes = [incoming, await clinic.request('GET', `/api/sites/${siteId}`), await clinic.request('GET', '/api/auth/me')].map((r) => JSON.stringify(r.body)).join('');
+    expect(bytes).not.toContain(target.name);
+  });
+});
+
+describe('absence reasons', () => {
+  it('are shown as "Frånvaro" to the doctor, in full to the coordinator', async () => {
+    const own = await doctorClient.request('GET', `/api/doctors/${doctorId}`);
+    expect(own.body.absences.map((a: { reason: string }) => a.reason)).toEqual(doctor.absences.map(() => 'Frånvaro'));
+    const year = await doctorClient.request('GET', `/api/doctors/${doctorId}/schedule`);
+    expect(year.body.absences.at(-1)).toEqual({ from: '2026-11-02', to: '2026-11-16', reason: 'Frånvaro' });
+    expect(year.body.assignments.length).toBeGreaterThan(0);
+    expect(JSON.stringify([own.body, year.body])).not.toContain('utbrändhet');
+    expect((await coordinator.request('GET', `/api/doctors/${doctorId}`)).body.absences.at(-1).reason).toBe('Sjukskrivning: utbrändhet');
+  });
+});
+
+describe('GDPR', () => {
+  it('exports everything about one doctor to the doctor', async () => {
+    await doctorClient.request('POST', `/api/doctors/${doctorId}/requests`, { kind: 'wish', wish: { block: 'psy', weight: 2 } });
+    const exported = await doctorClient.request('GET', `/api/doctors/${doctorId}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.doctor).toMatchObject({ name: doctor.name, protectedIdentity: true });
+    expect(exported.body.account).toEqual({ email: 'lakare.kronoberg@bt-demo.se', role: 'doctor' });
+    expect(exported.body.placements.length).toBeGreaterThan(0);
+    expect(exported.body.requests).toEqual([expect.objectContaining({ kind: 'wish', status: 'pending', wish: { block: 'psy', weight: 2 } })]);
+  });
+
+  it('erases the personal fields and the account, keeping the placements', async () => {
+    const current = (await coordinator.request('GET', `/api/doctors/${doctorId}`)).body;
+    const before = (await coordinator.request('GET', `/api/doctors/${doctorId}/schedule`)).body.assignments;
+    const erased = await coordinator.request('POST', `/api/doctors/${doctorId}/erase`, { version: current.version });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ name: 'Raderad BT-läkare', protectedIdentity: false, wishes: [] });
+    expect(erased.body.town).toBeUndefined();
+    expect(erased.body.absences.every((a: { reason?: string }) => a.reason === undefined)).toBe(true);
+    expect((await coordinator.request('GET', `/api/doctors/${doctorId}/schedule`)).body.assignments).toEqual(before);
+    expect((await doctorClient.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await api.signIn('lakare.kronoberg@bt-demo.se', 'demo-lakare-2026')).answer.status).toBe(401);
+    const text = JSON.stringify((await coordinator.request('GET', `/api/doctors/${doctorId}/export`)).body);
+    expect(text).not.toContain(doctor.name);
+    expect(text).not.toContain('utbrändhet');
+  });
+});
+
+describe('audit log', () => {
+  it('is readable by the region coordinator and tells who did what, without secrets', async () => {
+    const regionId = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+    const log = await coordinator.request('GET', `/api/regions/${regionId}/audit`);
+    expect(log.status).toBe(200);
+    expect(log.body[0]).toMatchObject({ actor: 'coordinator:koordinator.kronoberg@bt-demo.se', action: 'delete', entity: 'doctor-personal-data', entityId: doctorId });
+    expect(log.body.some((e: { action: string; entity: string }) => e.action === 'import' && e.entity === 'cohort')).toBe(true);
+    expect(JSON.stringify(log.body)).not.toMatch(/\$argon2|demo-.*-2026/);
+  });
+});
