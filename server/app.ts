@@ -35,8 +35,13 @@ export function buildApp(deps: AppDeps): Express {
     res.setHeader('x-request-id', randomUUID());
     next();
   });
-  // The start page's inline style is the only exception to "self" until the client exists.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Same-origin only. Inline styles stay allowed for the client's components; no forced https
+  // upgrade, which would break http://localhost (a proxy in front adds HSTS in production).
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': null } },
+    }),
+  );
 
   const api = express.Router();
   api.use(authenticate(auth), refuseCrossSiteWrites, express.json({ limit: BODY_LIMIT }));

@@ -25,6 +25,16 @@ describe('server', () => {
     expect(html.match(/<td>giltig<\/td>/g)).toHaveLength(2);
   });
 
+  it('sends security headers with a same-origin content security policy', async () => {
+    const res = await fetch(`${api.base}/`);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('answers an unknown route with 404 problem+json and a request id header', async () => {
     const res = await api.request('GET', '/api/nope');
     expect(res.status).toBe(404);
