@@ -48,10 +48,19 @@ export function toProblem(err: unknown): ProblemDetails {
 export const errorMapper: ErrorRequestHandler = (err, req, res, _next) => {
   const details = toProblem(err);
   const requestId = String(res.getHeader('x-request-id') ?? '');
-  // Only the 500s are ours to look at; the stack is logged, never sent.
-  if (details.status >= 500) console.error(`request ${requestId} ${req.method} ${req.path}: ${(err as Error)?.stack ?? String(err)}`);
+  // Only the 500s are ours to look at; the stack is logged, never sent. A database error's
+  // message may quote the values it was given (personal data): only its code is logged.
+  if (details.status >= 500) console.error(`request ${requestId} ${req.method} ${req.route?.path ?? 'unrouted'}: ${describeForLog(err)}`);
   res.status(details.status).type('application/problem+json').json(details.status >= 500 ? { ...details, detail: `request id ${requestId}`, requestId } : details);
 };
+
+function describeForLog(err: unknown): string {
+  if (err instanceof QueryFailedError) {
+    const driver = err.driverError as { code?: string; constraint?: string } | undefined;
+    return `database error ${driver?.code ?? '?'}${driver?.constraint ? ` (${driver.constraint})` : ''}\n${err.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+  }
+  return (err as Error)?.stack ?? String(err);
+}
 
 export const notFoundRoute: RequestHandler = (req, res) => {
   res.status(404).type('application/problem+json').json(problem(404, `no route ${req.method} ${req.path}`));
