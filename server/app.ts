@@ -11,6 +11,8 @@ import { AuthService } from './auth/service';
 import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
 import { guardedRoutes } from './routes/access-table';
 import { authRoutes } from './routes/auth';
+import { feedRoutes, publicFeedRoute } from './routes/feeds';
+import { FeedService } from './feeds/service';
 import { planRoutes } from './routes/plans';
 import { setupRoutes } from './routes/setup';
 import { buildServices, type Services } from './services';
@@ -61,7 +63,10 @@ export function buildApp(deps: AppDeps): Express {
   authRoutes(routes, auth, { loginsPerMinute: deps.loginsPerMinute });
   setupRoutes(routes, services);
   planRoutes(routes, services);
+  const feeds = new FeedService(deps.dataSource);
+  feedRoutes(routes, feeds, deps.dataSource);
   app.use('/api', api);
+  publicFeedRoute(app, feeds);
 
   app.get('/', (_req, res) => {
     const rows = PRESETS.map((p) => {

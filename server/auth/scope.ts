@@ -2,7 +2,7 @@
 // (or belongs to one). Undefined when there is no such object.
 import type { EntityManager } from 'typeorm';
 
-export const KINDS = ['region', 'site', 'template', 'cohort', 'doctor', 'plan', 'solver-run', 'request', 'user'] as const;
+export const KINDS = ['region', 'site', 'template', 'cohort', 'doctor', 'plan', 'solver-run', 'request', 'user', 'feed'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Scope {
@@ -21,6 +21,13 @@ const QUERIES: Record<Kind, string> = {
   'solver-run': `SELECT c.region_id FROM solver_runs r JOIN cohorts c ON c.id = r.cohort_id WHERE r.id = $1`,
   request: `SELECT c.region_id, d.id AS doctor_id FROM doctor_requests q JOIN doctors d ON d.id = q.doctor_id JOIN cohorts c ON c.id = d.cohort_id WHERE q.id = $1`,
   user: `SELECT NULL AS region_id FROM users WHERE id = $1`,
+  // A feed belongs where its doctor, site or cohort does.
+  feed: `SELECT COALESCE(dc.region_id, s.region_id, c.region_id) AS region_id, s.id AS site_id, d.id AS doctor_id
+           FROM feed_tokens f
+           LEFT JOIN doctors d ON f.scope = 'doctor' AND d.id = f.target_id LEFT JOIN cohorts dc ON dc.id = d.cohort_id
+           LEFT JOIN sites s ON f.scope = 'site' AND s.id = f.target_id
+           LEFT JOIN cohorts c ON f.scope = 'cohort' AND c.id = f.target_id
+          WHERE f.id = $1`,
 };
 
 export async function scopeOf(em: EntityManager, kind: Kind, id: string): Promise<Scope | undefined> {

@@ -18,6 +18,8 @@ export interface AssignmentRow {
   site?: SiteRow | null;
   from: string;
   to: string;
+  /** When a publication last changed this placement (null in a draft until published). */
+  changedAt: Date | null;
 }
 
 export const AssignmentEntity = new EntitySchema<AssignmentRow>({
@@ -33,6 +35,7 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
     siteId: { type: 'uuid', name: 'site_id', nullable: true },
     from: { type: 'date', name: 'from_week' },
     to: { type: 'date', name: 'to_week' },
+    changedAt: { type: 'timestamptz', name: 'changed_at', nullable: true },
   },
   relations: {
     plan: { type: 'many-to-one', target: 'Plan', joinColumn: { name: 'plan_id' }, onDelete: 'CASCADE' },

@@ -1,5 +1,6 @@
 // A cohort: one region's doctors of one intake, planned with one template.
 import { EntitySchema } from 'typeorm';
+import type { TeachingSettings } from '../../shared/calendar/events';
 import type { RegionRow } from './region';
 import type { TemplateRow } from './template';
 
@@ -10,6 +11,10 @@ export interface CohortRow {
   templateId: string;
   template?: TemplateRow;
   name: string;
+  /** Weekly compulsory teaching; null: none. */
+  teaching: TeachingSettings | null;
+  /** When the calendar settings last changed (stamp of teaching events). */
+  calendarChangedAt: Date;
   version: number;
   createdAt: Date;
 }
@@ -22,6 +27,8 @@ export const CohortEntity = new EntitySchema<CohortRow>({
     regionId: { type: 'uuid', name: 'region_id' },
     templateId: { type: 'uuid', name: 'template_id' },
     name: { type: 'text' },
+    teaching: { type: 'jsonb', nullable: true },
+    calendarChangedAt: { type: 'timestamptz', name: 'calendar_changed_at', default: () => 'now()' },
     version: { type: 'integer', version: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },

@@ -15,6 +15,7 @@ import { SiteEntity } from './site';
 import { SolverRunEntity } from './solver-run';
 import { TemplateEntity } from './template';
 import { TemplateBlockEntity } from './template-block';
+import { FeedTokenEntity } from './feed-token';
 import { LoginAttemptEntity } from './login-attempt';
 import { PasswordResetEntity } from './password-reset';
 import { SessionEntity } from './session';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   SessionEntity,
   PasswordResetEntity,
   LoginAttemptEntity,
+  FeedTokenEntity,
 ];

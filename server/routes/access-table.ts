@@ -78,6 +78,12 @@ export const ACCESS: Record<string, Rule> = {
   'POST /api/plans/:id/publish': coordinates('plan'),
   'POST /api/plans/:id/archive': coordinates('plan'),
 
+  'POST /api/doctors/:id/feed': object('doctor', 'admin', 'coordinator', 'doctor'),
+  'POST /api/sites/:id/feed': object('site', 'admin', 'coordinator', 'clinic'),
+  'POST /api/cohorts/:id/feed': coordinates('cohort'),
+  'DELETE /api/feeds/:id': object('feed', 'admin', 'coordinator', 'clinic', 'doctor'),
+  'GET /api/doctors/:id/calendar.ics': object('doctor', 'admin', 'coordinator', 'doctor'),
+
   'GET /api/cohorts/:id/solver-runs': coordinates('cohort'),
   'POST /api/cohorts/:id/solver-runs': coordinates('cohort'),
   'GET /api/solver-runs/:id': coordinates('solver-run'),

@@ -80,7 +80,7 @@ async function writeAssignments(em: EntityManager, planId: string, assignments: 
     const siteId = a.site === null ? null : codes.siteId.get(a.site);
     if (siteId === undefined) throw ruleBroken(`assignments[${i}].site: ${a.site} is not a site of this region`);
     const previous = kept.get(`${a.doctor}/${a.block}`);
-    return { planId, doctorId, block: a.block, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0 };
+    return { planId, doctorId, block: a.block, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0, changedAt: null };
   });
   if (rows.length) await repo.insert(rows);
 }
@@ -158,10 +158,8 @@ export class PlanService {
     const errors = planErrors(problem, { assignments });
     if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
     const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
-    if (previous) {
-      await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
-      await this.bumpChangedSequences(em, id, previous.id);
-    }
+    if (previous) await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
+    await this.stampChanges(em, id, previous?.id);
     await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
     const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
     await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
@@ -186,15 +184,22 @@ export class PlanService {
     });
   }
 
-  /** A placement that differs from its published version gets the next sequence number. */
-  private async bumpChangedSequences(em: EntityManager, planId: string, publishedId: string): Promise<void> {
-    await em.query(
-      `UPDATE assignments a SET sequence = p.sequence + 1
-         FROM assignments p
-        WHERE a.plan_id = $1 AND p.plan_id = $2 AND p.placement_id = a.placement_id
-          AND (a.site_id IS DISTINCT FROM p.site_id OR a.from_week <> p.from_week OR a.to_week <> p.to_week)`,
-      [planId, publishedId],
-    );
+  /**
+   * Against the version published before: a placement that differs gets the next sequence
+   * number and now as its change time, one that does not keeps both, a new one starts at 0 now.
+   */
+  private async stampChanges(em: EntityManager, planId: string, publishedId: string | undefined): Promise<void> {
+    const differs = `(a.site_id IS DISTINCT FROM p.site_id OR a.from_week <> p.from_week OR a.to_week <> p.to_week)`;
+    if (publishedId) {
+      await em.query(
+        `UPDATE assignments a SET sequence = CASE WHEN ${differs} THEN p.sequence + 1 ELSE p.sequence END,
+                                  changed_at = CASE WHEN ${differs} THEN now() ELSE p.changed_at END
+           FROM assignments p
+          WHERE a.plan_id = $1 AND p.plan_id = $2 AND p.placement_id = a.placement_id`,
+        [planId, publishedId],
+      );
+    }
+    await em.query(`UPDATE assignments SET changed_at = now() WHERE plan_id = $1 AND changed_at IS NULL`, [planId]);
   }
 
   private async insertDraft(em: EntityManager, cohortId: string, actor: string, figures: Pick<PlanRow, 'objective' | 'bound'>): Promise<PlanRow> {

@@ -1,10 +1,23 @@
 // Cohorts, their import and export as bt-planning-problem/1, and copying one to a new intake.
 import { z } from 'zod';
+import { DEFAULT_TEACHING } from '../calendar/events';
 import { problemSchema } from '../format/problem';
 import { problemReferenceIssues } from '../format/problem-references';
 import { storedSchema, uuidSchema, versionSchema } from './common';
 
-export const cohortBodySchema = z.strictObject({ name: z.string().trim().min(1).max(200), template: uuidSchema });
+/** Weekly compulsory teaching in the doctors' calendars: a weekday (1 = Monday), a local start time, minutes. */
+export const teachingSchema = z.strictObject({
+  weekday: z.number().int().min(1).max(5),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  minutes: z.number().int().min(15).max(600),
+});
+
+export const cohortBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  template: uuidSchema,
+  /** Default: Thursdays 13:00, 4 hours; null: no teaching in the calendars. */
+  teaching: teachingSchema.nullable().default(DEFAULT_TEACHING),
+});
 export const cohortUpdateSchema = cohortBodySchema.extend({ version: versionSchema });
 export const cohortResourceSchema = cohortBodySchema.extend(storedSchema.shape).extend({ region: uuidSchema, doctors: z.number().int() });
 

@@ -86,6 +86,13 @@ export function stockholmDate(instant: Date): IsoDate {
   return format(instant, 'yyyy-MM-dd', inStockholm);
 }
 
+/** The UTC instant (ISO, with Z) of a local Stockholm date and time "HH:MM". */
+export function stockholmInstant(date: IsoDate, time: string): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const local = new TZDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hours, minutes, PLANNING_TIME_ZONE);
+  return new Date(local.getTime()).toISOString();
+}
+
 function stockholmMidnight(date: IsoDate): TZDate {
   return new TZDate(
     Number(date.slice(0, 4)),

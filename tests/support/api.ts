@@ -61,7 +61,8 @@ export async function startApi(options: { solverQueue?: boolean } & Partial<Pick
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+      const json = /json/.test(res.headers.get('content-type') ?? '');
+      return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined, headers: res.headers };
     },
   });
   const anonymous = client(undefined);

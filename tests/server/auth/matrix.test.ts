@@ -71,6 +71,11 @@ const EXPECTED: Record<string, string> = {
   'GET /api/plans/:id/diff': `${A} ${C}`,
   'POST /api/plans/:id/publish': `${A} ${C}`,
   'POST /api/plans/:id/archive': `${A} ${C}`,
+  'POST /api/doctors/:id/feed': `${A} ${C} self`,
+  'POST /api/sites/:id/feed': `${A} ${C} clinic`,
+  'POST /api/cohorts/:id/feed': `${A} ${C}`,
+  'DELETE /api/feeds/:id': `${A} ${C} self`,
+  'GET /api/doctors/:id/calendar.ics': `${A} ${C} self`,
   'GET /api/cohorts/:id/solver-runs': `${A} ${C}`,
   'POST /api/cohorts/:id/solver-runs': `${A} ${C}`,
   'GET /api/solver-runs/:id': `${A} ${C}`,
@@ -88,6 +93,7 @@ const SEES: Record<string, Persona[]> = {
   'solver-runs': ['admin', 'coordinator'],
   requests: ['admin', 'coordinator', 'self'],
   users: ['admin'],
+  feeds: ['admin', 'coordinator', 'self'],
 };
 
 let api: TestApi;
@@ -122,6 +128,7 @@ beforeAll(async () => {
   ids.plans = (await admin.request('GET', `/api/cohorts/${ids.cohorts}/plans`)).body[0].uuid;
   ids['solver-runs'] = (await admin.request('POST', `/api/cohorts/${ids.cohorts}/solver-runs`, { timeLimit: 5 })).body.uuid;
   ids.requests = (await admin.request('POST', `/api/doctors/${ids.doctors}/requests`, { kind: 'wish', wish: { block: 'pc', weight: 1 } })).body.uuid;
+  ids.feeds = (await admin.request('POST', `/api/doctors/${ids.doctors}/feed`)).body.uuid;
   expect(Object.values(ids).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
 });
 afterAll(() => api.close());

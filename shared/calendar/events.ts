@@ -1,0 +1,164 @@
+// A published plan as calendar events, the one source for the client's calendars and the iCal
+// feeds. Pure: ids, dates and the times of changes come in, events go out, sorted so the same
+// plan always gives the same list. All-day events are dates ([start, end), end exclusive);
+// teaching is timed, Stockholm local time given as UTC instants.
+import { builtInBlockKind, type Category } from '../domain/block-kinds';
+import { addDays, isoWeekday, type IsoDate } from '../domain/dates';
+import { isSwedishHoliday } from '../domain/holidays';
+import { PROTECTED_NAME_SV } from '../domain/labels';
+import { addWeeks, stockholmInstant, weekFromIndex, weekIndex } from '../domain/weeks';
+
+export const UID_DOMAIN = 'bt-planeraren.se';
+export const ABSENCE_TITLE = 'Frånvaro';
+
+/** Weekly compulsory teaching: weekday 1 (Monday) … 5, local start time, length. */
+export interface TeachingSettings {
+  weekday: number;
+  start: string;
+  minutes: number;
+}
+
+export const DEFAULT_TEACHING: TeachingSettings = { weekday: 4, start: '13:00', minutes: 240 };
+
+export interface CalendarDoctor {
+  key: string;
+  name: string;
+  protectedIdentity: boolean;
+  absences: { from: IsoDate; to: IsoDate }[];
+}
+
+export interface CalendarPlacement {
+  placement: string;
+  sequence: number;
+  /** When this placement last changed (ISO instant): the events' DTSTAMP and LAST-MODIFIED. */
+  changedAt: string;
+  doctor: string;
+  block: string;
+  site: string | null;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface CalendarInput {
+  audience: 'doctor' | 'site' | 'cohort';
+  cohortName: string;
+  /** When the cohort's calendar settings last changed: the stamp of teaching and absences. */
+  settingsChangedAt: string;
+  teaching: TeachingSettings | null;
+  blocks: { id: string; kind: string; category: Category; name?: string }[];
+  sites: { id: string; name: string; address?: string }[];
+  doctors: CalendarDoctor[];
+  placements: CalendarPlacement[];
+}
+
+export type EventCategory = 'placement' | 'vacation' | 'cohort' | 'absence' | 'teaching' | 'kollegium' | 'assessment' | 'external-assessment';
+
+export interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  stamp: string;
+  category: EventCategory;
+  summary: string;
+  description?: string;
+  location?: string;
+  /** All day: dates, end exclusive. Timed: UTC instants. */
+  start: { date: IsoDate } | { instant: string };
+  end: { date: IsoDate } | { instant: string };
+  doctor: string;
+}
+
+export function calendarEvents(input: CalendarInput): CalendarEvent[] {
+  const blocks = new Map(input.blocks.map((b) => [b.id, b]));
+  const sites = new Map(input.sites.map((s) => [s.id, s]));
+  const events: CalendarEvent[] = [];
+  for (const doctor of input.doctors) {
+    const own = input.placements.filter((p) => p.doctor === doctor.key).sort((a, b) => a.from.localeCompare(b.from));
+    const who = doctor.protectedIdentity ? PROTECTED_NAME_SV : doctor.name;
+    const prefix = input.audience === 'doctor' ? 'BT' : who;
+    const blockName = (id: string) => {
+      const block = blocks.get(id);
+      return block?.name ?? builtInBlockKind(block?.kind ?? '')?.name_sv ?? id;
+    };
+    const offService = new Set<number>();
+    for (const a of doctor.absences) for (let w = weekIndex(a.from); w < weekIndex(a.to); w++) offService.add(w);
+    for (const p of own) {
+      if (p.site === null) for (let w = weekIndex(p.from); w < weekIndex(p.to); w++) offService.add(w);
+    }
+    const serviceWeeks = (p: CalendarPlacement) => {
+      const weeks: number[] = [];
+      for (let w = weekIndex(p.from); w < weekIndex(p.to); w++) if (!offService.has(w)) weeks.push(w);
+      return weeks;
+    };
+    const allDay = (from: IsoDate, to: IsoDate) => ({ start: { date: from }, end: { date: to } });
+
+    for (const p of own) {
+      const block = blocks.get(p.block);
+      const category = block?.category ?? 'other';
+      const site = p.site === null ? undefined : sites.get(p.site);
+      const uid = `${p.placement}@${UID_DOMAIN}`;
+      const base = { sequence: p.sequence, stamp: p.changedAt, doctor: doctor.key };
+      if (category === 'vacation' || category === 'cohort') {
+        events.push({ ...base, uid, category: category === 'vacation' ? 'vacation' : 'cohort', summary: `${prefix}: ${blockName(p.block)}`, ...allDay(p.from, p.to) });
+        continue;
+      }
+      const goals = builtInBlockKind(block?.kind ?? '')?.goals ?? [];
+      const description = [site?.address ? `Adress: ${site.address}` : undefined, goals.length ? `Mål: ${goals.join(', ')}` : undefined].filter(Boolean).join('\n');
+      events.push({
+        ...base,
+        uid,
+        category: 'placement',
+        summary: `${prefix}: ${blockName(p.block)}${site ? ` – ${site.name}` : ''}`,
+        ...(description ? { description } : {}),
+        ...(site?.address ? { location: site.address } : {}),
+        ...allDay(p.from, p.to),
+      });
+      // Summative assessment in the last service week of the placement.
+      const weeks = serviceWeeks(p);
+      const last = weeks.at(-1);
+      if (last !== undefined && input.audience !== 'site') {
+        events.push({ ...base, uid: `${p.placement}.bedomning@${UID_DOMAIN}`, category: 'assessment', summary: `${prefix}: Bedömning, ${blockName(p.block)}`, ...allDay(weekFromIndex(last), weekFromIndex(last + 1)) });
+      }
+    }
+    if (input.audience === 'site') continue;
+
+    for (const a of doctor.absences) {
+      events.push({ uid: `${doctor.key}.franvaro.${a.from}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.from, a.to) });
+    }
+
+    // BT-kollegium halfway through the service weeks; the external assessment in the last one.
+    const service = own.filter((p) => p.site !== null).flatMap((p) => serviceWeeks(p).map((w) => ({ w, p })));
+    const middle = service[Math.floor((service.length - 1) / 2)];
+    const final = service.at(-1);
+    if (middle) {
+      events.push({ uid: `${middle.p.placement}.kollegium@${UID_DOMAIN}`, sequence: middle.p.sequence, stamp: middle.p.changedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...allDay(weekFromIndex(middle.w), weekFromIndex(middle.w + 1)) });
+    }
+    if (final) {
+      events.push({ uid: `${final.p.placement}.extern@${UID_DOMAIN}`, sequence: final.p.sequence, stamp: final.p.changedAt, doctor: doctor.key, category: 'external-assessment', summary: `${prefix}: Extern bedömning av BT`, ...allDay(weekFromIndex(final.w), weekFromIndex(final.w + 1)) });
+    }
+
+    // Weekly teaching in every week of the year that is not vacation, cohort weeks or absence.
+    if (input.teaching && input.audience === 'doctor' && own.length) {
+      const { weekday, start, minutes } = input.teaching;
+      const first = own[0]!.from;
+      const end = own.reduce((max, p) => (p.to > max ? p.to : max), first);
+      for (let week = first; week < end; week = addWeeks(week, 1)) {
+        if (offService.has(weekIndex(week))) continue;
+        const day = addDays(week, weekday - 1);
+        if (isoWeekday(day) !== weekday || isSwedishHoliday(day)) continue;
+        const from = stockholmInstant(day, start);
+        events.push({
+          uid: `${doctor.key}.undervisning.${day}@${UID_DOMAIN}`,
+          sequence: 0,
+          stamp: input.settingsChangedAt,
+          doctor: doctor.key,
+          category: 'teaching',
+          summary: 'BT: Obligatorisk undervisning',
+          start: { instant: from },
+          end: { instant: new Date(Date.parse(from) + minutes * 60_000).toISOString() },
+        });
+      }
+    }
+  }
+  const startOf = (e: CalendarEvent) => ('date' in e.start ? e.start.date : e.start.instant);
+  return events.sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.uid.localeCompare(b.uid));
+}
