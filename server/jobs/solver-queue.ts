@@ -116,7 +116,8 @@ export class SolverQueue {
       return;
     }
     const run = runSolverInWorker(problem, { seed: parameters.seed, timeLimit: parameters.timeLimit, variants: parameters.variants }, (progress) => {
-      void this.ds.query(`UPDATE solver_runs SET progress = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, progress]);
+      // A lost progress write is harmless; an unhandled rejection would end the process.
+      this.ds.query(`UPDATE solver_runs SET progress = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, progress]).catch(() => {});
     });
     this.current = { id, cancel: run.cancel };
     let timedOut = false;
