@@ -23,6 +23,8 @@ export interface AppDeps {
   auth?: AuthService;
   /** Sign-in attempts per address and minute before 429 (tests raise it). */
   loginsPerMinute?: number;
+  /** Express's "trust proxy": a hop count, "loopback", addresses, or true. */
+  trustProxy?: string;
 }
 
 /** Request bodies above this are refused (413). */
@@ -33,6 +35,7 @@ export function buildApp(deps: AppDeps): Express {
   const auth = deps.auth ?? new AuthService(deps.dataSource);
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', /^\d+$/.test(deps.trustProxy) ? Number(deps.trustProxy) : deps.trustProxy === 'true' ? true : deps.trustProxy);
   app.use((req, res, next) => {
     res.setHeader('x-request-id', randomUUID());
     next();

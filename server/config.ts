@@ -10,6 +10,8 @@ const configSchema = z.object({
   /** Load the demo regions into an empty database (default: yes unless NODE_ENV=production). */
   DEMO_DATA: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  /** Behind a TLS-terminating proxy: Express's "trust proxy" (e.g. 1, loopback), so cookies get Secure. */
+  TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

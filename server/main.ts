@@ -26,7 +26,7 @@ async function main(config: Config): Promise<void> {
   }
 
   const queue = new SolverQueue(db.dataSource, { log: (m) => console.error(m) });
-  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()) });
+  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()), trustProxy: config.TRUST_PROXY });
   const server: Server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   queue.start();

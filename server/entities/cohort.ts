@@ -13,6 +13,7 @@ export interface CohortRow {
   name: string;
   /** Weekly compulsory teaching; null: none. */
   teaching: TeachingSettings | null;
+  kollegiumMonths: number[] | null;
   /** When the calendar settings last changed (stamp of teaching events). */
   calendarChangedAt: Date;
   version: number;
@@ -28,6 +29,7 @@ export const CohortEntity = new EntitySchema<CohortRow>({
     templateId: { type: 'uuid', name: 'template_id' },
     name: { type: 'text' },
     teaching: { type: 'jsonb', nullable: true },
+    kollegiumMonths: { type: 'integer', name: 'kollegium_months', array: true, nullable: true },
     calendarChangedAt: { type: 'timestamptz', name: 'calendar_changed_at', default: () => 'now()' },
     version: { type: 'integer', version: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },

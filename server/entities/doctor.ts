@@ -15,6 +15,7 @@ export interface DoctorRow {
   /** numeric reads back as a string. */
   partTime: string;
   protectedIdentity: boolean;
+  supervisor: string | null;
   /** Block code → site codes the doctor may use for it. */
   allowedSites: Record<string, string[]>;
   version: number;
@@ -32,6 +33,7 @@ export const DoctorEntity = new EntitySchema<DoctorRow>({
     start: { type: 'date', name: 'start_week' },
     partTime: { type: 'numeric', name: 'part_time', precision: 3, scale: 2, default: 1 },
     protectedIdentity: { type: 'boolean', name: 'protected_identity', default: false },
+    supervisor: { type: 'text', nullable: true },
     allowedSites: { type: 'jsonb', name: 'allowed_sites', default: {} },
     version: { type: 'integer', version: true },
   },

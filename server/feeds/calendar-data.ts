@@ -39,10 +39,17 @@ async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: Cale
     cohortName: cohort.name,
     settingsChangedAt: cohort.calendarChangedAt.toISOString(),
     teaching: cohort.teaching,
+    kollegiumMonths: cohort.kollegiumMonths,
     blocks: await templateBlocks(em, cohort.templateId),
     sites: sites.map((s) => ({ id: s.id, name: s.name, ...(s.address ? { address: s.address } : {}) })),
     // Only dates of absences: reasons never reach a calendar.
-    doctors: doctors.map((d) => ({ key: d.uuid, name: d.name, protectedIdentity: d.protectedIdentity, absences: d.absences.map(({ from, to }) => ({ from, to })) })),
+    doctors: doctors.map((d) => ({
+      key: d.uuid,
+      name: d.name,
+      protectedIdentity: d.protectedIdentity,
+      ...(d.supervisor ? { supervisor: d.supervisor } : {}),
+      absences: d.absences.map(({ from, to }) => ({ from, to })),
+    })),
     placements,
   });
 }

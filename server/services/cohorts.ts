@@ -19,7 +19,7 @@ import { insertTemplate, templateBlocks } from './templates';
 
 async function toResource(em: EntityManager, row: CohortRow): Promise<CohortResource> {
   const doctors = await em.getRepository(DoctorEntity).countBy({ cohortId: row.id });
-  return { uuid: row.id, version: row.version, name: row.name, template: row.templateId, teaching: row.teaching, region: row.regionId, doctors };
+  return { uuid: row.id, version: row.version, name: row.name, template: row.templateId, teaching: row.teaching, kollegiumMonths: row.kollegiumMonths, region: row.regionId, doctors };
 }
 
 /** The cohort as the solver and the file format see it: its template, its region's sites, its doctors. */
@@ -57,7 +57,7 @@ export class CohortService {
   async create(regionId: string, body: CohortBody, actor: string): Promise<CohortResource> {
     return this.ds.transaction(async (em) => {
       await this.templateOfRegion(em, body.template, regionId);
-      const row = await em.getRepository(CohortEntity).save({ regionId, templateId: body.template, name: body.name, teaching: body.teaching });
+      const row = await em.getRepository(CohortEntity).save({ regionId, templateId: body.template, name: body.name, teaching: body.teaching, kollegiumMonths: body.kollegiumMonths });
       await audit(em, { regionId, actor, action: 'create', entity: 'cohort', entityId: row.id, after: body });
       return toResource(em, row);
     });
@@ -67,8 +67,9 @@ export class CohortService {
     return this.ds.transaction(async (em) => {
       const row = await found(em, CohortEntity, id, 'cohort');
       await this.templateOfRegion(em, body.template, row.regionId);
-      const calendar = JSON.stringify(body.teaching) === JSON.stringify(row.teaching) ? {} : { calendarChangedAt: new Date() };
-      await updateVersioned(em, CohortEntity, id, body.version, { name: body.name, templateId: body.template, teaching: body.teaching, ...calendar }, 'cohort');
+      const same = JSON.stringify([body.teaching, body.kollegiumMonths]) === JSON.stringify([row.teaching, row.kollegiumMonths]);
+      const calendar = same ? {} : { calendarChangedAt: new Date() };
+      await updateVersioned(em, CohortEntity, id, body.version, { name: body.name, templateId: body.template, teaching: body.teaching, kollegiumMonths: body.kollegiumMonths, ...calendar }, 'cohort');
       await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'cohort', entityId: id, before: { name: row.name, template: row.templateId }, after: body });
       return toResource(em, await found(em, CohortEntity, id, 'cohort'));
     });
@@ -91,7 +92,7 @@ export class CohortService {
   async copy(id: string, body: CohortCopy, actor: string): Promise<CohortResource> {
     return this.ds.transaction(async (em) => {
       const source = await found(em, CohortEntity, id, 'cohort');
-      const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId: source.templateId, name: body.name, teaching: source.teaching });
+      const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId: source.templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths });
       const shift = (week: string) => addWeeks(week, body.weeks);
       const doctors = await doctorResources(em, await em.getRepository(DoctorEntity).find({ where: { cohortId: id }, order: { code: 'ASC' } }));
       for (const { uuid: _u, version: _v, ...d } of doctors) {
@@ -119,7 +120,7 @@ export async function importProblem(em: EntityManager, regionId: string, name: s
   const template = await insertTemplate(em, regionId, { name, unit: problem.blocks.some((b) => b.months !== undefined) ? 'months' : 'weeks', blocks: problem.blocks });
   const existing = new Set((await em.getRepository(SiteEntity).find({ where: { regionId } })).map((s) => s.code));
   for (const site of problem.sites) if (!existing.has(site.id)) await insertSite(em, regionId, site);
-  const row = await em.getRepository(CohortEntity).save({ regionId, templateId: template.id, name, teaching: DEFAULT_TEACHING });
+  const row = await em.getRepository(CohortEntity).save({ regionId, templateId: template.id, name, teaching: DEFAULT_TEACHING, kollegiumMonths: null });
   for (const doctor of problem.doctors) await insertDoctor(em, row.id, doctor);
   await audit(em, { regionId, actor, action: 'import', entity: 'cohort', entityId: row.id, after: { name, doctors: problem.doctors.length, sites: problem.sites.length } });
   return toResource(em, row);

@@ -76,7 +76,7 @@ export class DoctorViewService {
     return this.ds.transaction(async (em) => {
       const row = await found(em, DoctorEntity, doctorId, 'doctor');
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
-      await updateVersioned(em, DoctorEntity, doctorId, version, { name: ERASED_NAME, town: null, protectedIdentity: false }, 'doctor');
+      await updateVersioned(em, DoctorEntity, doctorId, version, { name: ERASED_NAME, town: null, supervisor: null, protectedIdentity: false }, 'doctor');
       await em.getRepository(AbsenceEntity).update({ doctorId }, { reason: null });
       await em.getRepository(WishEntity).delete({ doctorId });
       await em.getRepository(DoctorRequestEntity).delete({ doctorId });

@@ -28,6 +28,7 @@ export async function doctorResources(em: EntityManager, rows: DoctorRow[]): Pro
     start: row.start,
     partTime: Number(row.partTime),
     protectedIdentity: row.protectedIdentity,
+    ...(row.supervisor !== null ? { supervisor: row.supervisor } : {}),
     ...(Object.keys(row.allowedSites).length ? { allowedSites: row.allowedSites } : {}),
     absences: of(absences, row.id).map((a) => ({ from: a.from, to: a.to, ...(a.reason !== null ? { reason: a.reason } : {}) })),
     credits: of(credits, row.id).map((c) => ({ block: c.block, weeks: c.weeks, decidedBy: c.decidedBy, decidedOn: c.decidedOn })),
@@ -44,6 +45,7 @@ function doctorFields(body: DoctorBody) {
     start: body.start,
     partTime: String(body.partTime),
     protectedIdentity: body.protectedIdentity,
+    supervisor: body.supervisor ?? null,
     allowedSites: body.allowedSites ?? {},
   };
 }

@@ -17,6 +17,8 @@ export const cohortBodySchema = z.strictObject({
   template: uuidSchema,
   /** Default: Thursdays 13:00, 4 hours; null: no teaching in the calendars. */
   teaching: teachingSchema.nullable().default(DEFAULT_TEACHING),
+  /** BT-kollegium so many months after each doctor's start; null: halfway through the year. */
+  kollegiumMonths: z.array(z.number().int().min(1).max(23)).min(1).max(4).nullable().default(null),
 });
 export const cohortUpdateSchema = cohortBodySchema.extend({ version: versionSchema });
 export const cohortResourceSchema = cohortBodySchema.extend(storedSchema.shape).extend({ region: uuidSchema, doctors: z.number().int() });

@@ -24,6 +24,7 @@ export interface CalendarDoctor {
   key: string;
   name: string;
   protectedIdentity: boolean;
+  supervisor?: string;
   absences: { from: IsoDate; to: IsoDate }[];
 }
 
@@ -45,6 +46,8 @@ export interface CalendarInput {
   /** When the cohort's calendar settings last changed: the stamp of teaching and absences. */
   settingsChangedAt: string;
   teaching: TeachingSettings | null;
+  /** BT-kollegium this many months after each doctor's start; null: halfway through the service weeks. */
+  kollegiumMonths: number[] | null;
   blocks: { id: string; kind: string; category: Category; name?: string }[];
   sites: { id: string; name: string; address?: string }[];
   doctors: CalendarDoctor[];
@@ -102,7 +105,8 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
         continue;
       }
       const goals = builtInBlockKind(block?.kind ?? '')?.goals ?? [];
-      const description = [site?.address ? `Adress: ${site.address}` : undefined, goals.length ? `Mål: ${goals.join(', ')}` : undefined].filter(Boolean).join('\n');
+      const supervisor = input.audience === 'doctor' && doctor.supervisor ? `Huvudhandledare: ${doctor.supervisor}` : undefined;
+      const description = [site?.address ? `Adress: ${site.address}` : undefined, supervisor, goals.length ? `Mål: ${goals.join(', ')}` : undefined].filter(Boolean).join('\n');
       events.push({
         ...base,
         uid,
@@ -129,7 +133,12 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
     const service = own.filter((p) => p.site !== null).flatMap((p) => serviceWeeks(p).map((w) => ({ w, p })));
     const middle = service[Math.floor((service.length - 1) / 2)];
     const final = service.at(-1);
-    if (middle) {
+    if (input.kollegiumMonths && own.length) {
+      for (const months of input.kollegiumMonths) {
+        const week = addWeeks(own[0]!.from, Math.round((months * 52) / 12));
+        events.push({ uid: `${doctor.key}.kollegium.${months}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...allDay(week, addWeeks(week, 1)) });
+      }
+    } else if (middle) {
       events.push({ uid: `${middle.p.placement}.kollegium@${UID_DOMAIN}`, sequence: middle.p.sequence, stamp: middle.p.changedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...allDay(weekFromIndex(middle.w), weekFromIndex(middle.w + 1)) });
     }
     if (final) {

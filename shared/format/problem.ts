@@ -81,6 +81,8 @@ export const doctorSchema = z.strictObject({
   wishes: z.array(wishSchema).default([]),
   /** Skyddade personuppgifter: the name never reaches clinic views, shared feeds or logs. */
   protectedIdentity: z.boolean().default(false),
+  /** Huvudhandledare: shown in the doctor's own calendar. */
+  supervisor: z.string().min(1).max(200).optional(),
 });
 
 export const problemSchema = z.strictObject({

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { calendarEvents, type CalendarInput } from '../../shared/calendar/events';
 import { kronoberg2026 } from '../../shared/domain/presets';
 import { PROTECTED_NAME_SV } from '../../shared/domain/labels';
+import { addWeeks } from '../../shared/domain/weeks';
 import { renderIcal } from '../../server/feeds/ical';
 
 const { problem, plan } = kronoberg2026;
@@ -18,6 +19,7 @@ function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): Cal
     cohortName: problem.name,
     settingsChangedAt: STAMP,
     teaching: { weekday: 4, start: '13:00', minutes: 240 },
+    kollegiumMonths: null,
     blocks: problem.blocks,
     sites: problem.sites.map((s) => ({ id: s.id, name: s.name, ...(s.address ? { address: s.address } : {}) })),
     doctors: doctors.map((d) => ({ key: d.id, name: d.name, protectedIdentity: d.protectedIdentity, absences: d.absences })),
@@ -81,6 +83,23 @@ describe('calendarEvents for a doctor', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const starts = events.map((e) => ('date' in e.start ? e.start.date : e.start.instant));
     expect([...starts].sort()).toEqual(starts);
+  });
+});
+
+describe('calendar settings', () => {
+  it("names the main supervisor in the doctor's own placements only", () => {
+    const withSupervisor = (audience: CalendarInput['audience']) => {
+      const base = input([doctor.id], { audience });
+      return calendarEvents({ ...base, doctors: base.doctors.map((d) => ({ ...d, supervisor: 'Dr. Handledare' })) });
+    };
+    expect(withSupervisor('doctor').find((e) => e.category === 'placement')!.description).toContain('\nHuvudhandledare: Dr. Handledare\n');
+    expect(JSON.stringify(withSupervisor('cohort'))).not.toContain('Handledare');
+  });
+
+  it('puts BT-kollegium at the configured months instead of halfway', () => {
+    const start = own[0]!.from;
+    const events = calendarEvents(input([doctor.id], { kollegiumMonths: [6, 11] })).filter((e) => e.category === 'kollegium');
+    expect(events.map((e) => e.start)).toEqual([{ date: addWeeks(start, 26) }, { date: addWeeks(start, 48) }]);
   });
 });
 

@@ -37,7 +37,7 @@ export interface TestApi extends Client {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
-export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute'>> = {}): Promise<TestApi> {
+export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
@@ -46,6 +46,7 @@ export async function startApi(options: { solverQueue?: boolean } & Partial<Pick
     services: buildServices(db.dataSource, () => queue?.wake()),
     auth: options.auth,
     loginsPerMinute: options.loginsPerMinute ?? 10_000,
+    trustProxy: options.trustProxy,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

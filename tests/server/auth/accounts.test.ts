@@ -117,3 +117,17 @@ describe('admin', () => {
     expect((await api.request('POST', '/api/users', { email: ADMIN.email, password: 'long-enough-pass', role: 'admin' })).status).toBe(409);
   });
 });
+
+describe('behind a TLS-terminating proxy', () => {
+  it('marks the session cookie Secure when the proxy says https', async () => {
+    const proxied = await startApi({ trustProxy: 'loopback' });
+    try {
+      const answer = await proxied.anonymous.request('POST', '/api/auth/login', ADMIN, { 'x-forwarded-proto': 'https' });
+      expect(answer.headers.get('set-cookie')).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+      const plain = await proxied.anonymous.request('POST', '/api/auth/login', ADMIN);
+      expect(plain.headers.get('set-cookie')).not.toContain('Secure');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
