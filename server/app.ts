@@ -1,6 +1,7 @@
 // buildApp: the HTTP application on a database: the JSON API under /api (sessions, every
 // route behind its access rule) and, until the client issue lands, a placeholder start page.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { PRESETS } from '../shared/domain/presets';
@@ -25,6 +26,8 @@ export interface AppDeps {
   loginsPerMinute?: number;
   /** Express's "trust proxy": a hop count, "loopback", addresses, or true. */
   trustProxy?: string;
+  /** The built web client (vite build); without it a start page stands in. */
+  clientDir?: string;
 }
 
 /** Request bodies above this are refused (413). */
@@ -70,6 +73,13 @@ export function buildApp(deps: AppDeps): Express {
   feedRoutes(routes, feeds, deps.dataSource);
   app.use('/api', api);
   publicFeedRoute(app, feeds);
+
+  if (deps.clientDir) {
+    const index = join(deps.clientDir, 'index.html');
+    app.use(express.static(deps.clientDir, { index: false }));
+    // Every other page of the client is the same document; the client routes.
+    app.get(/^\/(?!api\/|cal\/).*/, (_req, res) => res.sendFile(index));
+  }
 
   app.get('/', (_req, res) => {
     const rows = PRESETS.map((p) => {

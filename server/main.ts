@@ -2,6 +2,8 @@
 // without DATABASE_URL) and migrates it, loads the demo regions on first start, serves API and
 // client on one port and runs solver jobs; SIGINT/SIGTERM stop HTTP, jobs and the database.
 import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
 import { openDatabase } from './db/database';
@@ -9,6 +11,9 @@ import { loadDemoData } from './db/demo-data';
 import { UserEntity } from './entities/user';
 import { SolverQueue } from './jobs/solver-queue';
 import { buildServices } from './services';
+
+/** `npm start` builds the client here first. */
+const CLIENT_DIR = resolve('dist/client');
 
 async function main(config: Config): Promise<void> {
   const started = performance.now();
@@ -26,7 +31,7 @@ async function main(config: Config): Promise<void> {
   }
 
   const queue = new SolverQueue(db.dataSource, { log: (m) => console.error(m) });
-  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()), trustProxy: config.TRUST_PROXY });
+  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()), trustProxy: config.TRUST_PROXY, ...(existsSync(CLIENT_DIR) ? { clientDir: CLIENT_DIR } : {}) });
   const server: Server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   queue.start();

@@ -1,15 +1,19 @@
 // What changed between two versions of a plan, per doctor and block: the list a coordinator
 // reads before publishing a replanned year (and the solver reports after replanning).
+import { z } from 'zod';
 import type { Assignment } from '../format/plan';
 
-export interface PlanChange {
-  doctor: string;
-  block: string;
-  /** Undefined when the assignment is new. */
-  before?: Pick<Assignment, 'site' | 'from' | 'to'>;
-  /** Undefined when the assignment is gone. */
-  after?: Pick<Assignment, 'site' | 'from' | 'to'>;
-}
+const placedSchema = z.object({ site: z.string().nullable(), from: z.string(), to: z.string() });
+
+export const planChangeSchema = z.object({
+  doctor: z.string(),
+  block: z.string(),
+  /** Absent when the assignment is new. */
+  before: placedSchema.optional(),
+  /** Absent when the assignment is gone. */
+  after: placedSchema.optional(),
+});
+export type PlanChange = z.infer<typeof planChangeSchema>;
 
 export function planDiff(before: Assignment[], after: Assignment[]): PlanChange[] {
   const key = (a: Assignment) => `${a.doctor}\u0000${a.block}`;

@@ -37,7 +37,7 @@ export interface TestApi extends Client {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
-export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy'>> = {}): Promise<TestApi> {
+export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
@@ -47,6 +47,7 @@ export async function startApi(options: { solverQueue?: boolean } & Partial<Pick
     auth: options.auth,
     loginsPerMinute: options.loginsPerMinute ?? 10_000,
     trustProxy: options.trustProxy,
+    clientDir: options.clientDir,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

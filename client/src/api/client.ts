@@ -1,0 +1,59 @@
+// Typed calls to the API: every answer is read through the shared zod schema of its route, so
+// the client and the server agree on one type per concept. Errors carry the problem details.
+import { z } from 'zod';
+import { userSchema, type User } from '../../../shared/api/auth';
+import { cohortResourceSchema, type CohortResource } from '../../../shared/api/cohorts';
+import { problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
+import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
+import { regionSchema, type Region } from '../../../shared/api/regions';
+import { siteResourceSchema, type SiteResource } from '../../../shared/api/sites';
+import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
+import type { Assignment } from '../../../shared/format/plan';
+import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
+
+export class ApiError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+async function call<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiError(problemDetailsSchema.parse(json));
+  return schema.parse(json);
+}
+
+const feedSchema = z.object({ uuid: z.string(), url: z.string(), webcal: z.string() });
+
+export const api = {
+  login: (email: string, password: string): Promise<User> => call(userSchema, 'POST', '/api/auth/login', { email, password }),
+  logout: () => call(z.undefined(), 'POST', '/api/auth/logout'),
+  me: (): Promise<User> => call(userSchema, 'GET', '/api/auth/me'),
+  regions: (): Promise<Region[]> => call(z.array(regionSchema), 'GET', '/api/regions'),
+  cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
+  sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
+  site: (id: string): Promise<SiteResource> => call(siteResourceSchema, 'GET', `/api/sites/${id}`),
+  doctors: (cohort: string): Promise<DoctorResource[]> => call(z.array(doctorResourceSchema), 'GET', `/api/cohorts/${cohort}/doctors`),
+  plans: (cohort: string): Promise<PlanSummary[]> => call(z.array(planSummarySchema), 'GET', `/api/cohorts/${cohort}/plans`),
+  plan: (id: string): Promise<PlanResource> => call(planResourceSchema, 'GET', `/api/plans/${id}`),
+  editPlan: (id: string, version: number, assignments: Assignment[]): Promise<PlanResource> =>
+    call(planResourceSchema, 'PUT', `/api/plans/${id}/assignments`, { version, assignments }),
+  diff: (id: string, against: string): Promise<PlanChange[]> => call(z.array(planChangeSchema), 'GET', `/api/plans/${id}/diff?against=${against}`),
+  publish: (id: string, version: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/plans/${id}/publish`, { version }),
+  startSolver: (cohort: string, timeLimit = 30): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit }),
+  solverRun: (id: string): Promise<SolverRun> => call(solverRunSchema, 'GET', `/api/solver-runs/${id}`),
+  cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),
+  incoming: (site: string): Promise<Incoming[]> => call(z.array(incomingSchema), 'GET', `/api/sites/${site}/incoming`),
+  doctor: (id: string): Promise<DoctorResource> => call(doctorResourceSchema, 'GET', `/api/doctors/${id}`),
+  schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
+  doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),
+  siteFeed: (id: string) => call(feedSchema, 'POST', `/api/sites/${id}/feed`),
+};

@@ -1,0 +1,224 @@
+// The coordinator's planning board for a cohort: the current draft (else the published plan),
+// violations checked in the browser with the shared validatePlan on every change, the solver
+// with its progress, a keyboard-friendly move form with undo, and publishing after a look at
+// what changes for whom.
+import { useEffect, useMemo, useState } from 'react';
+import type { CohortResource } from '../../../shared/api/cohorts';
+import type { PlanResource } from '../../../shared/api/plans';
+import type { Region } from '../../../shared/api/regions';
+import type { SolverRun } from '../../../shared/api/solver-runs';
+import type { PlanChange } from '../../../shared/domain/plan-diff';
+import { validatePlan } from '../../../shared/domain/validate-plan';
+import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
+import type { Assignment } from '../../../shared/format/plan';
+import type { Problem } from '../../../shared/format/problem';
+import { api, ApiError } from '../api/client';
+import { Board } from '../components/timeline/Board';
+import { useLang } from '../i18n/lang';
+
+const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
+
+export function BoardPage() {
+  const { t, lang } = useLang();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [region, setRegion] = useState<string>();
+  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
+  const [cohort, setCohort] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
+  const [plan, setPlan] = useState<PlanResource>();
+  const [history, setHistory] = useState<Assignment[][]>([]);
+  const [run, setRun] = useState<SolverRun>();
+  const [selected, setSelected] = useState<string>('');
+  const [shift, setShift] = useState(1);
+  const [changes, setChanges] = useState<PlanChange[]>();
+  const [message, setMessage] = useState<string>();
+
+  useEffect(() => {
+    void api.regions().then((list) => {
+      setRegions(list);
+      setRegion(list[0]?.uuid);
+    });
+  }, []);
+  useEffect(() => {
+    if (region) void api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)));
+  }, [region]);
+  const loadPlan = async (cohortId: string) => {
+    const plans = await api.plans(cohortId);
+    const current = plans.find((p) => p.status === 'draft') ?? plans.find((p) => p.status === 'published');
+    setPlan(current ? await api.plan(current.uuid) : undefined);
+    setHistory([]);
+  };
+  useEffect(() => {
+    if (!cohort) return;
+    void fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem);
+    void loadPlan(cohort);
+  }, [cohort]);
+
+  const assignments = useMemo(() => strip(plan?.assignments ?? []), [plan]);
+  const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments }) : []), [problem, plan, assignments]);
+  const broken = new Set(violations.filter((v) => v.doctor).map((v) => v.doctor!));
+
+  const runSolver = async () => {
+    if (!cohort) return;
+    let current = await api.startSolver(cohort, 30);
+    setRun(current);
+    while (current.status === 'queued' || current.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      current = await api.solverRun(current.uuid);
+      setRun(current);
+    }
+    if (current.plan) setPlan(await api.plan(current.plan)), setHistory([]);
+    else setMessage(current.error ?? current.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
+  };
+
+  const save = async (next: Assignment[], remember: boolean) => {
+    if (!plan || plan.status !== 'draft') return;
+    try {
+      const saved = await api.editPlan(plan.uuid, plan.version, next);
+      if (remember) setHistory((h) => [...h, assignments]);
+      setPlan(saved);
+      setChanges(undefined);
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const move = () => {
+    const next = assignments.map((a) => (`${a.doctor}/${a.block}` === selected ? { ...a, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) } : a));
+    void save(next, true);
+  };
+  const undo = () => {
+    const previous = history.at(-1);
+    if (!previous) return;
+    setHistory((h) => h.slice(0, -1));
+    void save(previous, false);
+  };
+  const preparePublish = async () => {
+    if (!plan || !cohort) return;
+    const published = (await api.plans(cohort)).find((p) => p.status === 'published');
+    setChanges(published ? await api.diff(plan.uuid, published.uuid) : []);
+  };
+  const publish = async () => {
+    if (!plan) return;
+    try {
+      setPlan(await api.publish(plan.uuid, plan.version));
+      setChanges(undefined);
+      setMessage(t('published'));
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section aria-label={t('board')}>
+      <h2>{t('board')}</h2>
+      <label>
+        {t('region')}{' '}
+        <select value={region} onChange={(e) => setRegion(e.target.value)}>
+          {regions.map((r) => (
+            <option key={r.uuid} value={r.uuid}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        {t('cohort')}{' '}
+        <select value={cohort} onChange={(e) => setCohort(e.target.value)} name="cohort">
+          {cohorts.map((c) => (
+            <option key={c.uuid} value={c.uuid}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" onClick={() => void runSolver()} disabled={run?.status === 'running' || run?.status === 'queued'}>
+        {t('runSolver')}
+      </button>
+      {run && (run.status === 'queued' || run.status === 'running') && (
+        <span className="solver-progress" role="status">
+          <progress aria-label={t('solving')} /> {t('solving')}: {String(run.progress?.phase ?? run.status)}
+          {run.progress?.objective !== undefined ? ` · ${t('objective')} ${String(run.progress.objective)}` : ''}{' '}
+          <button type="button" onClick={() => void api.cancelSolver(run.uuid)}>
+            {t('cancel')}
+          </button>
+        </span>
+      )}
+      {plan && (
+        <p className="plan-status">
+          {plan.status === 'draft' ? t('draft') : t('published')} {plan.number}
+          {plan.objective !== null ? ` · ${t('objective')} ${plan.objective}` : ''}
+        </p>
+      )}
+      {message && <p role="alert">{message}</p>}
+      {problem && plan && <Board problem={problem} assignments={assignments} highlighted={new Set(assignments.filter((a) => broken.has(a.doctor)).map((a) => `${a.doctor}/${a.block}`))} onSelect={(a) => setSelected(`${a.doctor}/${a.block}`)} />}
+      <aside aria-label={t('violations')}>
+        <h3>{t('violations')}</h3>
+        {violations.length === 0 ? (
+          <p className="no-violations">{t('noViolations')}</p>
+        ) : (
+          <ul className="violations">
+            {violations.map((v, i) => (
+              <li key={i} className={`violation violation-${v.severity}`}>
+                <button type="button" onClick={() => v.doctor && document.querySelector(`[data-doctor="${v.doctor}"]`)?.scrollIntoView()}>
+                  {lang === 'sv' ? v.message_sv : v.message_en}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+      {plan?.status === 'draft' && (
+        <form
+          aria-label={t('movePlacement')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            move();
+          }}
+        >
+          <h3>{t('movePlacement')}</h3>
+          <label>
+            {t('placement')}{' '}
+            <select name="placement" value={selected} onChange={(e) => setSelected(e.target.value)}>
+              <option value="" />
+              {assignments.map((a) => (
+                <option key={`${a.doctor}/${a.block}`} value={`${a.doctor}/${a.block}`}>
+                  {a.doctor} · {a.block} · {formatWeek(a.from)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('weeksLater')} <input name="shift" type="number" value={shift} onChange={(e) => setShift(Number(e.target.value))} style={{ width: '4rem' }} />
+          </label>{' '}
+          <button type="submit" disabled={!selected}>
+            {t('move')}
+          </button>{' '}
+          <button type="button" onClick={undo} disabled={history.length === 0}>
+            {t('undo')}
+          </button>{' '}
+          <button type="button" onClick={() => void preparePublish()}>
+            {t('publish')}
+          </button>
+        </form>
+      )}
+      {changes && (
+        <div role="dialog" aria-label={t('publish')}>
+          <p>{t('publishConfirm')}</p>
+          <ul className="changes">
+            {changes.map((c) => (
+              <li key={`${c.doctor}/${c.block}`}>
+                {c.doctor} · {c.block}: {c.before ? `${c.before.site ?? ''} ${c.before.from}` : '—'} → {c.after ? `${c.after.site ?? ''} ${c.after.from}` : '—'}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void publish()}>
+            {t('publish')}
+          </button>{' '}
+          <button type="button" onClick={() => setChanges(undefined)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// A doctor's year: the published placements in a year view and a list, and the calendar feed
+// (copy, webcal subscribe, one-off download, new link).
+import { useEffect, useState } from 'react';
+import type { Schedule } from '../../../shared/api/doctors';
+import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { api } from '../api/client';
+import { YearCalendar, type YearEvent } from '../components/calendar/YearCalendar';
+import { useLang } from '../i18n/lang';
+
+export function DoctorPage({ doctorId }: { doctorId: string }) {
+  const { t } = useLang();
+  const [schedule, setSchedule] = useState<Schedule>();
+  const [feed, setFeed] = useState<{ url: string; webcal: string }>();
+  useEffect(() => {
+    void api.schedule(doctorId).then(setSchedule);
+  }, [doctorId]);
+  if (!schedule) return <p>{t('loading')}</p>;
+  const events: YearEvent[] = [
+    ...schedule.assignments.map((a) => ({
+      id: a.placement,
+      title: `${builtInBlockKind(a.kind)?.name_sv ?? a.block}${a.siteName ? ` – ${a.siteName}` : ''}`,
+      start: a.from,
+      end: a.to,
+    })),
+    ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? 'Frånvaro', start: a.from, end: a.to })),
+  ];
+  const first = schedule.assignments[0]?.from ?? new Date().toISOString().slice(0, 10);
+  return (
+    <section aria-label={t('myYear')}>
+      <h2>{t('myYear')}</h2>
+      {events.length === 0 ? <p>{t('noneYet')}</p> : <YearCalendar events={events} initialDate={first} />}
+      <h3>{t('myFeed')}</h3>
+      <button type="button" onClick={async () => setFeed(await api.doctorFeed(doctorId))}>
+        {feed ? t('newLink') : t('myFeed')}
+      </button>
+      {feed && (
+        <p className="feed-links">
+          <input readOnly aria-label={t('myFeed')} value={feed.url} size={60} />{' '}
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(feed.url)}>
+            {t('copyLink')}
+          </button>{' '}
+          <a href={feed.webcal}>{t('subscribe')}</a> <a href={`/api/doctors/${doctorId}/calendar.ics`}>{t('download')}</a>
+        </p>
+      )}
+      <h3>{t('block')}</h3>
+      <ul className="placement-list">
+        {events.map((e) => (
+          <li key={e.id}>
+            {e.start} – {e.end}: {e.title}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

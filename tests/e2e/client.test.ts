@@ -1,0 +1,107 @@
+// The web client in Debian Chromium against the real server and database: the coordinator runs
+// the solver on the Västernorrland demo cohort, breaks and mends the plan, publishes; the doctor
+// sees the year and a working feed link; the clinic sees its incoming doctors, a protected one
+// masked. Screenshots go to test-results/screenshots/.
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../server/db/demo-data';
+import { startApi, type TestApi } from '../support/api';
+
+const SHOTS = resolve('test-results/screenshots');
+let api: TestApi;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  const outDir = join(await mkdtemp(join(tmpdir(), 'bt-client-')), 'client');
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  api = await startApi({ solverQueue: true, clientDir: outDir });
+  await loadDemoData(api.dataSource);
+  await mkdir(SHOTS, { recursive: true });
+  browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bt-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('pageerror', (err) => console.error(`browser: ${err.message}`));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+async function signIn(email: string, password: string) {
+  await page.goto(api.base);
+  // Signed out, or someone else still signed in: wait until the app knows which.
+  await page.locator('input[name=email], button:has-text("Logga ut")').first().waitFor();
+  const signOut = page.getByRole('button', { name: /Logga ut/ });
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+describe('the web client', () => {
+  it('lets a coordinator plan, break, mend and publish the Västernorrland cohort', async () => {
+    await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    await page.getByRole('region', { name: 'Planeringstavla' }).waitFor();
+    await page.getByRole('button', { name: 'Kör planeraren' }).click();
+    await page.locator('.solver-progress').waitFor({ timeout: 5000 });
+    await page.locator('.plan-status', { hasText: 'Utkast' }).waitFor({ timeout: 30_000 });
+    await page.locator('.no-violations').waitFor();
+
+    const form = page.getByRole('form', { name: 'Flytta placering' });
+    const option = await form.locator('select[name=placement] option').nth(3).getAttribute('value');
+    await form.locator('select[name=placement]').selectOption(option!);
+    await form.locator('input[name=shift]').fill('3');
+    await form.getByRole('button', { name: 'Flytta' }).click();
+    await page.locator('.violation-error').first().waitFor();
+    expect(await page.locator('.violation-error').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'board-with-violation.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Ångra' }).click();
+    await page.locator('.no-violations').waitFor();
+
+    await form.getByRole('button', { name: 'Publicera' }).click();
+    await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'board.png'), fullPage: true });
+  });
+
+  it("shows the doctor their published year and a feed link that works", async () => {
+    await signIn('lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026');
+    await page.getByRole('region', { name: 'Mitt år' }).waitFor();
+    await page.locator('.year-calendar').waitFor();
+    expect(await page.locator('.placement-list li').count()).toBeGreaterThan(4);
+    await page.getByRole('button', { name: 'Min kalenderprenumeration' }).click();
+    const url = await page.getByRole('textbox', { name: 'Min kalenderprenumeration' }).inputValue();
+    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, api.base));
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
+    await page.screenshot({ path: join(SHOTS, 'doctor-year.png'), fullPage: true });
+  });
+
+  it('shows the clinic its incoming doctors, a protected identity masked', async () => {
+    const clinic = await api.signIn('klinik.vasternorrland@bt-demo.se', 'demo-klinik-2026');
+    const site = (await clinic.request('GET', '/api/auth/me')).body.sites[0];
+    const names: string[] = (await clinic.request('GET', `/api/sites/${site}/incoming?from=2026-01-01`)).body.map((i: { name: string }) => i.name);
+    const coordinator = await api.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+    const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
+    const doctors = (await coordinator.request('GET', `/api/cohorts/${cohort}/doctors`)).body;
+    const target = doctors.find((d: { name: string }) => names.includes(d.name));
+    const { uuid: _uuid, ...body } = target;
+    expect((await coordinator.request('PATCH', `/api/doctors/${target.uuid}`, { ...body, protectedIdentity: true })).status).toBe(200);
+
+    await signIn('klinik.vasternorrland@bt-demo.se', 'demo-klinik-2026');
+    await page.locator('table.incoming').first().waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain(target.name);
+    await page.screenshot({ path: join(SHOTS, 'clinic.png'), fullPage: true });
+  });
+});
