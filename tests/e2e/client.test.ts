@@ -9,6 +9,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/db/demo-data';
+import { capacityAt } from '../../shared/domain/capacity';
+import { siteLoad } from '../../shared/domain/load';
+import { addWeeks } from '../../shared/domain/weeks';
+import type { Problem } from '../../shared/format/problem';
 import { startApi, type TestApi } from '../support/api';
 
 const SHOTS = resolve('test-results/screenshots');
@@ -47,6 +51,27 @@ async function signIn(email: string, password: string) {
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
 
+/** From the cohort's current draft: a site placement and another site of its kind at capacity in one of its weeks. */
+async function overloadingMove(): Promise<{ doctor: string; block: string; site: string }> {
+  const coordinator = await api.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+  const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+  const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
+  const problem: Problem = (await coordinator.request('GET', `/api/cohorts/${cohort}/problem`)).body;
+  const plans = (await coordinator.request('GET', `/api/cohorts/${cohort}/plans`)).body;
+  const draft = (await coordinator.request('GET', `/api/plans/${plans.find((p: { status: string }) => p.status === 'draft').uuid}`)).body;
+  const load = siteLoad(draft.assignments, new Map(problem.doctors.map((d) => [d.id, d.absences])));
+  for (const a of draft.assignments.filter((x: { site: string | null }) => x.site !== null)) {
+    const kind = problem.blocks.find((b) => b.id === a.block)!.kind;
+    for (const site of problem.sites.filter((s) => s.kinds.includes(kind) && s.id !== a.site)) {
+      for (let w = a.from; w < a.to; w = addWeeks(w, 1)) {
+        const n = load.get(site.id)?.get(w) ?? 0;
+        if (n > 0 && n >= capacityAt(site, w) && (load.get(a.site)?.get(w) ?? 0) > 0) return { doctor: a.doctor, block: a.block, site: site.id };
+      }
+    }
+  }
+  throw new Error('no move overloads a site');
+}
+
 describe('the web client', () => {
   it('lets a coordinator plan, break, mend and publish the Västernorrland cohort', async () => {
     await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
@@ -56,13 +81,13 @@ describe('the web client', () => {
     await page.locator('.plan-status', { hasText: 'Utkast' }).waitFor({ timeout: 30_000 });
     await page.locator('.no-violations').waitFor();
 
+    // A placement and a site of its kind that is full in one of its weeks: moving there overloads it.
+    const move = await overloadingMove();
     const form = page.getByRole('form', { name: 'Flytta placering' });
-    const option = await form.locator('select[name=placement] option').nth(3).getAttribute('value');
-    await form.locator('select[name=placement]').selectOption(option!);
-    await form.locator('input[name=shift]').fill('3');
+    await form.locator('select[name=placement]').selectOption(`${move.doctor}/${move.block}`);
+    await form.locator('select[name=site]').selectOption(move.site);
     await form.getByRole('button', { name: 'Flytta' }).click();
-    await page.locator('.violation-error').first().waitFor();
-    expect(await page.locator('.violation-error').count()).toBeGreaterThan(0);
+    await page.locator('.violation-error[data-code=capacity]').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'board-with-violation.png'), fullPage: true });
     await form.getByRole('button', { name: 'Ångra' }).click();
     await page.locator('.no-violations').waitFor();

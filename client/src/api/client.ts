@@ -7,6 +7,7 @@ import { problemDetailsSchema, type ProblemDetails } from '../../../shared/api/c
 import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { regionSchema, type Region } from '../../../shared/api/regions';
+import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
 import { siteResourceSchema, type SiteResource } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
 import type { Assignment } from '../../../shared/format/plan';
@@ -56,4 +57,7 @@ export const api = {
   schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
   doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),
   siteFeed: (id: string) => call(feedSchema, 'POST', `/api/sites/${id}/feed`),
+  requests: (doctor: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/doctors/${doctor}/requests`),
+  requestLeave: (doctor: string, leave: { from: string; to: string; reason?: string }): Promise<DoctorRequest> =>
+    call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'leave', leave }),
 };

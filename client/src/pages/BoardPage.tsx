@@ -29,7 +29,8 @@ export function BoardPage() {
   const [history, setHistory] = useState<Assignment[][]>([]);
   const [run, setRun] = useState<SolverRun>();
   const [selected, setSelected] = useState<string>('');
-  const [shift, setShift] = useState(1);
+  const [shift, setShift] = useState(0);
+  const [site, setSite] = useState('');
   const [changes, setChanges] = useState<PlanChange[]>();
   const [message, setMessage] = useState<string>();
 
@@ -83,7 +84,9 @@ export function BoardPage() {
     }
   };
   const move = () => {
-    const next = assignments.map((a) => (`${a.doctor}/${a.block}` === selected ? { ...a, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) } : a));
+    const next = assignments.map((a) =>
+      `${a.doctor}/${a.block}` === selected ? { ...a, site: a.site === null || !site ? a.site : site, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) } : a,
+    );
     void save(next, true);
   };
   const undo = () => {
@@ -158,7 +161,7 @@ export function BoardPage() {
         ) : (
           <ul className="violations">
             {violations.map((v, i) => (
-              <li key={i} className={`violation violation-${v.severity}`}>
+              <li key={i} className={`violation violation-${v.severity}`} data-code={v.code}>
                 <button type="button" onClick={() => v.doctor && document.querySelector(`[data-doctor="${v.doctor}"]`)?.scrollIntoView()}>
                   {lang === 'sv' ? v.message_sv : v.message_en}
                 </button>
@@ -189,6 +192,22 @@ export function BoardPage() {
           </label>{' '}
           <label>
             {t('weeksLater')} <input name="shift" type="number" value={shift} onChange={(e) => setShift(Number(e.target.value))} style={{ width: '4rem' }} />
+          </label>{' '}
+          <label>
+            {t('site')}{' '}
+            <select name="site" value={site} onChange={(e) => setSite(e.target.value)}>
+              <option value="">{t('sameSite')}</option>
+              {problem?.sites
+                .filter((s) => {
+                  const block = problem.blocks.find((b) => `${selected.split('/')[0]}/${b.id}` === selected);
+                  return block !== undefined && s.kinds.includes(block.kind);
+                })
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
           </label>{' '}
           <button type="submit" disabled={!selected}>
             {t('move')}

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { api } from '../api/client';
+import type { DoctorRequest } from '../../../shared/api/requests';
+import { LeaveRequestForm } from '../components/LeaveRequestForm';
 import { YearCalendar, type YearEvent } from '../components/calendar/YearCalendar';
 import { useLang } from '../i18n/lang';
 
@@ -11,8 +13,10 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
   const { t } = useLang();
   const [schedule, setSchedule] = useState<Schedule>();
   const [feed, setFeed] = useState<{ url: string; webcal: string }>();
+  const [requests, setRequests] = useState<DoctorRequest[]>([]);
   useEffect(() => {
     void api.schedule(doctorId).then(setSchedule);
+    void api.requests(doctorId).then(setRequests);
   }, [doctorId]);
   if (!schedule) return <p>{t('loading')}</p>;
   const events: YearEvent[] = [
@@ -42,6 +46,21 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
           <a href={feed.webcal}>{t('subscribe')}</a> <a href={`/api/doctors/${doctorId}/calendar.ics`}>{t('download')}</a>
         </p>
       )}
+      <h3>{t('leaveRequest')}</h3>
+      <LeaveRequestForm
+        onSubmit={async (leave) => {
+          await api.requestLeave(doctorId, leave);
+          setRequests(await api.requests(doctorId));
+        }}
+      />
+      <h3>{t('myRequests')}</h3>
+      <ul className="requests">
+        {requests.map((r) => (
+          <li key={r.uuid}>
+            {r.request.kind === 'leave' ? `${r.request.leave.from} – ${r.request.leave.to}` : r.request.wish.block}: {t(r.status)}
+          </li>
+        ))}
+      </ul>
       <h3>{t('block')}</h3>
       <ul className="placement-list">
         {events.map((e) => (

@@ -81,6 +81,23 @@ export function Board({ problem, assignments, highlighted, onSelect }: BoardProp
                 </button>
               );
             })}
+          {doctor.absences.map((absence) => (
+            <div
+              key={`absence-${absence.from}`}
+              className="bar bar-absence"
+              title={`Frånvaro: ${formatWeek(absence.from)} – ${formatWeek(addWeeks(absence.to, -1))}`}
+              style={{
+                gridColumn: `${Math.max(2, column(absence.from))} / ${Math.max(2, Math.min(column(absence.to), weeks.length + 2))}`,
+                gridRow: 1,
+                background: 'repeating-linear-gradient(-45deg, #555, #555 3px, #ccc 3px, #ccc 6px)',
+                color: '#fff',
+                fontSize: '10px',
+                overflow: 'hidden',
+              }}
+            >
+              Frånvaro
+            </div>
+          ))}
         </div>
       ))}
       <h3>Beläggning</h3>
