@@ -28,15 +28,16 @@ export function LeaveRequestForm({ onSubmit }: { onSubmit: (leave: LeaveRequest)
     await onSubmit(parsed.data);
   };
   const field = (name: 'from' | 'to', label: string, value: string, set: (v: string) => void) => (
-    <label>
-      {label}{' '}
-      <input name={name} type="date" value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} />
+    <div>
+      <label>
+        {label} <input name={name} type="date" value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} />
+      </label>{' '}
       {errors[name] && (
         <span id={`${name}-error`} role="alert" className="field-error">
           {errors[name]}
         </span>
       )}
-    </label>
+    </div>
   );
   return (
     <form aria-label={t('leaveRequest')} onSubmit={submit} style={{ display: 'grid', gap: '0.3rem', maxWidth: '30rem' }}>
