@@ -68,10 +68,15 @@ export function mondayOfIsoWeek(year: number, week: number): Week {
   return addWeeks(mondayOf(`${String(year).padStart(4, '0')}-01-04`), week - 1);
 }
 
+// ISO week numbers through the time-zone library are slow to compute and asked for thousands
+// of times when a board is drawn: remembered per date (a pure function, so the answer never changes).
+const isoWeeks = new Map<IsoDate, { week: number; year: number }>();
+
 /** "v. 53 2026" (Swedish) or "w. 53 2026" (English). */
 export function formatWeek(date: IsoDate, lang: 'sv' | 'en' = 'sv'): string {
-  const { week, year } = isoWeekOf(date);
-  return `${lang === 'sv' ? 'v.' : 'w.'} ${week} ${year}`;
+  let iso = isoWeeks.get(date);
+  if (!iso) isoWeeks.set(date, (iso = isoWeekOf(date)));
+  return `${lang === 'sv' ? 'v.' : 'w.'} ${iso.week} ${iso.year}`;
 }
 
 /** "v. 3 2026–v. 2 2027" for [from, to): names the first and the last week inside the range. */

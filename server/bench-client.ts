@@ -1,0 +1,67 @@
+// npm run bench:client: how long Chromium takes to show the planning board of a 200-doctor
+// cohort (sign-in done, from opening the page to every doctor's row drawn), median of 5.
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { buildApp } from './app';
+import { createUserIn } from './auth/service';
+import { openDatabase } from './db/database';
+import { RegionEntity } from './entities/region';
+import { importProblem } from './services/cohorts';
+import { PlanService } from './services/plans';
+import { generateInstance } from './solver/bench/generate';
+
+const DOCTORS = 200;
+const RUNS = 5;
+
+const work = await mkdtemp(join(tmpdir(), 'bt-bench-client-'));
+const clientDir = join(work, 'client');
+await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir: clientDir, emptyOutDir: true } });
+const db = await openDatabase({ dataDir: work });
+const { problem, planted } = generateInstance({ name: 'bench', region: 'mixed', doctors: DOCTORS, seed: 1 });
+await db.dataSource.transaction(async (em) => {
+  const region = await em.getRepository(RegionEntity).save({ name: 'Region Bench' });
+  const cohort = await importProblem(em, region.id, 'Bench 200', problem, 'bench');
+  const plans = new PlanService(db.dataSource);
+  const draft = await plans.draftIn(em, cohort.uuid, planted.assignments, 'bench');
+  await plans.publishIn(em, draft.uuid, draft.version, 'bench');
+  await createUserIn(em, { email: 'bench@bt-demo.se', password: 'bench-password-1', role: 'admin', regions: [], sites: [] }, 'bench');
+});
+const server = buildApp({ dataSource: db.dataSource, clientDir }).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+try {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(base);
+  await page.getByLabel('E-post').fill('bench@bt-demo.se');
+  await page.getByLabel('Lösenord').fill('bench-password-1');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.locator('[data-doctor]').nth(DOCTORS - 1).waitFor({ timeout: 60_000 });
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await page.reload();
+    await page.locator('[data-doctor]').nth(DOCTORS - 1).waitFor({ timeout: 60_000 });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const bars = await page.locator('[data-placement]').count();
+  if (process.env.BENCH_DEBUG) {
+    const entries = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.name.replace(location.origin, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`));
+    console.log(entries.join('\n'));
+  }
+  console.log(`board of ${DOCTORS} doctors (${bars} placements): median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, slowest ${times.at(-1)!.toFixed(0)} ms (page load, API calls and render)`);
+} finally {
+  await browser.close();
+  await new Promise((r) => server.close(r));
+  await db.close();
+}
