@@ -3,6 +3,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { User } from '../../shared/api/auth';
+import { background } from './api/background';
 import { api } from './api/client';
 import { LangProvider, useLang } from './i18n/lang';
 import { BoardPage } from './pages/BoardPage';
@@ -25,7 +26,7 @@ function App() {
           {t('language')}
         </button>
         {user && (
-          <button type="button" onClick={() => void api.logout().then(() => setUser(null))}>
+          <button type="button" onClick={() => background(api.logout().then(() => setUser(null)))}>
             {t('signOut')} ({user.email})
           </button>
         )}

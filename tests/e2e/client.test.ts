@@ -76,6 +76,7 @@ describe('the web client', () => {
   it('lets a coordinator plan, break, mend and publish the Västernorrland cohort', async () => {
     await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
     await page.getByRole('region', { name: 'Planeringstavla' }).waitFor();
+    await page.locator('[data-doctor]').first().waitFor();
     await page.getByRole('button', { name: 'Kör planeraren' }).click();
     await page.locator('.solver-progress').waitFor({ timeout: 5000 });
     await page.locator('.plan-status', { hasText: 'Utkast' }).waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@ import { cohortResourceSchema, type CohortResource } from '../../../shared/api/c
 import { problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
 import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
-import { regionSchema, type Region } from '../../../shared/api/regions';
+import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
 import { siteResourceSchema, type SiteResource } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
@@ -57,6 +57,10 @@ export const api = {
   schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
   doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),
   siteFeed: (id: string) => call(feedSchema, 'POST', `/api/sites/${id}/feed`),
+  cohortRequests: (cohort: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/cohorts/${cohort}/requests?status=pending`),
+  decide: (request: string, decision: 'approve' | 'reject', version: number): Promise<DoctorRequest> =>
+    call(doctorRequestSchema, 'POST', `/api/requests/${request}/decision`, { decision, version }),
+  audit: (region: string): Promise<AuditEntry[]> => call(z.array(auditEntrySchema), 'GET', `/api/regions/${region}/audit`),
   requests: (doctor: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/doctors/${doctor}/requests`),
   requestLeave: (doctor: string, leave: { from: string; to: string; reason?: string }): Promise<DoctorRequest> =>
     call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'leave', leave }),

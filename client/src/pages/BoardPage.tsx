@@ -12,7 +12,11 @@ import { validatePlan } from '../../../shared/domain/validate-plan';
 import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
 import type { Problem } from '../../../shared/format/problem';
+import { background } from '../api/background';
 import { api, ApiError } from '../api/client';
+import { AuditLog } from '../components/AuditLog';
+import { CoverageTable } from '../components/CoverageTable';
+import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
 import { useLang } from '../i18n/lang';
 
@@ -33,15 +37,18 @@ export function BoardPage() {
   const [site, setSite] = useState('');
   const [changes, setChanges] = useState<PlanChange[]>();
   const [message, setMessage] = useState<string>();
+  const [changed, setChanged] = useState<Set<string>>(new Set());
 
   useEffect(() => {
-    void api.regions().then((list) => {
-      setRegions(list);
-      setRegion(list[0]?.uuid);
-    });
+    background(
+      api.regions().then((list) => {
+        setRegions(list);
+        setRegion(list[0]?.uuid);
+      }),
+    );
   }, []);
   useEffect(() => {
-    if (region) void api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)));
+    if (region) background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid))));
   }, [region]);
   const loadPlan = async (cohortId: string) => {
     const plans = await api.plans(cohortId);
@@ -51,11 +58,22 @@ export function BoardPage() {
   };
   useEffect(() => {
     if (!cohort) return;
-    void fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem);
-    void loadPlan(cohort);
+    background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem));
+    background(loadPlan(cohort));
   }, [cohort]);
 
   const assignments = useMemo(() => strip(plan?.assignments ?? []), [plan]);
+  // A draft's bars that differ from the published plan are outlined.
+  useEffect(() => {
+    if (!plan || plan.status !== 'draft' || !cohort) return setChanged(new Set());
+    background(
+      api.plans(cohort).then(async (plans) => {
+        const published = plans.find((p) => p.status === 'published');
+        const diff = published ? await api.diff(plan.uuid, published.uuid) : [];
+        setChanged(new Set(diff.map((c) => `${c.doctor}/${c.block}`)));
+      }),
+    );
+  }, [plan, cohort]);
   const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments }) : []), [problem, plan, assignments]);
   const broken = new Set(violations.filter((v) => v.doctor).map((v) => v.doctor!));
 
@@ -134,14 +152,14 @@ export function BoardPage() {
           ))}
         </select>
       </label>{' '}
-      <button type="button" onClick={() => void runSolver()} disabled={run?.status === 'running' || run?.status === 'queued'}>
+      <button type="button" onClick={() => background(runSolver())} disabled={!cohort || run?.status === 'running' || run?.status === 'queued'}>
         {t('runSolver')}
       </button>
       {run && (run.status === 'queued' || run.status === 'running') && (
         <span className="solver-progress" role="status">
           <progress aria-label={t('solving')} /> {t('solving')}: {String(run.progress?.phase ?? run.status)}
           {run.progress?.objective !== undefined ? ` · ${t('objective')} ${String(run.progress.objective)}` : ''}{' '}
-          <button type="button" onClick={() => void api.cancelSolver(run.uuid)}>
+          <button type="button" onClick={() => background(api.cancelSolver(run.uuid))}>
             {t('cancel')}
           </button>
         </span>
@@ -153,7 +171,20 @@ export function BoardPage() {
         </p>
       )}
       {message && <p role="alert">{message}</p>}
-      {problem && plan && <Board problem={problem} assignments={assignments} highlighted={new Set(assignments.filter((a) => broken.has(a.doctor)).map((a) => `${a.doctor}/${a.block}`))} onSelect={(a) => setSelected(`${a.doctor}/${a.block}`)} />}
+      {problem && plan && (
+        <Board
+          problem={problem}
+          assignments={assignments}
+          highlighted={new Set(assignments.filter((a) => broken.has(a.doctor)).map((a) => `${a.doctor}/${a.block}`))}
+          changed={changed}
+          onSelect={(a) => setSelected(`${a.doctor}/${a.block}`)}
+        />
+      )}
+      {changed.size > 0 && (
+        <p className="changed-count">
+          {t('changedSincePublished')}: {changed.size}
+        </p>
+      )}
       <aside aria-label={t('violations')}>
         <h3>{t('violations')}</h3>
         {violations.length === 0 ? (
@@ -215,10 +246,28 @@ export function BoardPage() {
           <button type="button" onClick={undo} disabled={history.length === 0}>
             {t('undo')}
           </button>{' '}
-          <button type="button" onClick={() => void preparePublish()}>
+          <button type="button" onClick={() => background(preparePublish())}>
             {t('publish')}
           </button>
         </form>
+      )}
+      {problem && plan && (
+        <details>
+          <summary>{t('coverage')}</summary>
+          <CoverageTable problem={problem} assignments={assignments} violations={violations} lang={lang} />
+        </details>
+      )}
+      {cohort && problem && (
+        <details>
+          <summary>{t('requests')}</summary>
+          <RequestsPanel cohort={cohort} doctorNames={new Map(problem.doctors.map((d) => [d.id, d.name]))} onDecided={() => background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem))} />
+        </details>
+      )}
+      {region && (
+        <details>
+          <summary>{t('auditLog')}</summary>
+          <AuditLog region={region} />
+        </details>
       )}
       {changes && (
         <div role="dialog" aria-label={t('publish')}>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
 import { LeaveRequestForm } from '../components/LeaveRequestForm';
@@ -15,8 +16,8 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
   const [feed, setFeed] = useState<{ url: string; webcal: string }>();
   const [requests, setRequests] = useState<DoctorRequest[]>([]);
   useEffect(() => {
-    void api.schedule(doctorId).then(setSchedule);
-    void api.requests(doctorId).then(setRequests);
+    background(api.schedule(doctorId).then(setSchedule));
+    background(api.requests(doctorId).then(setRequests));
   }, [doctorId]);
   if (!schedule) return <p>{t('loading')}</p>;
   const events: YearEvent[] = [

@@ -12,8 +12,10 @@ import type { Problem } from '../../../../shared/format/problem';
 export interface BoardProps {
   problem: Problem;
   assignments: Assignment[];
-  /** Keys "doctor/block" of placements to highlight (changed or broken). */
+  /** Keys "doctor/block" of placements with a broken rule (solid outline). */
   highlighted?: Set<string>;
+  /** Keys "doctor/block" of placements that differ from the published plan (dashed outline). */
+  changed?: Set<string>;
   onSelect?: (assignment: Assignment) => void;
 }
 
@@ -26,7 +28,7 @@ const COLORS: Record<Category, string> = {
   vacation: '#d4ac0d',
 };
 
-export function Board({ problem, assignments, highlighted, onSelect }: BoardProps) {
+export function Board({ problem, assignments, highlighted, changed, onSelect }: BoardProps) {
   if (assignments.length === 0) return <p>—</p>;
   const first = assignments.reduce((m, a) => (a.from < m ? a.from : m), assignments[0]!.from);
   const last = assignments.reduce((m, a) => (a.to > m ? a.to : m), assignments[0]!.to);
@@ -62,7 +64,7 @@ export function Board({ problem, assignments, highlighted, onSelect }: BoardProp
                 <button
                   type="button"
                   key={key}
-                  className={`bar bar-${category}${highlighted?.has(key) ? ' bar-highlighted' : ''}`}
+                  className={`bar bar-${category}${highlighted?.has(key) ? ' bar-highlighted' : ''}${changed?.has(key) ? ' bar-changed' : ''}`}
                   data-placement={key}
                   title={`${label}: ${formatWeek(a.from)} – ${formatWeek(addWeeks(a.to, -1))}`}
                   onClick={() => onSelect?.(a)}
@@ -71,7 +73,7 @@ export function Board({ problem, assignments, highlighted, onSelect }: BoardProp
                     gridRow: 1,
                     background: category === 'vacation' ? `repeating-linear-gradient(45deg, ${COLORS[category]}, ${COLORS[category]} 4px, #fff 4px, #fff 8px)` : COLORS[category],
                     color: category === 'vacation' ? '#000' : '#fff',
-                    border: highlighted?.has(key) ? '2px solid #000' : '0',
+                    border: highlighted?.has(key) ? '2px solid #000' : changed?.has(key) ? '2px dashed #000' : '0',
                     overflow: 'hidden',
                     whiteSpace: 'nowrap',
                     fontSize: '10px',
