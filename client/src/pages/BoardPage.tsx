@@ -16,6 +16,7 @@ import { background } from '../api/background';
 import { api, ApiError } from '../api/client';
 import { AuditLog } from '../components/AuditLog';
 import { CoverageTable } from '../components/CoverageTable';
+import { Disclosure } from '../components/Disclosure';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
 import { useLang } from '../i18n/lang';
@@ -252,23 +253,20 @@ export function BoardPage() {
         </form>
       )}
       {problem && plan && (
-        <details>
-          <summary>{t('coverage')}</summary>
-          <CoverageTable problem={problem} assignments={assignments} violations={violations} lang={lang} />
-        </details>
+        <Disclosure summary={t('coverage')}>{() => <CoverageTable problem={problem} assignments={assignments} violations={violations} lang={lang} />}</Disclosure>
       )}
       {cohort && problem && (
-        <details>
-          <summary>{t('requests')}</summary>
-          <RequestsPanel cohort={cohort} doctorNames={new Map(problem.doctors.map((d) => [d.id, d.name]))} onDecided={() => background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem))} />
-        </details>
+        <Disclosure summary={t('requests')}>
+          {() => (
+            <RequestsPanel
+              cohort={cohort}
+              doctorNames={new Map(problem.doctors.map((d) => [d.id, d.name]))}
+              onDecided={() => background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem))}
+            />
+          )}
+        </Disclosure>
       )}
-      {region && (
-        <details>
-          <summary>{t('auditLog')}</summary>
-          <AuditLog region={region} />
-        </details>
-      )}
+      {region && <Disclosure summary={t('auditLog')}>{() => <AuditLog region={region} />}</Disclosure>}
       {changes && (
         <div role="dialog" aria-label={t('publish')}>
           <p>{t('publishConfirm')}</p>
