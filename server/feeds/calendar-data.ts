@@ -36,7 +36,6 @@ async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: Cale
   const sites = await siteResources(em, await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId } }));
   return calendarEvents({
     audience,
-    cohortName: cohort.name,
     settingsChangedAt: cohort.calendarChangedAt.toISOString(),
     teaching: cohort.teaching,
     kollegiumMonths: cohort.kollegiumMonths,

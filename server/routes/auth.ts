@@ -1,5 +1,4 @@
 // Signing in and out, the signed-in user, passwords, and users (admin).
-
 import { rateLimit } from 'express-rate-limit';
 import { loginSchema, passwordChangeSchema, passwordResetSchema, userBodySchema } from '../../shared/api/auth';
 import { uuidParamsSchema } from '../../shared/api/common';

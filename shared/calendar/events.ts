@@ -42,7 +42,6 @@ export interface CalendarPlacement {
 
 export interface CalendarInput {
   audience: 'doctor' | 'site' | 'cohort';
-  cohortName: string;
   /** When the cohort's calendar settings last changed: the stamp of teaching and absences. */
   settingsChangedAt: string;
   teaching: TeachingSettings | null;

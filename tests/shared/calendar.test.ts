@@ -16,7 +16,6 @@ function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): Cal
   const doctors = problem.doctors.filter((d) => doctorIds.includes(d.id));
   return {
     audience: 'doctor',
-    cohortName: problem.name,
     settingsChangedAt: STAMP,
     teaching: { weekday: 4, start: '13:00', minutes: 240 },
     kollegiumMonths: null,

@@ -11,6 +11,7 @@ import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/req
 import { siteResourceSchema, type SiteResource } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
 import type { Assignment } from '../../../shared/format/plan';
+import { problemSchema, type Problem } from '../../../shared/format/problem';
 import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
 
 export class ApiError extends Error {
@@ -42,6 +43,7 @@ export const api = {
   cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
   sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
   site: (id: string): Promise<SiteResource> => call(siteResourceSchema, 'GET', `/api/sites/${id}`),
+  problem: (cohort: string): Promise<Problem> => call(problemSchema, 'GET', `/api/cohorts/${cohort}/problem`),
   doctors: (cohort: string): Promise<DoctorResource[]> => call(z.array(doctorResourceSchema), 'GET', `/api/cohorts/${cohort}/doctors`),
   plans: (cohort: string): Promise<PlanSummary[]> => call(z.array(planSummarySchema), 'GET', `/api/cohorts/${cohort}/plans`),
   plan: (id: string): Promise<PlanResource> => call(planResourceSchema, 'GET', `/api/plans/${id}`),

@@ -59,7 +59,7 @@ export function BoardPage() {
   };
   useEffect(() => {
     if (!cohort) return;
-    background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem));
+    background(api.problem(cohort).then(setProblem));
     background(loadPlan(cohort));
   }, [cohort]);
 
@@ -261,7 +261,7 @@ export function BoardPage() {
             <RequestsPanel
               cohort={cohort}
               doctorNames={new Map(problem.doctors.map((d) => [d.id, d.name]))}
-              onDecided={() => background(fetch(`/api/cohorts/${cohort}/problem`).then((r) => r.json()).then(setProblem))}
+              onDecided={() => background(api.problem(cohort).then(setProblem))}
             />
           )}
         </Disclosure>
