@@ -4,6 +4,7 @@ import type { SiteBody, SiteResource, SiteUpdate } from '../../shared/api/sites'
 import { CapacityOverrideEntity } from '../entities/capacity-override';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity, type SiteRow } from '../entities/site';
+import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
 
@@ -40,6 +41,20 @@ async function writeOverrides(em: EntityManager, siteId: string, body: SiteBody)
   if (body.overrides.length) await repo.insert(body.overrides.map((o, position) => ({ siteId, position, ...o })));
 }
 
+/** Doctors of the region name sites by their id (code) in allowed sites, pins and wishes. */
+async function codeInUse(em: EntityManager, site: SiteRow): Promise<boolean> {
+  const [row] = await em.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM doctors d JOIN cohorts c ON c.id = d.cohort_id
+        WHERE c.region_id = $1
+          AND (EXISTS (SELECT 1 FROM jsonb_each(d.allowed_sites) e WHERE e.value ? $2)
+               OR EXISTS (SELECT 1 FROM pins p WHERE p.doctor_id = d.id AND p.site = $2)
+               OR EXISTS (SELECT 1 FROM wishes w WHERE w.doctor_id = d.id AND w.site = $2))) AS used`,
+    [site.regionId, site.code],
+  );
+  return Boolean(row?.used);
+}
+
 export class SiteService {
   constructor(private readonly ds: DataSource) {}
 
@@ -67,6 +82,9 @@ export class SiteService {
       const row = await found(em, SiteEntity, id, 'site');
       const before = (await siteResources(em, [row]))[0];
       const { version, ...site } = body;
+      if (site.id !== row.code && (await codeInUse(em, row))) {
+        throw ruleBroken(`the site's id ${row.code} is named by doctors' allowed sites, pins or wishes; change those first`);
+      }
       await updateVersioned(em, SiteEntity, id, version, siteFields(site), 'site');
       await writeOverrides(em, id, site);
       await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'site', entityId: id, before, after: site });

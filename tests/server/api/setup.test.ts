@@ -84,6 +84,21 @@ describe('sites', () => {
 });
 
 describe('templates, cohorts and doctors', () => {
+  it("refuse to rename a site id that doctors name (422), and allow it when none do", async () => {
+    const region = await aRegion('Region Rename');
+    await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K', problem: kronoberg2026.problem });
+    const sites = (await api.request('GET', `/api/regions/${region.uuid}/sites`)).body;
+    const named = kronoberg2026.problem.doctors.flatMap((d) => Object.values(d.allowedSites ?? {}).flat());
+    const used = sites.find((s: { id: string }) => named.includes(s.id));
+    const { uuid, ...body } = used;
+    const refused = await patch(`/api/sites/${uuid}`, { ...body, id: 'new-code' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain(`the site's id ${used.id} is named by doctors`);
+    const free = (await post(`/api/regions/${region.uuid}/sites`, { id: 'lonely', name: 'Ensam', town: 'T', kinds: ['surgery'], capacity: 1 })).body;
+    const { uuid: freeId, ...freeBody } = free;
+    expect((await patch(`/api/sites/${freeId}`, { ...freeBody, id: 'lonely-2' })).body.id).toBe('lonely-2');
+  });
+
   it('import a problem file as a cohort and export the same problem again', async () => {
     const region = await aRegion('Region Kronoberg (import)');
     const imported = await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'Kronoberg BT 2026', problem: kronoberg2026.problem });
