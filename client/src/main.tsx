@@ -10,10 +10,12 @@ import { BoardPage } from './pages/BoardPage';
 import { ClinicPage } from './pages/ClinicPage';
 import { DoctorPage } from './pages/DoctorPage';
 import { LoginPage } from './pages/LoginPage';
+import { SitesPage } from './pages/SitesPage';
 
 function App() {
   const { t, lang, setLang } = useLang();
   const [user, setUser] = useState<User | null>();
+  const [tab, setTab] = useState<'board' | 'sites'>('board');
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
   }, []);
@@ -32,7 +34,19 @@ function App() {
         )}
       </header>
       {!user && <LoginPage onSignedIn={setUser} />}
-      {user && (user.role === 'coordinator' || user.role === 'admin') && <BoardPage />}
+      {user && (user.role === 'coordinator' || user.role === 'admin') && (
+        <>
+          <nav aria-label="Meny" style={{ display: 'flex', gap: '0.5rem', margin: '0.5rem 0' }}>
+            <button type="button" aria-pressed={tab === 'board'} onClick={() => setTab('board')}>
+              {t('board')}
+            </button>
+            <button type="button" aria-pressed={tab === 'sites'} onClick={() => setTab('sites')}>
+              {t('sites')}
+            </button>
+          </nav>
+          {tab === 'board' ? <BoardPage /> : <SitesPage />}
+        </>
+      )}
       {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}
       {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} />}
     </main>

@@ -97,6 +97,17 @@ describe('the web client', () => {
     await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'board.png'), fullPage: true });
+
+    // Setup: raise a site's weekly capacity.
+    await page.getByRole('button', { name: 'Arbetsplatser' }).click();
+    const row = page.locator('tr[data-site-row]').first();
+    await row.getByRole('button', { name: 'Ändra' }).click();
+    const capacity = page.locator('.site-form input[name=capacity]');
+    const raised = String(Number(await capacity.inputValue()) + 1);
+    await capacity.fill(raised);
+    await page.locator('.site-form').getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+    await row.locator('td').nth(2).filter({ hasText: raised }).waitFor();
   });
 
   it("shows the doctor their published year and a feed link that works", async () => {

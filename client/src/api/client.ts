@@ -8,7 +8,7 @@ import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResour
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
-import { siteResourceSchema, type SiteResource } from '../../../shared/api/sites';
+import { siteResourceSchema, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
 import type { Assignment } from '../../../shared/format/plan';
 import { problemSchema, type Problem } from '../../../shared/format/problem';
@@ -42,6 +42,7 @@ export const api = {
   regions: (): Promise<Region[]> => call(z.array(regionSchema), 'GET', '/api/regions'),
   cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
   sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
+  updateSite: (id: string, body: SiteUpdate): Promise<SiteResource> => call(siteResourceSchema, 'PATCH', `/api/sites/${id}`, body),
   site: (id: string): Promise<SiteResource> => call(siteResourceSchema, 'GET', `/api/sites/${id}`),
   problem: (cohort: string): Promise<Problem> => call(problemSchema, 'GET', `/api/cohorts/${cohort}/problem`),
   doctors: (cohort: string): Promise<DoctorResource[]> => call(z.array(doctorResourceSchema), 'GET', `/api/cohorts/${cohort}/doctors`),

@@ -1,0 +1,81 @@
+// A region's sites: capacity and date-ranged overrides, edited with optimistic locking (a
+// change someone else saved first is reported, and the site reloaded).
+import { useEffect, useState } from 'react';
+import type { Region } from '../../../shared/api/regions';
+import type { SiteResource } from '../../../shared/api/sites';
+import { background } from '../api/background';
+import { api, ApiError } from '../api/client';
+import { SiteForm } from '../components/SiteForm';
+import { useLang } from '../i18n/lang';
+
+export function SitesPage() {
+  const { t } = useLang();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [region, setRegion] = useState<string>();
+  const [sites, setSites] = useState<SiteResource[]>([]);
+  const [open, setOpen] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
+  const load = (id: string) => background(api.sites(id).then(setSites));
+  useEffect(() => (region ? load(region) : undefined), [region]);
+  return (
+    <section aria-label={t('sites')}>
+      <h2>{t('sites')}</h2>
+      <label>
+        {t('region')}{' '}
+        <select value={region} onChange={(e) => setRegion(e.target.value)}>
+          {regions.map((r) => (
+            <option key={r.uuid} value={r.uuid}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {message && <p role="status">{message}</p>}
+      <table className="sites">
+        <thead>
+          <tr>
+            <th>{t('name')}</th>
+            <th>{t('town')}</th>
+            <th>{t('capacityPerWeek')}</th>
+            <th>{t('overrides')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {sites.map((s) => (
+            <tr key={s.uuid} data-site-row={s.id}>
+              <td>{s.name}</td>
+              <td>{s.town}</td>
+              <td>{s.capacity}</td>
+              <td>{s.overrides.map((o) => `${o.from}–${o.to}: ${o.capacity}`).join(', ')}</td>
+              <td>
+                <button type="button" onClick={() => setOpen(open === s.uuid ? undefined : s.uuid)}>
+                  {t('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sites
+        .filter((s) => s.uuid === open)
+        .map((s) => (
+          <SiteForm
+            key={`${s.uuid}-${s.version}`}
+            site={s}
+            onSave={async (body) => {
+              try {
+                await api.updateSite(s.uuid, { ...body, version: s.version });
+                setMessage(t('saved'));
+                setOpen(undefined);
+              } catch (err) {
+                setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+              }
+              if (region) load(region);
+            }}
+          />
+        ))}
+    </section>
+  );
+}
