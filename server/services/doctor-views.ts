@@ -35,9 +35,9 @@ export class DoctorViewService {
     return rows.map((r) => ({ name: shownName({ name: r.name, protectedIdentity: r.protected_identity }), cohort: r.cohort, block: r.block, kind: r.kind, from: r.from_week, to: r.to_week }));
   }
 
-  async schedule(doctorId: string): Promise<Omit<Schedule, 'absences'>> {
-    const rows: { block: string; kind: string; site: string | null; site_name: string | null; from_week: string; to_week: string; placement_id: string; sequence: number }[] = await this.ds.query(
-      `SELECT a.block, tb.kind, s.code AS site, s.name AS site_name, a.from_week::text AS from_week, a.to_week::text AS to_week, a.placement_id, a.sequence
+  async schedule(doctorId: string): Promise<Omit<Schedule, 'absences' | 'supervisor'>> {
+    const rows: { block: string; kind: string; site: string | null; site_name: string | null; address: string | null; from_week: string; to_week: string; placement_id: string; sequence: number }[] = await this.ds.query(
+      `SELECT a.block, tb.kind, s.code AS site, s.name AS site_name, s.address, a.from_week::text AS from_week, a.to_week::text AS to_week, a.placement_id, a.sequence
          FROM assignments a
          JOIN plans p ON p.id = a.plan_id AND p.status = 'published'
          JOIN cohorts c ON c.id = p.cohort_id
@@ -47,7 +47,9 @@ export class DoctorViewService {
         ORDER BY a.from_week`,
       [doctorId],
     );
-    return { assignments: rows.map((r) => ({ block: r.block, kind: r.kind, site: r.site, siteName: r.site_name, from: r.from_week, to: r.to_week, placement: r.placement_id, sequence: r.sequence })) };
+    return {
+      assignments: rows.map((r) => ({ block: r.block, kind: r.kind, site: r.site, siteName: r.site_name, address: r.address, from: r.from_week, to: r.to_week, placement: r.placement_id, sequence: r.sequence })),
+    };
   }
 
   /** Everything stored about one doctor (GDPR access). */

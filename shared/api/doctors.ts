@@ -33,7 +33,21 @@ export const incomingSchema = z.object({
 
 /** A doctor's published year: placements with their site names, and absences. */
 export const scheduleSchema = z.object({
-  assignments: z.array(z.object({ block: z.string(), kind: z.string(), site: z.string().nullable(), siteName: z.string().nullable(), from: mondaySchema, to: mondaySchema, placement: z.string(), sequence: z.number() })),
+  assignments: z.array(
+    z.object({
+      block: z.string(),
+      kind: z.string(),
+      site: z.string().nullable(),
+      siteName: z.string().nullable(),
+      address: z.string().nullable(),
+      from: mondaySchema,
+      to: mondaySchema,
+      placement: z.string(),
+      sequence: z.number(),
+    }),
+  ),
+  /** The doctor's main supervisor, when known. */
+  supervisor: z.string().nullable(),
   absences: z.array(absenceSchema),
 });
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
@@ -27,7 +28,7 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
       start: a.from,
       end: a.to,
     })),
-    ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? 'Frånvaro', start: a.from, end: a.to })),
+    ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? t('absence'), start: a.from, end: a.to })),
   ];
   const first = schedule.assignments[0]?.from ?? new Date().toISOString().slice(0, 10);
   return (
@@ -62,13 +63,24 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
           </li>
         ))}
       </ul>
-      <h3>{t('block')}</h3>
+      <h3>{t('placements')}</h3>
+      {schedule.supervisor && (
+        <p>
+          {t('supervisor')}: {schedule.supervisor}
+        </p>
+      )}
       <ul className="placement-list">
-        {events.map((e) => (
-          <li key={e.id}>
-            {e.start} – {e.end}: {e.title}
-          </li>
-        ))}
+        {schedule.assignments.map((a) => {
+          const kind = builtInBlockKind(a.kind);
+          return (
+            <li key={a.placement}>
+              {formatWeek(a.from)} – {formatWeek(addWeeks(a.to, -1))}: {kind?.name_sv ?? a.block}
+              {a.siteName ? ` – ${a.siteName}` : ''}
+              {a.address ? ` (${a.address})` : ''}
+              {kind?.goals.length ? <span className="goals"> · {t('goals')}: {kind.goals.join(', ')}</span> : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -8,6 +8,7 @@ import { siteLoad } from '../../../../shared/domain/load';
 import { addWeeks, formatWeek, weekIndex } from '../../../../shared/domain/weeks';
 import type { Assignment } from '../../../../shared/format/plan';
 import type { Problem } from '../../../../shared/format/problem';
+import { useLang } from '../../i18n/lang';
 
 export interface BoardProps {
   problem: Problem;
@@ -29,6 +30,7 @@ const COLORS: Record<Category, string> = {
 };
 
 export function Board({ problem, assignments, highlighted, changed, onSelect }: BoardProps) {
+  const { t } = useLang();
   if (assignments.length === 0) return <p>—</p>;
   const first = assignments.reduce((m, a) => (a.from < m ? a.from : m), assignments[0]!.from);
   const last = assignments.reduce((m, a) => (a.to > m ? a.to : m), assignments[0]!.to);
@@ -41,7 +43,7 @@ export function Board({ problem, assignments, highlighted, changed, onSelect }: 
   const grid = { display: 'grid', gridTemplateColumns: `14rem repeat(${weeks.length}, 1.6rem)`, gap: '1px', fontSize: '11px' } as const;
 
   return (
-    <div className="board" role="region" aria-label="Planeringstavla" style={{ overflowX: 'auto' }}>
+    <div className="board" role="region" aria-label={t('planGrid')} style={{ overflowX: 'auto' }}>
       <div style={grid} role="row">
         <div />
         {weeks.map((w) => (
@@ -87,7 +89,7 @@ export function Board({ problem, assignments, highlighted, changed, onSelect }: 
             <div
               key={`absence-${absence.from}`}
               className="bar bar-absence"
-              title={`Frånvaro: ${formatWeek(absence.from)} – ${formatWeek(addWeeks(absence.to, -1))}`}
+              title={`${t('absence')}: ${formatWeek(absence.from)} – ${formatWeek(addWeeks(absence.to, -1))}`}
               style={{
                 gridColumn: `${Math.max(2, column(absence.from))} / ${Math.max(2, Math.min(column(absence.to), weeks.length + 2))}`,
                 gridRow: 1,
@@ -97,12 +99,12 @@ export function Board({ problem, assignments, highlighted, changed, onSelect }: 
                 overflow: 'hidden',
               }}
             >
-              Frånvaro
+              {t('absence')}
             </div>
           ))}
         </div>
       ))}
-      <h3>Beläggning</h3>
+      <h3>{t('capacity')}</h3>
       {problem.sites
         .filter((s) => load.has(s.id))
         .map((site) => (
