@@ -9,13 +9,14 @@ import { LangProvider, useLang } from './i18n/lang';
 import { BoardPage } from './pages/BoardPage';
 import { ClinicPage } from './pages/ClinicPage';
 import { DoctorPage } from './pages/DoctorPage';
+import { DoctorsPage } from './pages/DoctorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { SitesPage } from './pages/SitesPage';
 
 function App() {
   const { t, lang, setLang } = useLang();
   const [user, setUser] = useState<User | null>();
-  const [tab, setTab] = useState<'board' | 'sites'>('board');
+  const [tab, setTab] = useState<'board' | 'sites' | 'doctors'>('board');
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
   }, []);
@@ -43,8 +44,11 @@ function App() {
             <button type="button" aria-pressed={tab === 'sites'} onClick={() => setTab('sites')}>
               {t('sites')}
             </button>
+            <button type="button" aria-pressed={tab === 'doctors'} onClick={() => setTab('doctors')}>
+              {t('doctors')}
+            </button>
           </nav>
-          {tab === 'board' ? <BoardPage /> : <SitesPage />}
+          {tab === 'board' ? <BoardPage /> : tab === 'sites' ? <SitesPage /> : <DoctorsPage />}
         </>
       )}
       {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}

@@ -108,6 +108,18 @@ describe('the web client', () => {
     await page.locator('.site-form').getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
     await row.locator('td').nth(2).filter({ hasText: raised }).waitFor();
+
+    // Setup: give a doctor leave (it extends the BT).
+    await page.getByRole('button', { name: 'Läkare' }).click();
+    const doctorRow = page.locator('tr[data-doctor-row]').first();
+    await doctorRow.getByRole('button', { name: 'Ändra' }).click();
+    const doctorForm = page.locator('.doctor-form');
+    await doctorForm.getByRole('button', { name: 'Lägg till frånvaro' }).click();
+    await doctorForm.locator('input[type=date]').nth(-2).fill('2026-10-05');
+    await doctorForm.locator('input[type=date]').nth(-1).fill('2026-10-19');
+    await doctorForm.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+    await doctorRow.locator('td').nth(3).filter({ hasText: '2026-10-05–2026-10-19' }).waitFor();
   });
 
   it("shows the doctor their published year and a feed link that works", async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userSchema, type User } from '../../../shared/api/auth';
 import { cohortResourceSchema, type CohortResource } from '../../../shared/api/cohorts';
 import { problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
-import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
@@ -56,6 +56,7 @@ export const api = {
   solverRun: (id: string): Promise<SolverRun> => call(solverRunSchema, 'GET', `/api/solver-runs/${id}`),
   cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),
   incoming: (site: string): Promise<Incoming[]> => call(z.array(incomingSchema), 'GET', `/api/sites/${site}/incoming`),
+  updateDoctor: (id: string, body: DoctorUpdate): Promise<DoctorResource> => call(doctorResourceSchema, 'PATCH', `/api/doctors/${id}`, body),
   doctor: (id: string): Promise<DoctorResource> => call(doctorResourceSchema, 'GET', `/api/doctors/${id}`),
   schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
   doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),

@@ -1,0 +1,102 @@
+// A cohort's doctors: part-time, protected identity, absences and credit, edited with
+// optimistic locking. After a change the board's next solver run (or a replan) picks it up.
+import { useEffect, useState } from 'react';
+import type { CohortResource } from '../../../shared/api/cohorts';
+import type { DoctorResource } from '../../../shared/api/doctors';
+import type { Region } from '../../../shared/api/regions';
+import type { Problem } from '../../../shared/format/problem';
+import { background } from '../api/background';
+import { api, ApiError } from '../api/client';
+import { DoctorForm } from '../components/DoctorForm';
+import { useLang } from '../i18n/lang';
+
+export function DoctorsPage() {
+  const { t } = useLang();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [region, setRegion] = useState<string>();
+  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
+  const [cohort, setCohort] = useState<string>();
+  const [doctors, setDoctors] = useState<DoctorResource[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [open, setOpen] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
+  useEffect(() => (region ? background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)))) : undefined), [region]);
+  const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
+  useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
+  return (
+    <section aria-label={t('doctors')}>
+      <h2>{t('doctors')}</h2>
+      <label>
+        {t('region')}{' '}
+        <select value={region} onChange={(e) => setRegion(e.target.value)}>
+          {regions.map((r) => (
+            <option key={r.uuid} value={r.uuid}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        {t('cohort')}{' '}
+        <select value={cohort} onChange={(e) => setCohort(e.target.value)}>
+          {cohorts.map((c) => (
+            <option key={c.uuid} value={c.uuid}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {message && <p role="status">{message}</p>}
+      <table className="doctors">
+        <thead>
+          <tr>
+            <th>{t('name')}</th>
+            <th>{t('from')}</th>
+            <th>{t('partTime')}</th>
+            <th>{t('absences')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {doctors.map((d) => (
+            <tr key={d.uuid} data-doctor-row={d.id}>
+              <td>
+                {d.name}
+                {d.protectedIdentity ? ` (${t('protectedIdentity')})` : ''}
+              </td>
+              <td>{d.start}</td>
+              <td>{d.partTime}</td>
+              <td>{d.absences.map((a) => `${a.from}–${a.to}`).join(', ')}</td>
+              <td>
+                <button type="button" onClick={() => setOpen(open === d.uuid ? undefined : d.uuid)}>
+                  {t('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problem &&
+        doctors
+          .filter((d) => d.uuid === open)
+          .map((d) => (
+            <DoctorForm
+              key={`${d.uuid}-${d.version}`}
+              doctor={d}
+              blocks={problem.blocks}
+              onSave={async (body) => {
+                try {
+                  await api.updateDoctor(d.uuid, { ...body, version: d.version });
+                  setMessage(t('saved'));
+                  setOpen(undefined);
+                } catch (err) {
+                  setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+                }
+                if (cohort) load(cohort);
+              }}
+            />
+          ))}
+    </section>
+  );
+}
