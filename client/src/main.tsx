@@ -12,11 +12,12 @@ import { DoctorPage } from './pages/DoctorPage';
 import { DoctorsPage } from './pages/DoctorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { SitesPage } from './pages/SitesPage';
+import { TemplatesPage } from './pages/TemplatesPage';
 
 function App() {
   const { t, lang, setLang } = useLang();
   const [user, setUser] = useState<User | null>();
-  const [tab, setTab] = useState<'board' | 'sites' | 'doctors'>('board');
+  const [tab, setTab] = useState<'board' | 'sites' | 'doctors' | 'templates'>('board');
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
   }, []);
@@ -47,8 +48,11 @@ function App() {
             <button type="button" aria-pressed={tab === 'doctors'} onClick={() => setTab('doctors')}>
               {t('doctors')}
             </button>
+            <button type="button" aria-pressed={tab === 'templates'} onClick={() => setTab('templates')}>
+              {t('templates')}
+            </button>
           </nav>
-          {tab === 'board' ? <BoardPage /> : tab === 'sites' ? <SitesPage /> : <DoctorsPage />}
+          {tab === 'board' ? <BoardPage /> : tab === 'sites' ? <SitesPage /> : tab === 'doctors' ? <DoctorsPage /> : <TemplatesPage />}
         </>
       )}
       {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}

@@ -120,6 +120,17 @@ describe('the web client', () => {
     await doctorForm.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
     await doctorRow.locator('td').nth(3).filter({ hasText: '2026-10-05–2026-10-19' }).waitFor();
+
+    // Setup: the week-based template shows each block in weeks and in months.
+    await page.getByRole('button', { name: 'Mallar' }).click();
+    const template = page.locator('.template').first();
+    await template.waitFor();
+    expect(await template.locator('h3').innerText()).toContain('i veckor');
+    const rows = template.locator('tr[data-block]');
+    expect(await rows.count()).toBeGreaterThan(3);
+    const weeks = Number(await rows.nth(2).locator('input').inputValue());
+    const months = Number(await rows.nth(2).locator('td').nth(2).innerText());
+    expect(months).toBeCloseTo((weeks * 12) / 52, 0);
   });
 
   it("shows the doctor their published year and a feed link that works", async () => {

@@ -10,6 +10,7 @@ import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '..
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
 import { siteResourceSchema, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
+import { templateResourceSchema, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
 import type { Assignment } from '../../../shared/format/plan';
 import { problemSchema, type Problem } from '../../../shared/format/problem';
 import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
@@ -41,6 +42,8 @@ export const api = {
   me: (): Promise<User> => call(userSchema, 'GET', '/api/auth/me'),
   regions: (): Promise<Region[]> => call(z.array(regionSchema), 'GET', '/api/regions'),
   cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
+  templates: (region: string): Promise<TemplateResource[]> => call(z.array(templateResourceSchema), 'GET', `/api/regions/${region}/templates`),
+  updateTemplate: (id: string, body: TemplateUpdate): Promise<TemplateResource> => call(templateResourceSchema, 'PATCH', `/api/templates/${id}`, body),
   sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
   updateSite: (id: string, body: SiteUpdate): Promise<SiteResource> => call(siteResourceSchema, 'PATCH', `/api/sites/${id}`, body),
   site: (id: string): Promise<SiteResource> => call(siteResourceSchema, 'GET', `/api/sites/${id}`),

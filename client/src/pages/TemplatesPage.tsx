@@ -1,0 +1,94 @@
+// A region's templates, each block shown both in weeks and in months of a 12-month year
+// (month-based templates keep the months they were written in); a block's weeks can be edited.
+import { useEffect, useState } from 'react';
+import type { Region } from '../../../shared/api/regions';
+import { templateUpdateSchema, type TemplateResource } from '../../../shared/api/templates';
+import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { weeksToMonths } from '../../../shared/domain/templates';
+import { formatPath } from '../../../shared/format/issues';
+import { background } from '../api/background';
+import { api, ApiError } from '../api/client';
+import { useLang } from '../i18n/lang';
+
+export function TemplatesPage() {
+  const { t } = useLang();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [region, setRegion] = useState<string>();
+  const [templates, setTemplates] = useState<TemplateResource[]>([]);
+  const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
+  const [message, setMessage] = useState<string>();
+  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
+  const load = (id: string) => background(api.templates(id).then(setTemplates));
+  useEffect(() => (region ? load(region) : undefined), [region]);
+
+  const save = async (template: TemplateResource) => {
+    const weeks = edits[template.uuid] ?? {};
+    const { uuid: _uuid, ...rest } = template;
+    const parsed = templateUpdateSchema.safeParse({ ...rest, blocks: template.blocks.map((b) => (weeks[b.id] === undefined ? b : { ...b, weeks: Number(weeks[b.id]) })) });
+    if (!parsed.success) return setMessage(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
+    try {
+      await api.updateTemplate(template.uuid, parsed.data);
+      setMessage(t('saved'));
+      setEdits({ ...edits, [template.uuid]: {} });
+    } catch (err) {
+      setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+    }
+    if (region) load(region);
+  };
+
+  return (
+    <section aria-label={t('templates')}>
+      <h2>{t('templates')}</h2>
+      <label>
+        {t('region')}{' '}
+        <select value={region} onChange={(e) => setRegion(e.target.value)}>
+          {regions.map((r) => (
+            <option key={r.uuid} value={r.uuid}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {message && <p role="status">{message}</p>}
+      {templates.map((template) => {
+        const total = template.blocks.reduce((sum, b) => sum + b.weeks, 0);
+        return (
+          <div key={template.uuid} className="template" data-template={template.name}>
+            <h3>
+              {template.name} ({template.unit === 'months' ? t('monthBased') : t('weekBased')}, {total} {t('weeks').toLowerCase()})
+            </h3>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('block')}</th>
+                  <th>{t('weeks')}</th>
+                  <th>{t('months')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {template.blocks.map((b) => (
+                  <tr key={b.id} data-block={b.id}>
+                    <td>{b.name ?? builtInBlockKind(b.kind)?.name_sv ?? b.id}</td>
+                    <td>
+                      <input
+                        aria-label={`${t('weeks')} ${b.id}`}
+                        type="number"
+                        value={edits[template.uuid]?.[b.id] ?? String(b.weeks)}
+                        onChange={(e) => setEdits({ ...edits, [template.uuid]: { ...edits[template.uuid], [b.id]: e.target.value } })}
+                        style={{ width: '4rem' }}
+                      />
+                    </td>
+                    <td>{b.months ?? weeksToMonths(b.weeks, total, 12)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" onClick={() => background(save(template))}>
+              {t('save')}
+            </button>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
