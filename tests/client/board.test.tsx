@@ -22,6 +22,17 @@ describe('Board', () => {
     expect(container.querySelectorAll('[data-doctor]')).toHaveLength(problem.doctors.length);
   });
 
+  it('marks a pinned placement with a lock in its text, not only by colour', () => {
+    const first = plan.assignments.find((a) => a.site !== null)!;
+    const pinned = { ...problem, doctors: problem.doctors.map((d) => (d.id === first.doctor ? { ...d, pins: [...d.pins, { block: first.block, site: first.site!, from: first.from }] } : d)) };
+    const { container } = render(<Board problem={pinned} assignments={plan.assignments} />);
+    const bar = container.querySelector(`[data-placement="${first.doctor}/${first.block}"]`)!;
+    const name = problem.sites.find((s) => s.id === first.site)!.name;
+    expect(bar.textContent).toBe(`🔒 ${name}`);
+    expect(bar.getAttribute('aria-label')).toBe(`${name} (låst)`);
+    expect(container.querySelectorAll('.bar-pinned')).toHaveLength(1 + problem.doctors.flatMap((d) => d.pins).length);
+  });
+
   it('shows absences as their own bars', () => {
     const withAbsence = { ...problem, doctors: problem.doctors.map((d, i) => (i === 0 ? { ...d, absences: [{ from: '2026-09-07', to: '2026-09-21' }] } : d)) };
     const { container } = render(<Board problem={withAbsence} assignments={plan.assignments} />);

@@ -93,6 +93,10 @@ describe('the web client', () => {
     await form.getByRole('button', { name: 'Ångra' }).click();
     await page.locator('.no-violations').waitFor();
 
+    // Lock the placement: the bar says so in text.
+    await form.getByRole('button', { name: 'Lås placeringen' }).click();
+    await page.locator(`[data-placement="${move.doctor}/${move.block}"]`, { hasText: '🔒' }).waitFor();
+
     await form.getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();

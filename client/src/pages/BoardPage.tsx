@@ -114,6 +114,23 @@ export function BoardPage() {
     setHistory((h) => h.slice(0, -1));
     void save(previous, false);
   };
+  /** Locks the selected placement to its site and start (a pin the solver keeps), or unlocks it. */
+  const togglePin = async () => {
+    if (!cohort || !selected) return;
+    const [code, block] = selected.split('/') as [string, string];
+    const doctor = (await api.doctors(cohort)).find((d) => d.id === code);
+    const placed = assignments.find((a) => a.doctor === code && a.block === block);
+    if (!doctor || !placed) return;
+    const { uuid, ...body } = doctor;
+    const pinned = doctor.pins.some((p) => p.block === block);
+    const pins = pinned ? doctor.pins.filter((p) => p.block !== block) : [...doctor.pins, { block, ...(placed.site ? { site: placed.site } : {}), from: placed.from }];
+    try {
+      await api.updateDoctor(uuid, { ...body, pins });
+      setProblem(await api.problem(cohort));
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    }
+  };
   const preparePublish = async () => {
     if (!plan || !cohort) return;
     const published = (await api.plans(cohort)).find((p) => p.status === 'published');
@@ -246,6 +263,9 @@ export function BoardPage() {
           </button>{' '}
           <button type="button" onClick={undo} disabled={history.length === 0}>
             {t('undo')}
+          </button>{' '}
+          <button type="button" onClick={() => background(togglePin())} disabled={!selected}>
+            {problem?.doctors.some((d) => `${d.id}/` === `${selected.split('/')[0]}/` && d.pins.some((p) => p.block === selected.split('/')[1])) ? t('unpin') : t('pin')}
           </button>{' '}
           <button type="button" onClick={() => background(preparePublish())}>
             {t('publish')}

@@ -61,12 +61,16 @@ export function Board({ problem, assignments, highlighted, changed, onSelect }: 
               const block = blocks.get(a.block);
               const category = block?.category ?? 'other';
               const key = `${a.doctor}/${a.block}`;
-              const label = a.site ? (siteNames.get(a.site) ?? a.site) : (block?.name ?? a.block);
+              const pinned = doctor.pins.some((p) => p.block === a.block);
+              const name = a.site ? (siteNames.get(a.site) ?? a.site) : (block?.name ?? a.block);
+              // A lock as text as well as a sign: colour is never the only signal.
+              const label = pinned ? `🔒 ${name}` : name;
               return (
                 <button
                   type="button"
                   key={key}
-                  className={`bar bar-${category}${highlighted?.has(key) ? ' bar-highlighted' : ''}${changed?.has(key) ? ' bar-changed' : ''}`}
+                  className={`bar bar-${category}${highlighted?.has(key) ? ' bar-highlighted' : ''}${changed?.has(key) ? ' bar-changed' : ''}${pinned ? ' bar-pinned' : ''}`}
+                  aria-label={pinned ? `${name} (${t('pinned')})` : undefined}
                   data-placement={key}
                   title={`${label}: ${formatWeek(a.from)} – ${formatWeek(addWeeks(a.to, -1))}`}
                   onClick={() => onSelect?.(a)}
