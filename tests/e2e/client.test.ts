@@ -97,6 +97,16 @@ describe('the web client', () => {
     await form.getByRole('button', { name: 'Lås placeringen' }).click();
     await page.locator(`[data-placement="${move.doctor}/${move.block}"]`, { hasText: '🔒' }).waitFor();
 
+    // Compare three weightings side by side and take one as the draft.
+    await page.getByRole('button', { name: 'Jämför varianter' }).click();
+    const variants = page.getByRole('table', { name: 'Jämför varianter' });
+    await variants.waitFor({ timeout: 60_000 });
+    expect(await variants.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await variants.locator('tbody tr').first().getAttribute('data-variant')).toBe('balanced');
+    await variants.locator('tbody tr').first().getByRole('button', { name: 'Välj' }).click();
+    await variants.waitFor({ state: 'detached' });
+    await page.locator('.no-violations').waitFor();
+
     await form.getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();
@@ -135,7 +145,7 @@ describe('the web client', () => {
     const weeks = Number(await rows.nth(2).locator('input').inputValue());
     const months = Number(await rows.nth(2).locator('td').nth(2).innerText());
     expect(months).toBeCloseTo((weeks * 12) / 52, 0);
-  });
+  }, 120_000);
 
   it("shows the doctor their published year and a feed link that works", async () => {
     await signIn('lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026');

@@ -55,7 +55,9 @@ export const api = {
     call(planResourceSchema, 'PUT', `/api/plans/${id}/assignments`, { version, assignments }),
   diff: (id: string, against: string): Promise<PlanChange[]> => call(z.array(planChangeSchema), 'GET', `/api/plans/${id}/diff?against=${against}`),
   publish: (id: string, version: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/plans/${id}/publish`, { version }),
-  startSolver: (cohort: string, timeLimit = 30): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit }),
+  startSolver: (cohort: string, timeLimit = 30, variants?: number): Promise<SolverRun> =>
+    call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit, ...(variants ? { variants } : {}) }),
+  draftFromRun: (cohort: string, run: string, variant: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'run', run, variant }),
   solverRun: (id: string): Promise<SolverRun> => call(solverRunSchema, 'GET', `/api/solver-runs/${id}`),
   cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),
   incoming: (site: string): Promise<Incoming[]> => call(z.array(incomingSchema), 'GET', `/api/sites/${site}/incoming`),

@@ -39,6 +39,7 @@ export function BoardPage() {
   const [changes, setChanges] = useState<PlanChange[]>();
   const [message, setMessage] = useState<string>();
   const [changed, setChanged] = useState<Set<string>>(new Set());
+  const [compared, setCompared] = useState<SolverRun>();
 
   useEffect(() => {
     background(
@@ -78,15 +79,16 @@ export function BoardPage() {
   const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments }) : []), [problem, plan, assignments]);
   const broken = new Set(violations.filter((v) => v.doctor).map((v) => v.doctor!));
 
-  const runSolver = async () => {
+  const runSolver = async (variants?: number) => {
     if (!cohort) return;
-    let current = await api.startSolver(cohort, 30);
+    let current = await api.startSolver(cohort, 30, variants);
     setRun(current);
     while (current.status === 'queued' || current.status === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 400));
       current = await api.solverRun(current.uuid);
       setRun(current);
     }
+    if (variants && current.plans?.length) setCompared(current);
     if (current.plan) setPlan(await api.plan(current.plan)), setHistory([]);
     else setMessage(current.error ?? current.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
   };
@@ -173,6 +175,9 @@ export function BoardPage() {
       <button type="button" onClick={() => background(runSolver())} disabled={!cohort || run?.status === 'running' || run?.status === 'queued'}>
         {t('runSolver')}
       </button>
+      <button type="button" onClick={() => background(runSolver(3))} disabled={!cohort || run?.status === 'running' || run?.status === 'queued'}>
+        {t('compareVariants')}
+      </button>
       {run && (run.status === 'queued' || run.status === 'running') && (
         <span className="solver-progress" role="status">
           <progress aria-label={t('solving')} /> {t('solving')}: {String(run.progress?.phase ?? run.status)}
@@ -189,6 +194,47 @@ export function BoardPage() {
         </p>
       )}
       {message && <p role="alert">{message}</p>}
+      {compared?.plans && cohort && (
+        <table className="variants" aria-label={t('compareVariants')}>
+          <thead>
+            <tr>
+              <th>{t('variant')}</th>
+              <th>{t('objective')}</th>
+              <th>{t('wishesUnmet')}</th>
+              <th>{t('homeTownMissed')}</th>
+              <th>{t('vacationCuts')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {compared.plans.map((p, i) => (
+              <tr key={i} data-variant={String(p.stats.variant)}>
+                <td>{String(p.stats.variant)}</td>
+                <td>{p.objective ?? '–'}</td>
+                <td>{String(p.stats.wishesUnmet ?? '–')}</td>
+                <td>{String(p.stats.homeTownMissed ?? '–')}</td>
+                <td>{String(p.stats.vacationCuts ?? '–')}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      background(
+                        api.draftFromRun(cohort, compared.uuid, i).then((draft) => {
+                          setPlan(draft);
+                          setHistory([]);
+                          setCompared(undefined);
+                        }),
+                      )
+                    }
+                  >
+                    {t('choose')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {problem && plan && (
         <Board
           problem={problem}
