@@ -5,7 +5,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CohortResource } from '../../../shared/api/cohorts';
 import type { PlanResource } from '../../../shared/api/plans';
-import type { Region } from '../../../shared/api/regions';
 import type { SolverRun } from '../../../shared/api/solver-runs';
 import type { PlanChange } from '../../../shared/domain/plan-diff';
 import { validatePlan } from '../../../shared/domain/validate-plan';
@@ -19,14 +18,14 @@ import { CoverageTable } from '../components/CoverageTable';
 import { Disclosure } from '../components/Disclosure';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
 
 export function BoardPage() {
   const { t, lang } = useLang();
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [region, setRegion] = useState<string>();
+  const { regions, region, setRegion } = useRegionChoice();
   const [cohorts, setCohorts] = useState<CohortResource[]>([]);
   const [cohort, setCohort] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
@@ -41,14 +40,6 @@ export function BoardPage() {
   const [changed, setChanged] = useState<Set<string>>(new Set());
   const [compared, setCompared] = useState<SolverRun>();
 
-  useEffect(() => {
-    background(
-      api.regions().then((list) => {
-        setRegions(list);
-        setRegion(list[0]?.uuid);
-      }),
-    );
-  }, []);
   useEffect(() => {
     if (region) background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid))));
   }, [region]);
@@ -152,16 +143,7 @@ export function BoardPage() {
   return (
     <section aria-label={t('board')}>
       <h2>{t('board')}</h2>
-      <label>
-        {t('region')}{' '}
-        <select value={region} onChange={(e) => setRegion(e.target.value)}>
-          {regions.map((r) => (
-            <option key={r.uuid} value={r.uuid}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
       <label>
         {t('cohort')}{' '}
         <select value={cohort} onChange={(e) => setCohort(e.target.value)} name="cohort">

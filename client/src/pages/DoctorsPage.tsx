@@ -3,40 +3,29 @@
 import { useEffect, useState } from 'react';
 import type { CohortResource } from '../../../shared/api/cohorts';
 import type { DoctorResource } from '../../../shared/api/doctors';
-import type { Region } from '../../../shared/api/regions';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api, ApiError } from '../api/client';
 import { DoctorForm } from '../components/DoctorForm';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 export function DoctorsPage() {
   const { t } = useLang();
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [region, setRegion] = useState<string>();
+  const { regions, region, setRegion } = useRegionChoice();
   const [cohorts, setCohorts] = useState<CohortResource[]>([]);
   const [cohort, setCohort] = useState<string>();
   const [doctors, setDoctors] = useState<DoctorResource[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [open, setOpen] = useState<string>();
   const [message, setMessage] = useState<string>();
-  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
   useEffect(() => (region ? background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)))) : undefined), [region]);
   const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
   useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
   return (
     <section aria-label={t('doctors')}>
       <h2>{t('doctors')}</h2>
-      <label>
-        {t('region')}{' '}
-        <select value={region} onChange={(e) => setRegion(e.target.value)}>
-          {regions.map((r) => (
-            <option key={r.uuid} value={r.uuid}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
       <label>
         {t('cohort')}{' '}
         <select value={cohort} onChange={(e) => setCohort(e.target.value)}>

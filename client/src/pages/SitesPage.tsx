@@ -1,36 +1,25 @@
 // A region's sites: capacity and date-ranged overrides, edited with optimistic locking (a
 // change someone else saved first is reported, and the site reloaded).
 import { useEffect, useState } from 'react';
-import type { Region } from '../../../shared/api/regions';
 import type { SiteResource } from '../../../shared/api/sites';
 import { background } from '../api/background';
 import { api, ApiError } from '../api/client';
 import { SiteForm } from '../components/SiteForm';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 export function SitesPage() {
   const { t } = useLang();
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [region, setRegion] = useState<string>();
+  const { regions, region, setRegion } = useRegionChoice();
   const [sites, setSites] = useState<SiteResource[]>([]);
   const [open, setOpen] = useState<string>();
   const [message, setMessage] = useState<string>();
-  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
   const load = (id: string) => background(api.sites(id).then(setSites));
   useEffect(() => (region ? load(region) : undefined), [region]);
   return (
     <section aria-label={t('sites')}>
       <h2>{t('sites')}</h2>
-      <label>
-        {t('region')}{' '}
-        <select value={region} onChange={(e) => setRegion(e.target.value)}>
-          {regions.map((r) => (
-            <option key={r.uuid} value={r.uuid}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />
       {message && <p role="status">{message}</p>}
       <table className="sites">
         <thead>

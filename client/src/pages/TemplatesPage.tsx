@@ -1,23 +1,21 @@
 // A region's templates, each block shown both in weeks and in months of a 12-month year
 // (month-based templates keep the months they were written in); a block's weeks can be edited.
 import { useEffect, useState } from 'react';
-import type { Region } from '../../../shared/api/regions';
 import { templateUpdateSchema, type TemplateResource } from '../../../shared/api/templates';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { weeksToMonths } from '../../../shared/domain/templates';
 import { formatPath } from '../../../shared/format/issues';
 import { background } from '../api/background';
 import { api, ApiError } from '../api/client';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 export function TemplatesPage() {
   const { t } = useLang();
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [region, setRegion] = useState<string>();
+  const { regions, region, setRegion } = useRegionChoice();
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
-  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
   const load = (id: string) => background(api.templates(id).then(setTemplates));
   useEffect(() => (region ? load(region) : undefined), [region]);
 
@@ -39,16 +37,7 @@ export function TemplatesPage() {
   return (
     <section aria-label={t('templates')}>
       <h2>{t('templates')}</h2>
-      <label>
-        {t('region')}{' '}
-        <select value={region} onChange={(e) => setRegion(e.target.value)}>
-          {regions.map((r) => (
-            <option key={r.uuid} value={r.uuid}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />
       {message && <p role="status">{message}</p>}
       {templates.map((template) => {
         const total = template.blocks.reduce((sum, b) => sum + b.weeks, 0);
