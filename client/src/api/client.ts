@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user when a save fails: a stale version gets `stale`, anything else its own words. */
+export function saveFailure(err: unknown, stale: string): string {
+  return err instanceof ApiError && err.problem.status === 409 ? stale : (err as Error).message;
+}
+
 async function call<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
   const res = await fetch(path, {
     method,

@@ -2,9 +2,9 @@
 // credited block with the studierektor's decision — checked with the server's schema first.
 import { useState, type FormEvent } from 'react';
 import { doctorBodySchema, type DoctorBody, type DoctorResource } from '../../../shared/api/doctors';
-import { formatPath } from '../../../shared/format/issues';
 import type { Block } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
+import { useFieldErrors } from './field-errors';
 
 interface Range {
   from: string;
@@ -18,28 +18,20 @@ export function DoctorForm({ doctor, blocks, onSave }: { doctor: DoctorResource;
   const [protectedIdentity, setProtected] = useState(doctor.protectedIdentity);
   const [absences, setAbsences] = useState<Range[]>(doctor.absences.map((a) => ({ from: a.from, to: a.to, reason: a.reason ?? '' })));
   const [credit, setCredit] = useState(doctor.credits[0] ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { check, error } = useFieldErrors();
   const creditable = blocks.filter((b) => ['acute', 'primary-care', 'psychiatry'].includes(b.category));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { uuid: _uuid, version: _version, ...rest } = doctor;
-    const parsed = doctorBodySchema.safeParse({
+    const body = check(doctorBodySchema, {
       ...rest,
       partTime: Number(partTime),
       protectedIdentity,
       absences: absences.map((a) => ({ from: a.from, to: a.to, ...(a.reason ? { reason: a.reason } : {}) })),
       credits: credit ? [credit] : [],
     });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path), i.message])));
-    setErrors({});
-    await onSave(parsed.data);
+    if (body) await onSave(body);
   };
-  const error = (path: string) =>
-    errors[path] && (
-      <span role="alert" className="field-error">
-        {errors[path]}
-      </span>
-    );
   const setAbsence = (i: number, change: Partial<Range>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
   return (
     <form aria-label={`${t('doctor')} ${doctor.name}`} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>

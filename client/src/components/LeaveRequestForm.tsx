@@ -2,8 +2,8 @@
 // and each broken field says what is wrong before anything is sent.
 import { useState, type FormEvent } from 'react';
 import { absenceSchema } from '../../../shared/api/doctors';
-import { formatPath } from '../../../shared/format/issues';
 import { useLang } from '../i18n/lang';
+import { useFieldErrors } from './field-errors';
 
 export interface LeaveRequest {
   from: string;
@@ -16,27 +16,18 @@ export function LeaveRequestForm({ onSubmit }: { onSubmit: (leave: LeaveRequest)
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { check, error, errors } = useFieldErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = absenceSchema.safeParse({ from, to, ...(reason ? { reason } : {}) });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path), i.message])));
-      return;
-    }
-    setErrors({});
-    await onSubmit(parsed.data);
+    const leave = check(absenceSchema, { from, to, ...(reason ? { reason } : {}) });
+    if (leave) await onSubmit(leave);
   };
   const field = (name: 'from' | 'to', label: string, value: string, set: (v: string) => void) => (
     <div>
       <label>
         {label} <input name={name} type="date" value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} />
       </label>{' '}
-      {errors[name] && (
-        <span id={`${name}-error`} role="alert" className="field-error">
-          {errors[name]}
-        </span>
-      )}
+      {error(name)}
     </div>
   );
   return (

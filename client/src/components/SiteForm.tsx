@@ -2,8 +2,8 @@
 // zod schema as the server before saving; each broken field says what is wrong.
 import { useState, type FormEvent } from 'react';
 import { siteBodySchema, type SiteBody, type SiteResource } from '../../../shared/api/sites';
-import { formatPath } from '../../../shared/format/issues';
 import { useLang } from '../i18n/lang';
+import { useFieldErrors } from './field-errors';
 
 export function SiteForm({ site, onSave }: { site: SiteResource; onSave: (body: SiteBody) => Promise<void> }) {
   const { t } = useLang();
@@ -11,10 +11,10 @@ export function SiteForm({ site, onSave }: { site: SiteResource; onSave: (body: 
   const [town, setTown] = useState(site.town);
   const [capacity, setCapacity] = useState(String(site.capacity));
   const [overrides, setOverrides] = useState(site.overrides.map((o) => ({ from: o.from, to: o.to, capacity: String(o.capacity) })));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { check, error } = useFieldErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = siteBodySchema.safeParse({
+    const body = check(siteBodySchema, {
       id: site.id,
       name,
       town,
@@ -23,16 +23,8 @@ export function SiteForm({ site, onSave }: { site: SiteResource; onSave: (body: 
       overrides: overrides.map((o) => ({ from: o.from, to: o.to, capacity: Number(o.capacity) })),
       ...(site.address ? { address: site.address } : {}),
     });
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path), i.message])));
-    setErrors({});
-    await onSave(parsed.data);
+    if (body) await onSave(body);
   };
-  const error = (path: string) =>
-    errors[path] && (
-      <span role="alert" className="field-error">
-        {errors[path]}
-      </span>
-    );
   return (
     <form aria-label={`${t('site')} ${site.name}`} onSubmit={submit} className="site-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '40rem' }}>
       <div>

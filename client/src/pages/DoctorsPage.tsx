@@ -5,7 +5,7 @@ import type { CohortResource } from '../../../shared/api/cohorts';
 import type { DoctorResource } from '../../../shared/api/doctors';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
-import { api, ApiError } from '../api/client';
+import { api, saveFailure } from '../api/client';
 import { DoctorForm } from '../components/DoctorForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
@@ -80,7 +80,7 @@ export function DoctorsPage() {
                   setMessage(t('saved'));
                   setOpen(undefined);
                 } catch (err) {
-                  setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+                  setMessage(saveFailure(err, t('changedElsewhere')));
                 }
                 if (cohort) load(cohort);
               }}

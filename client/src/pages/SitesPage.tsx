@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SiteResource } from '../../../shared/api/sites';
 import { background } from '../api/background';
-import { api, ApiError } from '../api/client';
+import { api, saveFailure } from '../api/client';
 import { SiteForm } from '../components/SiteForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
@@ -59,7 +59,7 @@ export function SitesPage() {
                 setMessage(t('saved'));
                 setOpen(undefined);
               } catch (err) {
-                setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+                setMessage(saveFailure(err, t('changedElsewhere')));
               }
               if (region) load(region);
             }}

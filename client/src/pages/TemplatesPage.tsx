@@ -6,7 +6,7 @@ import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { weeksToMonths } from '../../../shared/domain/templates';
 import { formatPath } from '../../../shared/format/issues';
 import { background } from '../api/background';
-import { api, ApiError } from '../api/client';
+import { api, saveFailure } from '../api/client';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
@@ -29,7 +29,7 @@ export function TemplatesPage() {
       setMessage(t('saved'));
       setEdits({ ...edits, [template.uuid]: {} });
     } catch (err) {
-      setMessage(err instanceof ApiError && err.problem.status === 409 ? t('changedElsewhere') : (err as Error).message);
+      setMessage(saveFailure(err, t('changedElsewhere')));
     }
     if (region) load(region);
   };
