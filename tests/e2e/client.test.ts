@@ -2,54 +2,28 @@
 // the solver on the Västernorrland demo cohort, breaks and mends the plan, publishes; the doctor
 // sees the year and a working feed link; the clinic sees its incoming doctors, a protected one
 // masked. Screenshots go to test-results/screenshots/.
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/db/demo-data';
 import { capacityAt } from '../../shared/domain/capacity';
 import { siteLoad } from '../../shared/domain/load';
 import { addWeeks } from '../../shared/domain/weeks';
 import type { Problem } from '../../shared/format/problem';
-import { startApi, type TestApi } from '../support/api';
+import { openClient, type BrowserClient } from '../support/browser';
+import type { TestApi } from '../support/api';
+import type { Page } from 'playwright-core';
 
-const SHOTS = resolve('test-results/screenshots');
+let client: BrowserClient;
 let api: TestApi;
-let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'bt-client-')), 'client');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  api = await startApi({ solverQueue: true, clientDir: outDir });
-  await loadDemoData(api.dataSource);
-  await mkdir(SHOTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bt-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('pageerror', (err) => console.error(`browser: ${err.message}`));
+  client = await openClient();
+  ({ api, page } = client);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
+  await client?.close();
 });
 
-async function signIn(email: string, password: string) {
-  await page.goto(api.base);
-  // Signed out, or someone else still signed in: wait until the app knows which.
-  await page.locator('input[name=email], button:has-text("Logga ut")').first().waitFor();
-  const signOut = page.getByRole('button', { name: /Logga ut/ });
-  if (await signOut.isVisible()) await signOut.click();
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-}
+const signIn = (email: string, password: string) => client.signIn(email, password);
 
 /** From the cohort's current draft: a site placement and another site of its kind at capacity in one of its weeks. */
 async function overloadingMove(): Promise<{ doctor: string; block: string; site: string }> {
@@ -89,7 +63,7 @@ describe('the web client', () => {
     await form.locator('select[name=site]').selectOption(move.site);
     await form.getByRole('button', { name: 'Flytta' }).click();
     await page.locator('.violation-error[data-code=capacity]').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'board-with-violation.png'), fullPage: true });
+    await client.shot('board-with-violation');
     await form.getByRole('button', { name: 'Ångra' }).click();
     await page.locator('.no-violations').waitFor();
 
@@ -110,7 +84,7 @@ describe('the web client', () => {
     await form.getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'board.png'), fullPage: true });
+    await client.shot('board');
 
     // Setup: raise a site's weekly capacity.
     await page.getByRole('button', { name: 'Arbetsplatser' }).click();
@@ -157,7 +131,7 @@ describe('the web client', () => {
     const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, api.base));
     expect(feed.status).toBe(200);
     expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
-    await page.screenshot({ path: join(SHOTS, 'doctor-year.png'), fullPage: true });
+    await client.shot('doctor-year');
   });
 
   it('shows the clinic its incoming doctors, a protected identity masked', async () => {
@@ -176,6 +150,6 @@ describe('the web client', () => {
     await page.locator('table.incoming').first().waitFor();
     const text = await page.locator('main').innerText();
     expect(text).not.toContain(target.name);
-    await page.screenshot({ path: join(SHOTS, 'clinic.png'), fullPage: true });
+    await client.shot('clinic');
   });
 });
