@@ -1,32 +1,41 @@
-// The web client: sign in, then the home of one's role — the coordinator's board, the clinic's
-// incoming doctors, the doctor's year. Swedish by default, English one click away.
-import { StrictMode, useEffect, useState } from 'react';
+// The web client: sign in, then the home of one's role — the coordinator's board and setup, the
+// clinic's incoming doctors, the doctor's year. Swedish by default, English one click away.
+// The clinic and doctor pages load on demand: they bring FullCalendar, the board does not need it.
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { User } from '../../shared/api/auth';
 import { background } from './api/background';
 import { api } from './api/client';
+import './app.css';
 import { LangProvider, useLang } from './i18n/lang';
+import type { TextKey } from './i18n/texts';
 import { BoardPage } from './pages/BoardPage';
-import { ClinicPage } from './pages/ClinicPage';
-import { DoctorPage } from './pages/DoctorPage';
+import { CohortsPage } from './pages/CohortsPage';
 import { DoctorsPage } from './pages/DoctorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { SitesPage } from './pages/SitesPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 
+const ClinicPage = lazy(() => import('./pages/ClinicPage').then((m) => ({ default: m.ClinicPage })));
+const DoctorPage = lazy(() => import('./pages/DoctorPage').then((m) => ({ default: m.DoctorPage })));
+
+const TABS = { board: BoardPage, cohorts: CohortsPage, doctors: DoctorsPage, sites: SitesPage, templates: TemplatesPage } satisfies Partial<Record<TextKey, unknown>>;
+type Tab = keyof typeof TABS;
+
 function App() {
   const { t, lang, setLang } = useLang();
   const [user, setUser] = useState<User | null>();
-  const [tab, setTab] = useState<'board' | 'sites' | 'doctors' | 'templates'>('board');
+  const [tab, setTab] = useState<Tab>('board');
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
   }, []);
   if (user === undefined) return <p>{t('loading')}</p>;
+  const Page = TABS[tab];
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '1rem' }}>
-      <header style={{ display: 'flex', gap: '1rem', alignItems: 'baseline' }}>
-        <h1 style={{ margin: 0 }}>{t('appName')}</h1>
-        <button type="button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}>
+    <>
+      <header className="app-header">
+        <h1>{t('appName')}</h1>
+        <button type="button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
           {t('language')}
         </button>
         {user && (
@@ -35,29 +44,26 @@ function App() {
           </button>
         )}
       </header>
-      {!user && <LoginPage onSignedIn={setUser} />}
-      {user && (user.role === 'coordinator' || user.role === 'admin') && (
-        <>
-          <nav aria-label="Meny" style={{ display: 'flex', gap: '0.5rem', margin: '0.5rem 0' }}>
-            <button type="button" aria-pressed={tab === 'board'} onClick={() => setTab('board')}>
-              {t('board')}
-            </button>
-            <button type="button" aria-pressed={tab === 'sites'} onClick={() => setTab('sites')}>
-              {t('sites')}
-            </button>
-            <button type="button" aria-pressed={tab === 'doctors'} onClick={() => setTab('doctors')}>
-              {t('doctors')}
-            </button>
-            <button type="button" aria-pressed={tab === 'templates'} onClick={() => setTab('templates')}>
-              {t('templates')}
-            </button>
-          </nav>
-          {tab === 'board' ? <BoardPage /> : tab === 'sites' ? <SitesPage /> : tab === 'doctors' ? <DoctorsPage /> : <TemplatesPage />}
-        </>
-      )}
-      {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}
-      {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} />}
-    </main>
+      <main>
+        {!user && <LoginPage onSignedIn={setUser} />}
+        {user && (user.role === 'coordinator' || user.role === 'admin') && (
+          <>
+            <nav aria-label={t('menu')} className="tabs">
+              {(Object.keys(TABS) as Tab[]).map((key) => (
+                <button key={key} type="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
+                  {t(key)}
+                </button>
+              ))}
+            </nav>
+            <Page />
+          </>
+        )}
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}
+          {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} />}
+        </Suspense>
+      </main>
+    </>
   );
 }
 

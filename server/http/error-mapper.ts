@@ -4,7 +4,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
-import type { ProblemDetails } from '../../shared/api/common';
+import { PROBLEM_TYPES, type ProblemDetails } from '../../shared/api/common';
 import { formatPath } from '../../shared/format/issues';
 import { HttpError } from './errors';
 
@@ -15,10 +15,10 @@ export function problem(status: number, detail?: string, errors?: ProblemDetails
 }
 
 /** PostgreSQL error codes that are the client's doing. */
-const PG_STATUS: Record<string, { status: number; detail: string }> = {
-  '23505': { status: 409, detail: 'an item with the same key already exists' },
-  '23503': { status: 409, detail: 'it is referred to by, or refers to, something that does not allow it' },
-  '23001': { status: 409, detail: 'something else still uses it' },
+const PG_STATUS: Record<string, { status: number; detail: string; type?: string }> = {
+  '23505': { status: 409, detail: 'an item with the same key already exists', type: PROBLEM_TYPES.duplicate },
+  '23503': { status: 409, detail: 'it is referred to by, or refers to, something that does not allow it', type: PROBLEM_TYPES.inUse },
+  '23001': { status: 409, detail: 'something else still uses it', type: PROBLEM_TYPES.inUse },
   '23514': { status: 422, detail: 'a rule of the data model forbids it' },
   '22P02': { status: 400, detail: 'a value has the wrong form' },
   '22008': { status: 400, detail: 'a date is out of range' },
@@ -29,13 +29,14 @@ export function toProblem(err: unknown): ProblemDetails {
     const errors = err.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
     return problem(400, errors.map((e) => `${e.path}: ${e.message}`).join('\n'), errors);
   }
-  if (err instanceof HttpError) return { ...problem(err.status, err.detail), title: err.title };
+  if (err instanceof HttpError) return { ...problem(err.status, err.detail), title: err.title, ...(err.type ? { type: err.type } : {}) };
   if (err instanceof QueryFailedError) {
     const code = (err.driverError as { code?: string } | undefined)?.code;
     const known = code ? PG_STATUS[code] : undefined;
     if (known) {
       const constraint = (err.driverError as { constraint?: string }).constraint;
-      return problem(known.status, constraint ? `${known.detail} (${constraint})` : known.detail);
+      const details = problem(known.status, constraint ? `${known.detail} (${constraint})` : known.detail);
+      return known.type ? { ...details, type: known.type } : details;
     }
   }
   const body = err as { type?: string; status?: number };

@@ -1,9 +1,13 @@
 // Errors a use case raises on purpose; the error mapper turns them into problem+json.
+import { PROBLEM_TYPES } from '../../shared/api/common';
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    /** A problem type the client can tell apart (PROBLEM_TYPES); about:blank otherwise. */
+    readonly type?: string,
   ) {
     super(detail ?? title);
   }
@@ -12,7 +16,7 @@ export class HttpError extends Error {
 export const notFound = (what: string) => new HttpError(404, 'Not Found', `${what} was not found`);
 
 /** Someone else changed it since the client read it (optimistic locking). */
-export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${what} was changed by someone else; reload and try again`);
+export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${what} was changed by someone else; reload and try again`, PROBLEM_TYPES.staleVersion);
 
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 

@@ -54,7 +54,8 @@ export function setupRoutes(router: Routes, services: Services): void {
   router.get('/doctors/:id/schedule', async (req, res) => {
     const id = parse(uuidParamsSchema, req.params).id;
     const doctor = doctorForViewer(await services.doctors.get(id), principalOf(req));
-    res.json({ ...(await services.doctorViews.schedule(id)), absences: doctor.absences, supervisor: doctor.supervisor ?? null });
+    const choices = await services.doctorViews.choices(id, doctor.allowedSites);
+    res.json({ ...(await services.doctorViews.schedule(id)), absences: doctor.absences, supervisor: doctor.supervisor ?? null, choices });
   });
   router.get('/doctors/:id/export', async (req, res) => {
     res.json(await services.doctorViews.export(parse(uuidParamsSchema, req.params).id));

@@ -3,6 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CohortBody, CohortCopy, CohortImport, CohortResource, CohortUpdate } from '../../shared/api/cohorts';
 import { DEFAULT_TEACHING } from '../../shared/calendar/events';
+import { shiftWindows } from '../../shared/domain/templates';
 import { addWeeks } from '../../shared/domain/weeks';
 import { PROBLEM_FORMAT, type Problem } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
@@ -92,7 +93,8 @@ export class CohortService {
   async copy(id: string, body: CohortCopy, actor: string): Promise<CohortResource> {
     return this.ds.transaction(async (em) => {
       const source = await found(em, CohortEntity, id, 'cohort');
-      const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId: source.templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths });
+      const templateId = await this.templateForIntake(em, source, body);
+      const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths });
       const shift = (week: string) => addWeeks(week, body.weeks);
       const doctors = await doctorResources(em, await em.getRepository(DoctorEntity).find({ where: { cohortId: id }, order: { code: 'ASC' } }));
       for (const { uuid: _u, version: _v, ...d } of doctors) {
@@ -107,6 +109,15 @@ export class CohortService {
       await audit(em, { regionId: source.regionId, actor, action: 'create', entity: 'cohort', entityId: row.id, after: { copyOf: id, ...body } });
       return toResource(em, row);
     });
+  }
+
+  /** The source's template, or when it has date windows a copy named after the new cohort with the windows moved along. */
+  private async templateForIntake(em: EntityManager, source: CohortRow, body: CohortCopy): Promise<string> {
+    const blocks = await templateBlocks(em, source.templateId);
+    const moved = shiftWindows(blocks, body.weeks);
+    if (moved.every((b, i) => b === blocks[i])) return source.templateId;
+    const template = await found(em, TemplateEntity, source.templateId, 'template');
+    return (await insertTemplate(em, source.regionId, { name: body.name, unit: template.unit, blocks: moved.map(({ goals: _goals, ...b }) => b) })).id;
   }
 
   private async templateOfRegion(em: EntityManager, templateId: string, regionId: string): Promise<void> {

@@ -35,7 +35,29 @@ export class DoctorViewService {
     return rows.map((r) => ({ name: shownName({ name: r.name, protectedIdentity: r.protected_identity }), cohort: r.cohort, block: r.block, kind: r.kind, from: r.from_week, to: r.to_week }));
   }
 
-  async schedule(doctorId: string): Promise<Omit<Schedule, 'absences' | 'supervisor'>> {
+  /** The blocks of the doctor's template with the region's sites of each block's kind (narrowed by `allowedSites`). */
+  async choices(doctorId: string, allowedSites: Record<string, string[]> = {}): Promise<Schedule['choices']> {
+    const rows: { block: string; kind: string; name: string | null; site: string | null; site_name: string | null }[] = await this.ds.query(
+      `SELECT tb.code AS block, tb.kind, tb.name, s.code AS site, s.name AS site_name
+         FROM doctors d
+         JOIN cohorts c ON c.id = d.cohort_id
+         JOIN template_blocks tb ON tb.template_id = c.template_id
+         LEFT JOIN sites s ON s.region_id = c.region_id AND tb.kind = ANY(s.kinds) AND tb.category <> 'vacation' AND tb.category <> 'cohort'
+        WHERE d.id = $1
+        ORDER BY tb.position, s.name`,
+      [doctorId],
+    );
+    const choices = new Map<string, Schedule['choices'][number]>();
+    for (const r of rows) {
+      const choice = choices.get(r.block) ?? { block: r.block, kind: r.kind, name: r.name, sites: [] };
+      choices.set(r.block, choice);
+      const allowed = allowedSites[r.block];
+      if (r.site && r.site_name && (!allowed || allowed.includes(r.site))) choice.sites.push({ id: r.site, name: r.site_name });
+    }
+    return [...choices.values()];
+  }
+
+  async schedule(doctorId: string): Promise<Pick<Schedule, 'assignments'>> {
     const rows: { block: string; kind: string; site: string | null; site_name: string | null; address: string | null; from_week: string; to_week: string; placement_id: string; sequence: number }[] = await this.ds.query(
       `SELECT a.block, tb.kind, s.code AS site, s.name AS site_name, s.address, a.from_week::text AS from_week, a.to_week::text AS to_week, a.placement_id, a.sequence
          FROM assignments a

@@ -12,6 +12,16 @@ export const uuidParamsSchema = z.strictObject({ id: uuidSchema });
 export const versionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 /** application/problem+json (RFC 9457) with our field errors. */
+/** Problem types (RFC 9457 `type`, relative URIs) for the clashes a client words differently. */
+export const PROBLEM_TYPES = {
+  /** Someone else saved first (optimistic locking). */
+  staleVersion: '/problems/stale-version',
+  /** Another item already has that code or name. */
+  duplicate: '/problems/duplicate',
+  /** Something else still refers to it. */
+  inUse: '/problems/in-use',
+} as const;
+
 export const problemDetailsSchema = z.object({
   type: z.string(),
   title: z.string(),

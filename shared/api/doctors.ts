@@ -49,6 +49,8 @@ export const scheduleSchema = z.object({
   /** The doctor's main supervisor, when known. */
   supervisor: z.string().nullable(),
   absences: z.array(absenceSchema),
+  /** What a wish may name: the cohort's blocks and, for each, the sites this doctor may be placed at. */
+  choices: z.array(z.object({ block: z.string(), kind: z.string(), name: z.string().nullable(), sites: z.array(z.object({ id: z.string(), name: z.string() })) })),
 });
 
 export const eraseSchema = z.strictObject({ version: versionSchema });

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 // The board's rendering: a bar per placement (vacation hatched), absences, and the capacity
 // strip with over-capacity weeks marked.
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Board } from '../../client/src/components/timeline/Board';
 import { kronoberg2026 } from '../../shared/domain/presets';
+import { addWeeks } from '../../shared/domain/weeks';
 
 afterEach(cleanup);
 const { problem, plan } = kronoberg2026;
@@ -14,7 +15,7 @@ describe('Board', () => {
     const { container } = render(<Board problem={problem} assignments={plan.assignments} />);
     const bars = container.querySelectorAll('[data-placement]');
     expect(bars).toHaveLength(plan.assignments.length);
-    const vacations = container.querySelectorAll('.bar-vacation');
+    const vacations = container.querySelectorAll('.board-row .bar-vacation');
     expect(vacations).toHaveLength(plan.assignments.filter((a) => a.block === 'vac').length);
     const first = plan.assignments.find((a) => a.site !== null)!;
     const bar = container.querySelector(`[data-placement="${first.doctor}/${first.block}"]`)!;
@@ -51,5 +52,39 @@ describe('Board', () => {
     const cells = over.querySelectorAll(`[data-site="${surgery.id}"] .cell-over`);
     expect(cells.length).toBeGreaterThan(0);
     expect([...cells].every((c) => c.textContent === '!')).toBe(true);
+  });
+
+  it('names months and weeks on top, marks today, and explains colours and patterns in a legend', () => {
+    const { container } = render(<Board problem={problem} assignments={plan.assignments} today="2026-09-10" />);
+    const weeks = [...container.querySelectorAll('[role=columnheader]')];
+    const today = container.querySelector('.week-today')!;
+    expect(today.getAttribute('title')).toBe('v. 37 2026');
+    expect(weeks.indexOf(today)).toBe(weeks.findIndex((w) => w.getAttribute('title') === 'v. 37 2026'));
+    expect(container.querySelectorAll('.board-today')).toHaveLength(1);
+    const months = [...container.querySelectorAll('.board-head')[0]!.querySelectorAll('span')].map((m) => m.textContent);
+    expect(months).toContain('sep. 2026');
+    const legend = [...container.querySelectorAll('.board-legend li')].map((li) => li.textContent!.trim());
+    expect(legend).toEqual(expect.arrayContaining(['Semester', 'Primärvård', 'Frånvaro', '🔒 låst']));
+    // No marker when today is outside the plan's weeks.
+    cleanup();
+    expect(render(<Board problem={problem} assignments={plan.assignments} today="2030-01-01" />).container.querySelector('.board-today')).toBeNull();
+  });
+
+  it('moves a focused bar a week with Alt+arrows and changes its length with Alt+Shift+arrows', () => {
+    const onChange = vi.fn();
+    const a = plan.assignments.find((x) => x.site !== null)!;
+    const { container } = render(<Board problem={problem} assignments={plan.assignments} onChange={onChange} />);
+    const bar = container.querySelector(`[data-placement="${a.doctor}/${a.block}"]`)!;
+    fireEvent.keyDown(bar, { key: 'ArrowRight', altKey: true });
+    fireEvent.keyDown(bar, { key: 'ArrowLeft', altKey: true, shiftKey: true });
+    fireEvent.keyDown(bar, { key: 'ArrowRight' });
+    expect(onChange.mock.calls).toEqual([
+      [a, { from: addWeeks(a.from, 1), to: addWeeks(a.to, 1) }],
+      [a, { from: a.from, to: addWeeks(a.to, -1) }],
+    ]);
+    // Without onChange the board is read-only: no resize handles, keys do nothing.
+    cleanup();
+    const readOnly = render(<Board problem={problem} assignments={plan.assignments} />).container;
+    expect(readOnly.querySelectorAll('.bar-resize')).toHaveLength(0);
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// The doctor form checks with the server's schema: the part-time rate, absences and the credit
-// decision are named at their fields; a valid year is saved as the schema reads it.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+// The doctor form checks with the server's schema: the part-time rate, absences, the credit
+// decision, a start that is not a Monday and a wish weight out of range are named at their
+// fields; a valid year (allowed sites, pins, wishes) is saved as the schema reads it.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DoctorForm } from '../../client/src/components/DoctorForm';
 import { LangProvider } from '../../client/src/i18n/lang';
@@ -11,13 +12,24 @@ afterEach(cleanup);
 const source = kronoberg2026.problem.doctors[0]!;
 const doctor = { ...source, uuid: '00000000-0000-4000-8000-000000000002', version: 1 };
 
-function renderForm(onSave = vi.fn()) {
+/** `edited` null: a new doctor. */
+function renderForm(onSave = vi.fn(), edited: typeof doctor | null = doctor) {
   render(
     <LangProvider>
-      <DoctorForm doctor={doctor} blocks={kronoberg2026.problem.blocks} onSave={onSave} />
+      <DoctorForm doctor={edited ?? undefined} blocks={kronoberg2026.problem.blocks} sites={kronoberg2026.problem.sites} onSave={onSave} />
     </LangProvider>,
   );
   return onSave;
+}
+
+const change = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const allowed = (block: string) => within(document.querySelector(`[data-allowed-block="${block}"]`) as HTMLElement);
+
+function fillNewDoctor(start: string) {
+  change('Kod (id)', 'kr-d09');
+  change('Namn', 'Lisa Ek');
+  change('Hemort', 'Ljungby');
+  change('Start (en måndag)', start);
 }
 
 describe('DoctorForm', () => {
@@ -49,5 +61,68 @@ describe('DoctorForm', () => {
     await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
     expect(onSave.mock.calls[0]![0].absences.at(-1)).toEqual({ from: '2026-10-05', to: '2026-10-19', reason: 'Föräldraledighet' });
     expect(onSave.mock.calls[0]![0].id).toBe(source.id);
+  });
+
+  it('names a start that is not a Monday and a wish weight above 100, and saves nothing', async () => {
+    const onSave = renderForm(vi.fn(), null);
+    fillNewDoctor('2026-01-13');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till önskemål' }));
+    change('Önskemål 1: Vikt', '150');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
+    expect(alerts).toEqual(['2026-01-13 is not a Monday', 'Too big: expected number to be <=100']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("creates a doctor with allowed sites of the block's kind, a pin and wishes, as the schema reads them", async () => {
+    const onSave = renderForm(vi.fn(), null);
+    fillNewDoctor('2026-01-12');
+    // Only sites offering the block's kind are offered.
+    expect(allowed('pc').getAllByRole('checkbox').map((c) => (c as HTMLInputElement).value)).toEqual(['vc-teleborg', 'vc-dalbo', 'vc-ljungby', 'vc-alvesta']);
+    fireEvent.click(allowed('pc').getByLabelText('Vårdcentralen Ljungby'));
+    fireEvent.click(allowed('im').getByLabelText('Medicinkliniken, Ljungby lasarett'));
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till låsning' }));
+    change('Låsning 1: Block', 'surg');
+    change('Låsning 1: Arbetsplats', 'lj-kir');
+    change('Låsning 1: Från', '2026-03-09');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till önskemål' }));
+    change('Önskemål 1: Block', 'psy');
+    change('Önskemål 1: Arbetsplats', 'vxo-psy');
+    change('Önskemål 1: Vikt', '2');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till önskemål' }));
+    change('Önskemål 2: Block', 'vac');
+    expect((screen.getByLabelText('Önskemål 2: Arbetsplats') as HTMLSelectElement).disabled).toBe(true);
+    change('Önskemål 2: Från', '2026-07-06');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave.mock.calls[0]![0]).toEqual({
+      id: 'kr-d09',
+      name: 'Lisa Ek',
+      town: 'Ljungby',
+      start: '2026-01-12',
+      partTime: 1,
+      protectedIdentity: false,
+      allowedSites: { pc: ['vc-ljungby'], im: ['lj-med'] },
+      pins: [{ block: 'surg', site: 'lj-kir', from: '2026-03-09' }],
+      wishes: [
+        { block: 'psy', site: 'vxo-psy', weight: 2 },
+        { block: 'vac', from: '2026-07-06', weight: 1 },
+      ],
+      absences: [],
+      credits: [],
+    });
+  });
+
+  it('leaves allowed sites out when none is ticked (any site), and keeps the wish it had', async () => {
+    const onSave = renderForm();
+    expect((allowed('pc').getByLabelText('Vårdcentralen Teleborg') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(allowed('pc').getByLabelText('Vårdcentralen Teleborg'));
+    change('Hemort', '');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    const body = onSave.mock.calls[0]![0];
+    expect(body).not.toHaveProperty('allowedSites');
+    expect(body).not.toHaveProperty('town');
+    expect(body.wishes).toEqual([{ block: 'psy', site: 'vxo-psy', weight: 1 }]);
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The site form checks with the server's schema: a negative capacity and an override that ends
 // before it starts are named at their fields; a valid site is saved as the schema reads it.
+// Without a site it creates one: its code and kinds are asked for, and a site offering nothing is refused.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SiteForm } from '../../client/src/components/SiteForm';
@@ -10,13 +11,19 @@ afterEach(cleanup);
 
 const site = { uuid: '00000000-0000-4000-8000-000000000001', version: 3, id: 'vxo-kir', name: 'Kirurgen Växjö', town: 'Växjö', kinds: ['surgery'], capacity: 2, overrides: [{ from: '2026-06-22', to: '2026-08-17', capacity: 1 }] };
 
-function renderForm(onSave = vi.fn()) {
+function renderForm(onSave = vi.fn(), props: Partial<Parameters<typeof SiteForm>[0]> = { site }) {
   render(
     <LangProvider>
-      <SiteForm site={site} onSave={onSave} />
+      <SiteForm {...props} onSave={onSave} />
     </LangProvider>,
   );
   return onSave;
+}
+
+function fillNewSite() {
+  fireEvent.change(screen.getByLabelText('Kod (id)'), { target: { value: 'vc-birka' } });
+  fireEvent.change(screen.getByLabelText('Namn'), { target: { value: 'Vårdcentralen Birka' } });
+  fireEvent.change(screen.getByLabelText('Ort'), { target: { value: 'Växjö' } });
 }
 
 describe('SiteForm', () => {
@@ -36,5 +43,34 @@ describe('SiteForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort' }));
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ id: 'vxo-kir', name: 'Kirurgen Växjö', town: 'Växjö', kinds: ['surgery'], capacity: 3, overrides: [] }));
+  });
+
+  it('refuses a new site that offers no kind, naming the kinds field', async () => {
+    const onSave = renderForm(vi.fn(), {});
+    fillNewSite();
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
+    expect(alerts).toEqual(['Too small: expected array to have >=1 items']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('offers only the kinds it is given and creates the site with code, address, kinds and capacity', async () => {
+    const onSave = renderForm(vi.fn(), { kinds: ['primary-care', 'psychiatry'] });
+    expect(screen.getAllByRole('checkbox').map((c) => (c as HTMLInputElement).value)).toEqual(['primary-care', 'psychiatry']);
+    fillNewSite();
+    fireEvent.change(screen.getByLabelText('Adress'), { target: { value: ' Birkagatan 1, 352 36 Växjö ' } });
+    fireEvent.click(screen.getByLabelText('Allmänmedicin'));
+    fireEvent.change(screen.getByLabelText('Kapacitet per vecka'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave.mock.calls[0]![0]).toEqual({
+      id: 'vc-birka',
+      name: 'Vårdcentralen Birka',
+      town: 'Växjö',
+      address: 'Birkagatan 1, 352 36 Växjö',
+      kinds: ['primary-care'],
+      capacity: 2,
+      overrides: [],
+    });
   });
 });

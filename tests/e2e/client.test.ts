@@ -46,6 +46,17 @@ async function overloadingMove(): Promise<{ doctor: string; block: string; site:
   throw new Error('no move overloads a site');
 }
 
+/** The coordinator's current draft placement of a doctor's block, read through the API. */
+async function draftPlacement(doctor: string, block: string): Promise<{ site: string | null; from: string; to: string }> {
+  const coordinator = await api.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+  const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+  const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
+  const plans = (await coordinator.request('GET', `/api/cohorts/${cohort}/plans`)).body;
+  const draft = (await coordinator.request('GET', `/api/plans/${plans.find((p: { status: string }) => p.status === 'draft').uuid}`)).body;
+  const { site, from, to } = draft.assignments.find((a: { doctor: string; block: string }) => a.doctor === doctor && a.block === block);
+  return { site, from, to };
+}
+
 describe('the web client', () => {
   it('lets a coordinator plan, break, mend and publish the Västernorrland cohort', async () => {
     await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
@@ -59,12 +70,32 @@ describe('the web client', () => {
     // A placement and a site of its kind that is full in one of its weeks: moving there overloads it.
     const move = await overloadingMove();
     const form = page.getByRole('form', { name: 'Flytta placering' });
-    await form.locator('select[name=placement]').selectOption(`${move.doctor}/${move.block}`);
+    await form.locator('select[name=doctor]').selectOption(move.doctor);
+    await form.locator('select[name=block]').selectOption(move.block);
     await form.locator('select[name=site]').selectOption(move.site);
     await form.getByRole('button', { name: 'Flytta' }).click();
     await page.locator('.violation-error[data-code=capacity]').first().waitFor();
     await client.shot('board-with-violation');
     await form.getByRole('button', { name: 'Ångra' }).click();
+    await page.locator('.no-violations').waitFor();
+
+    // Drag the bar two weeks later with the mouse, then one more with Alt+→; undo both.
+    const placed = await draftPlacement(move.doctor, move.block);
+    const bar = page.locator(`[data-placement="${move.doctor}/${move.block}"]`);
+    const week = (await page.locator('.board-head [role=columnheader]').first().boundingBox())!.width;
+    const box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 2 * week + 3, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => draftPlacement(move.doctor, move.block)).toMatchObject({ from: addWeeks(placed.from, 2), to: addWeeks(placed.to, 2) });
+    await bar.focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => draftPlacement(move.doctor, move.block)).toMatchObject({ from: addWeeks(placed.from, 3), to: addWeeks(placed.to, 3) });
+    await form.getByRole('button', { name: 'Ångra' }).click();
+    await expect.poll(() => draftPlacement(move.doctor, move.block)).toMatchObject({ from: addWeeks(placed.from, 2) });
+    await form.getByRole('button', { name: 'Ångra' }).click();
+    await expect.poll(() => draftPlacement(move.doctor, move.block)).toMatchObject({ from: placed.from, to: placed.to, site: placed.site });
     await page.locator('.no-violations').waitFor();
 
     // Lock the placement: the bar says so in text.
@@ -81,7 +112,7 @@ describe('the web client', () => {
     await variants.waitFor({ state: 'detached' });
     await page.locator('.no-violations').waitFor();
 
-    await form.getByRole('button', { name: 'Publicera' }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('dialog', { name: 'Publicera' }).getByRole('button', { name: 'Publicera' }).click();
     await page.getByRole('alert').filter({ hasText: 'Publicerad' }).waitFor();
     await client.shot('board');

@@ -16,10 +16,13 @@ describe('toProblem', () => {
       detail: 'a.b: Invalid input: expected number, received string',
       errors: [{ path: 'a.b', message: 'Invalid input: expected number, received string' }],
     });
-    expect(toProblem(staleVersion('plan'))).toMatchObject({ status: 409, detail: 'plan was changed by someone else; reload and try again' });
+    expect(toProblem(staleVersion('plan'))).toMatchObject({ status: 409, type: '/problems/stale-version', detail: 'plan was changed by someone else; reload and try again' });
     expect(toProblem(ruleBroken('no'))).toMatchObject({ status: 422, title: 'Unprocessable Content', detail: 'no' });
     const unique = new QueryFailedError('INSERT …', [], Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'uq_sites_region_code' }));
-    expect(toProblem(unique)).toMatchObject({ status: 409, detail: 'an item with the same key already exists (uq_sites_region_code)' });
+    expect(toProblem(unique)).toMatchObject({ status: 409, type: '/problems/duplicate', detail: 'an item with the same key already exists (uq_sites_region_code)' });
+    const referenced = new QueryFailedError('DELETE …', [], Object.assign(new Error('violates foreign key'), { code: '23503', constraint: 'fk_assignments_site' }));
+    expect(toProblem(referenced)).toMatchObject({ status: 409, type: '/problems/in-use' });
+    expect(toProblem(ruleBroken('no')).type).toBe('about:blank');
   });
 
   it('gives anything else 500 without its message', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksFromTemplate, monthsToWeeks, templateSchema, weeksToMonths } from '../../shared/domain/templates';
+import { blocksFromTemplate, monthsToWeeks, shiftWindows, templateSchema, weeksToMonths } from '../../shared/domain/templates';
 import { kronobergTemplate, vasternorrlandTemplate } from '../../shared/domain/presets';
 
 describe('month → week conversion by the largest remainder', () => {
@@ -49,5 +49,17 @@ describe('templates', () => {
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['blocks.1.months', 'a months-based template gives months for every block'],
     ]);
+  });
+
+  it('moves date windows by the nearest whole years for a later intake, and leaves other blocks alone', () => {
+    const blocks = [
+      { id: 'vac', window: { from: '2027-06-01', to: '2028-02-29' } },
+      { id: 'im' },
+    ];
+    expect(shiftWindows(blocks, 52)).toEqual([{ id: 'vac', window: { from: '2028-06-01', to: '2029-02-28' } }, { id: 'im' }]);
+    expect(shiftWindows(blocks, -104)[0]!.window).toEqual({ from: '2025-06-01', to: '2026-02-28' });
+    // Less than half a year: same calendar year, the very same objects.
+    expect(shiftWindows(blocks, 20)).toEqual(blocks);
+    expect(shiftWindows(blocks, 20)[0]).toBe(blocks[0]);
   });
 });

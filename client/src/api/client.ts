@@ -2,17 +2,17 @@
 // the client and the server agree on one type per concept. Errors carry the problem details.
 import { z } from 'zod';
 import { userSchema, type User } from '../../../shared/api/auth';
-import { cohortResourceSchema, type CohortResource } from '../../../shared/api/cohorts';
-import { problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
-import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { cohortResourceSchema, type CohortBody, type CohortCopy, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
+import { PROBLEM_TYPES, problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
+import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
-import { siteResourceSchema, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
+import { siteResourceSchema, type SiteBody, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
-import { templateResourceSchema, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
+import { templateResourceSchema, type TemplateBody, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
 import type { Assignment } from '../../../shared/format/plan';
-import { problemSchema, type Problem } from '../../../shared/format/problem';
+import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
 import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
 
 export class ApiError extends Error {
@@ -21,9 +21,19 @@ export class ApiError extends Error {
   }
 }
 
-/** What to tell the user when a save fails: a stale version gets `stale`, anything else its own words. */
-export function saveFailure(err: unknown, stale: string): string {
-  return err instanceof ApiError && err.problem.status === 409 ? stale : (err as Error).message;
+type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse', string>;
+
+/**
+ * What to tell the user when a call fails: the clashes by their problem type in the user's words
+ * (`words` may word one differently), anything else in the server's own detail.
+ */
+export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => string, words: Partial<FailureTexts> = {}): string {
+  if (!(err instanceof ApiError)) return String((err as Error)?.message ?? err);
+  const type = err.problem.type;
+  if (type === PROBLEM_TYPES.staleVersion) return words.changedElsewhere ?? t('changedElsewhere');
+  if (type === PROBLEM_TYPES.duplicate) return words.duplicate ?? t('duplicate');
+  if (type === PROBLEM_TYPES.inUse) return words.inUse ?? t('inUse');
+  return err.message;
 }
 
 async function call<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
@@ -47,6 +57,13 @@ export const api = {
   me: (): Promise<User> => call(userSchema, 'GET', '/api/auth/me'),
   regions: (): Promise<Region[]> => call(z.array(regionSchema), 'GET', '/api/regions'),
   cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
+  createCohort: (region: string, body: CohortBody): Promise<CohortResource> => call(cohortResourceSchema, 'POST', `/api/regions/${region}/cohorts`, body),
+  updateCohort: (id: string, body: CohortUpdate): Promise<CohortResource> => call(cohortResourceSchema, 'PATCH', `/api/cohorts/${id}`, body),
+  deleteCohort: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/cohorts/${id}?version=${version}`),
+  /** The file goes as read: the server checks it and its 400 names the broken field. */
+  importCohort: (region: string, body: { name: string; problem: unknown }): Promise<CohortResource> =>
+    call(cohortResourceSchema, 'POST', `/api/regions/${region}/cohorts/import`, body),
+  copyCohort: (id: string, body: CohortCopy): Promise<CohortResource> => call(cohortResourceSchema, 'POST', `/api/cohorts/${id}/copy`, body),
   templates: (region: string): Promise<TemplateResource[]> => call(z.array(templateResourceSchema), 'GET', `/api/regions/${region}/templates`),
   updateTemplate: (id: string, body: TemplateUpdate): Promise<TemplateResource> => call(templateResourceSchema, 'PATCH', `/api/templates/${id}`, body),
   sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
@@ -62,6 +79,7 @@ export const api = {
   publish: (id: string, version: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/plans/${id}/publish`, { version }),
   startSolver: (cohort: string, timeLimit = 30, variants?: number): Promise<SolverRun> =>
     call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit, ...(variants ? { variants } : {}) }),
+  draftFromPublished: (cohort: string): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'published' }),
   draftFromRun: (cohort: string, run: string, variant: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'run', run, variant }),
   solverRun: (id: string): Promise<SolverRun> => call(solverRunSchema, 'GET', `/api/solver-runs/${id}`),
   cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),
@@ -76,6 +94,14 @@ export const api = {
     call(doctorRequestSchema, 'POST', `/api/requests/${request}/decision`, { decision, version }),
   audit: (region: string): Promise<AuditEntry[]> => call(z.array(auditEntrySchema), 'GET', `/api/regions/${region}/audit`),
   requests: (doctor: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/doctors/${doctor}/requests`),
+  requestWish: (doctor: string, wish: Wish): Promise<DoctorRequest> => call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'wish', wish }),
   requestLeave: (doctor: string, leave: { from: string; to: string; reason?: string }): Promise<DoctorRequest> =>
     call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'leave', leave }),
+  // Setup: create and delete (a delete names the version it read; 204 has no body).
+  createSite: (region: string, body: SiteBody): Promise<SiteResource> => call(siteResourceSchema, 'POST', `/api/regions/${region}/sites`, body),
+  deleteSite: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/sites/${id}?version=${version}`),
+  createTemplate: (region: string, body: TemplateBody): Promise<TemplateResource> => call(templateResourceSchema, 'POST', `/api/regions/${region}/templates`, body),
+  deleteTemplate: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/templates/${id}?version=${version}`),
+  createDoctor: (cohort: string, body: DoctorBody): Promise<DoctorResource> => call(doctorResourceSchema, 'POST', `/api/cohorts/${cohort}/doctors`, body),
+  deleteDoctor: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/doctors/${id}?version=${version}`),
 };

@@ -1,9 +1,11 @@
-// Edit a doctor's year: part-time rate, protected identity, absences (they extend the BT) and a
+// Create or edit a doctor's year: code (only when new), name, home town, start, part-time rate,
+// protected identity, where they may and want to serve, absences (they extend the BT) and a
 // credited block with the studierektor's decision — checked with the server's schema first.
 import { useState, type FormEvent } from 'react';
 import { doctorBodySchema, type DoctorBody, type DoctorResource } from '../../../shared/api/doctors';
-import type { Block } from '../../../shared/format/problem';
+import type { Block, Site } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
+import { AllowedSitesFields, blockLabel, placementOf, placementRow, PlacementRowsFields, type PlacementRow } from './DoctorPlacementsFields';
 import { useFieldErrors } from './field-errors';
 
 interface Range {
@@ -12,29 +14,59 @@ interface Range {
   reason: string;
 }
 
-export function DoctorForm({ doctor, blocks, onSave }: { doctor: DoctorResource; blocks: Block[]; onSave: (body: DoctorBody) => Promise<void> }) {
-  const { t } = useLang();
-  const [partTime, setPartTime] = useState(String(doctor.partTime));
-  const [protectedIdentity, setProtected] = useState(doctor.protectedIdentity);
-  const [absences, setAbsences] = useState<Range[]>(doctor.absences.map((a) => ({ from: a.from, to: a.to, reason: a.reason ?? '' })));
-  const [credit, setCredit] = useState(doctor.credits[0] ?? null);
+const NO_DOCTOR: Partial<DoctorResource> = {};
+
+export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorResource; blocks: Block[]; sites: Site[]; onSave: (body: DoctorBody) => Promise<void> }) {
+  const { t, lang } = useLang();
+  const [code, setCode] = useState(doctor?.id ?? '');
+  const [name, setName] = useState(doctor?.name ?? '');
+  const [town, setTown] = useState(doctor?.town ?? '');
+  const [start, setStart] = useState(doctor?.start ?? '');
+  const [partTime, setPartTime] = useState(String(doctor?.partTime ?? 1));
+  const [protectedIdentity, setProtected] = useState(doctor?.protectedIdentity ?? false);
+  const [allowedSites, setAllowedSites] = useState<Record<string, string[]>>(doctor?.allowedSites ?? {});
+  const [pins, setPins] = useState<PlacementRow[]>((doctor?.pins ?? []).map(placementRow));
+  const [wishes, setWishes] = useState<PlacementRow[]>((doctor?.wishes ?? []).map(placementRow));
+  const [absences, setAbsences] = useState<Range[]>((doctor?.absences ?? []).map((a) => ({ from: a.from, to: a.to, reason: a.reason ?? '' })));
+  const [credit, setCredit] = useState(doctor?.credits[0] ?? null);
   const { check, error } = useFieldErrors();
   const creditable = blocks.filter((b) => ['acute', 'primary-care', 'psychiatry'].includes(b.category));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { uuid: _uuid, version: _version, ...rest } = doctor;
+    // Fields this form does not show (the supervisor) go back as they were.
+    const { uuid: _uuid, version: _version, town: _town, allowedSites: _allowed, ...kept } = doctor ?? NO_DOCTOR;
+    const allowed = Object.fromEntries(Object.entries(allowedSites).filter(([, ids]) => ids.length > 0));
     const body = check(doctorBodySchema, {
-      ...rest,
+      ...kept,
+      id: code,
+      name,
+      ...(town.trim() ? { town: town.trim() } : {}),
+      start,
       partTime: Number(partTime),
       protectedIdentity,
+      ...(Object.keys(allowed).length ? { allowedSites: allowed } : {}),
+      pins: pins.map((p) => placementOf(p, false)),
+      wishes: wishes.map((w) => placementOf(w, true)),
       absences: absences.map((a) => ({ from: a.from, to: a.to, ...(a.reason ? { reason: a.reason } : {}) })),
       credits: credit ? [credit] : [],
     });
     if (body) await onSave(body);
   };
   const setAbsence = (i: number, change: Partial<Range>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
+  const text = (label: string, field: string, value: string, set: (v: string) => void, type = 'text') => (
+    <div>
+      <label>
+        {label} <input name={field} type={type} value={value} onChange={(e) => set(e.target.value)} />
+      </label>{' '}
+      {error(field)}
+    </div>
+  );
   return (
-    <form aria-label={`${t('doctor')} ${doctor.name}`} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>
+    <form aria-label={doctor ? `${t('doctor')} ${doctor.name}` : t('newDoctor')} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>
+      {!doctor && text(t('idCode'), 'id', code, setCode)}
+      {text(t('name'), 'name', name, setName)}
+      {text(t('homeTown'), 'town', town, setTown)}
+      {text(t('doctorStart'), 'start', start, setStart, 'date')}
       <div>
         <label>
           {t('partTime')} <input name="partTime" type="number" step="any" value={partTime} onChange={(e) => setPartTime(e.target.value)} style={{ width: '5rem' }} />
@@ -44,6 +76,10 @@ export function DoctorForm({ doctor, blocks, onSave }: { doctor: DoctorResource;
       <label>
         <input type="checkbox" checked={protectedIdentity} onChange={(e) => setProtected(e.target.checked)} /> {t('protectedIdentity')}
       </label>
+      <AllowedSitesFields blocks={blocks} sites={sites} value={allowedSites} onChange={setAllowedSites} />
+      <PlacementRowsFields field="pins" weighted={false} blocks={blocks} sites={sites} rows={pins} onChange={setPins} error={error} />
+      <PlacementRowsFields field="wishes" weighted blocks={blocks} sites={sites} rows={wishes} onChange={setWishes} error={error} />
+      {/* Absences and credit stay last: the browser test picks the newest absence's dates as the last date inputs. */}
       <fieldset>
         <legend>{t('absences')}</legend>
         {absences.map((a, i) => (
@@ -75,7 +111,7 @@ export function DoctorForm({ doctor, blocks, onSave }: { doctor: DoctorResource;
             <option value="">—</option>
             {creditable.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.name ?? b.id}
+                {blockLabel(b, lang)}
               </option>
             ))}
           </select>

@@ -1,32 +1,50 @@
-// Edit a site: name, town, capacity and date-ranged capacity overrides, checked with the same
-// zod schema as the server before saving; each broken field says what is wrong.
+// Create or edit a site: code (only when new), name, town, address, the kinds it offers, capacity
+// and date-ranged capacity overrides, checked with the server's zod schema before saving; each
+// broken field says what is wrong.
 import { useState, type FormEvent } from 'react';
 import { siteBodySchema, type SiteBody, type SiteResource } from '../../../shared/api/sites';
+import { BUILT_IN_BLOCK_KINDS, builtInBlockKind, needsSite } from '../../../shared/domain/block-kinds';
 import { useLang } from '../i18n/lang';
 import { useFieldErrors } from './field-errors';
 
-export function SiteForm({ site, onSave }: { site: SiteResource; onSave: (body: SiteBody) => Promise<void> }) {
-  const { t } = useLang();
-  const [name, setName] = useState(site.name);
-  const [town, setTown] = useState(site.town);
-  const [capacity, setCapacity] = useState(String(site.capacity));
-  const [overrides, setOverrides] = useState(site.overrides.map((o) => ({ from: o.from, to: o.to, capacity: String(o.capacity) })));
+/** The built-in kinds served at a site. */
+export const SITE_KINDS = BUILT_IN_BLOCK_KINDS.filter((k) => needsSite(k.category)).map((k) => k.id);
+
+export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteResource; kinds?: readonly string[]; onSave: (body: SiteBody) => Promise<void> }) {
+  const { t, lang } = useLang();
+  const [code, setCode] = useState(site?.id ?? '');
+  const [name, setName] = useState(site?.name ?? '');
+  const [town, setTown] = useState(site?.town ?? '');
+  const [address, setAddress] = useState(site?.address ?? '');
+  const [chosen, setChosen] = useState<string[]>(site?.kinds ?? []);
+  const [capacity, setCapacity] = useState(String(site?.capacity ?? 1));
+  const [overrides, setOverrides] = useState((site?.overrides ?? []).map((o) => ({ from: o.from, to: o.to, capacity: String(o.capacity) })));
   const { check, error } = useFieldErrors();
+  // A site's own kinds stay offered even when no template uses them any more.
+  const offered = [...new Set([...kinds, ...chosen])];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = check(siteBodySchema, {
-      id: site.id,
+      id: code,
       name,
       town,
-      kinds: site.kinds,
+      kinds: offered.filter((k) => chosen.includes(k)),
       capacity: Number(capacity),
       overrides: overrides.map((o) => ({ from: o.from, to: o.to, capacity: Number(o.capacity) })),
-      ...(site.address ? { address: site.address } : {}),
+      ...(address.trim() ? { address: address.trim() } : {}),
     });
     if (body) await onSave(body);
   };
   return (
-    <form aria-label={`${t('site')} ${site.name}`} onSubmit={submit} className="site-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '40rem' }}>
+    <form aria-label={site ? `${t('site')} ${site.name}` : t('newSite')} onSubmit={submit} className="site-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '40rem' }}>
+      {!site && (
+        <div>
+          <label>
+            {t('idCode')} <input name="id" value={code} onChange={(e) => setCode(e.target.value)} />
+          </label>{' '}
+          {error('id')}
+        </div>
+      )}
       <div>
         <label>
           {t('name')} <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -39,6 +57,28 @@ export function SiteForm({ site, onSave }: { site: SiteResource; onSave: (body: 
         </label>{' '}
         {error('town')}
       </div>
+      <div>
+        <label>
+          {t('address')} <input name="address" value={address} onChange={(e) => setAddress(e.target.value)} />
+        </label>{' '}
+        {error('address')}
+      </div>
+      <fieldset>
+        <legend>{t('siteKinds')}</legend>
+        {offered.map((k) => (
+          <label key={k} style={{ marginRight: '0.8rem' }}>
+            <input
+              type="checkbox"
+              name="kinds"
+              value={k}
+              checked={chosen.includes(k)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, k] : chosen.filter((x) => x !== k))}
+            />{' '}
+            {(lang === 'en' ? builtInBlockKind(k)?.name_en : builtInBlockKind(k)?.name_sv) ?? k}
+          </label>
+        ))}{' '}
+        {error('kinds')}
+      </fieldset>
       <div>
         <label>
           {t('capacityPerWeek')} <input name="capacity" type="number" value={capacity} onChange={(e) => setCapacity(e.target.value)} style={{ width: '5rem' }} />

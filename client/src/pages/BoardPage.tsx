@@ -1,27 +1,32 @@
 // The coordinator's planning board for a cohort: the current draft (else the published plan),
 // violations checked in the browser with the shared validatePlan on every change, the solver
-// with its progress, a keyboard-friendly move form with undo, and publishing after a look at
+// with its progress, moves by drag, keyboard or form with undo, and publishing after a look at
 // what changes for whom.
 import { useEffect, useMemo, useState } from 'react';
 import type { CohortResource } from '../../../shared/api/cohorts';
 import type { PlanResource } from '../../../shared/api/plans';
 import type { SolverRun } from '../../../shared/api/solver-runs';
-import type { PlanChange } from '../../../shared/domain/plan-diff';
+import { planDiff } from '../../../shared/domain/plan-diff';
 import { validatePlan } from '../../../shared/domain/validate-plan';
-import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
+import { addWeeks, stockholmDate } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
-import { api, ApiError } from '../api/client';
+import { api, failureMessage } from '../api/client';
 import { AuditLog } from '../components/AuditLog';
+import { MoveForm } from '../components/board/MoveForm';
+import { PublishDialog } from '../components/board/PublishDialog';
+import { VariantsTable } from '../components/board/VariantsTable';
+import { ViolationList } from '../components/board/ViolationList';
 import { CoverageTable } from '../components/CoverageTable';
 import { Disclosure } from '../components/Disclosure';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
-import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
+const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`;
 
 export function BoardPage() {
   const { t, lang } = useLang();
@@ -30,45 +35,47 @@ export function BoardPage() {
   const [cohort, setCohort] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const [plan, setPlan] = useState<PlanResource>();
+  const [published, setPublished] = useState<Assignment[]>();
   const [history, setHistory] = useState<Assignment[][]>([]);
   const [run, setRun] = useState<SolverRun>();
-  const [selected, setSelected] = useState<string>('');
-  const [shift, setShift] = useState(0);
-  const [site, setSite] = useState('');
-  const [changes, setChanges] = useState<PlanChange[]>();
+  const [selected, setSelected] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string>();
-  const [changed, setChanged] = useState<Set<string>>(new Set());
   const [compared, setCompared] = useState<SolverRun>();
 
   useEffect(() => {
     if (region) background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid))));
   }, [region]);
-  const loadPlan = async (cohortId: string) => {
+  const loadPlans = async (cohortId: string) => {
     const plans = await api.plans(cohortId);
-    const current = plans.find((p) => p.status === 'draft') ?? plans.find((p) => p.status === 'published');
-    setPlan(current ? await api.plan(current.uuid) : undefined);
+    const draft = plans.find((p) => p.status === 'draft');
+    const live = plans.find((p) => p.status === 'published');
+    const [current, publishedPlan] = await Promise.all([draft ? api.plan(draft.uuid) : undefined, live ? api.plan(live.uuid) : undefined]);
+    setPlan(current ?? publishedPlan);
+    setPublished(publishedPlan ? strip(publishedPlan.assignments) : undefined);
     setHistory([]);
   };
   useEffect(() => {
     if (!cohort) return;
     background(api.problem(cohort).then(setProblem));
-    background(loadPlan(cohort));
+    background(loadPlans(cohort));
   }, [cohort]);
 
   const assignments = useMemo(() => strip(plan?.assignments ?? []), [plan]);
-  // A draft's bars that differ from the published plan are outlined.
-  useEffect(() => {
-    if (!plan || plan.status !== 'draft' || !cohort) return setChanged(new Set());
-    background(
-      api.plans(cohort).then(async (plans) => {
-        const published = plans.find((p) => p.status === 'published');
-        const diff = published ? await api.diff(plan.uuid, published.uuid) : [];
-        setChanged(new Set(diff.map((c) => `${c.doctor}/${c.block}`)));
-      }),
-    );
-  }, [plan, cohort]);
+  const draft = plan?.status === 'draft';
+  // A draft's bars that differ from the published plan are outlined; publishing lists them.
+  const changes = useMemo(() => (draft && published ? planDiff(published, assignments) : []), [draft, published, assignments]);
+  const changed = useMemo(() => new Set(changes.map(keyOf)), [changes]);
   const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments }) : []), [problem, plan, assignments]);
-  const broken = new Set(violations.filter((v) => v.doctor).map((v) => v.doctor!));
+  const highlighted = useMemo(() => {
+    const keys = new Set<string>();
+    for (const v of violations) {
+      if (v.doctor && v.block) keys.add(`${v.doctor}/${v.block}`);
+      else if (v.doctor) for (const a of assignments) if (a.doctor === v.doctor) keys.add(keyOf(a));
+    }
+    return keys;
+  }, [violations, assignments]);
+  const fail = (err: unknown) => setMessage(failureMessage(err, t));
 
   const runSolver = async (variants?: number) => {
     if (!cohort) return;
@@ -85,22 +92,18 @@ export function BoardPage() {
   };
 
   const save = async (next: Assignment[], remember: boolean) => {
-    if (!plan || plan.status !== 'draft') return;
+    if (!plan || !draft) return;
     try {
       const saved = await api.editPlan(plan.uuid, plan.version, next);
       if (remember) setHistory((h) => [...h, assignments]);
       setPlan(saved);
-      setChanges(undefined);
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      fail(err);
     }
   };
-  const move = () => {
-    const next = assignments.map((a) =>
-      `${a.doctor}/${a.block}` === selected ? { ...a, site: a.site === null || !site ? a.site : site, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) } : a,
-    );
-    void save(next, true);
-  };
+  const reshape = (key: string, change: (a: Assignment) => Assignment) => void save(assignments.map((a) => (keyOf(a) === key ? change(a) : a)), true);
+  const move = (shift: number, site: string | undefined) =>
+    reshape(selected, (a) => ({ ...a, site: a.site === null || !site ? a.site : site, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) }));
   const undo = () => {
     const previous = history.at(-1);
     if (!previous) return;
@@ -121,46 +124,71 @@ export function BoardPage() {
       await api.updateDoctor(uuid, { ...body, pins });
       setProblem(await api.problem(cohort));
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      fail(err);
     }
-  };
-  const preparePublish = async () => {
-    if (!plan || !cohort) return;
-    const published = (await api.plans(cohort)).find((p) => p.status === 'published');
-    setChanges(published ? await api.diff(plan.uuid, published.uuid) : []);
   };
   const publish = async () => {
     if (!plan) return;
     try {
-      setPlan(await api.publish(plan.uuid, plan.version));
-      setChanges(undefined);
+      const done = await api.publish(plan.uuid, plan.version);
+      setPlan(done);
+      setPublished(strip(done.assignments));
+      setConfirming(false);
       setMessage(t('published'));
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      fail(err);
     }
   };
+  const newDraft = async () => {
+    if (!cohort) return;
+    try {
+      setPlan(await api.draftFromPublished(cohort));
+      setHistory([]);
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const choose = async (index: number) => {
+    if (!cohort || !compared) return;
+    setPlan(await api.draftFromRun(cohort, compared.uuid, index));
+    setHistory([]);
+    setCompared(undefined);
+  };
+  const solving = run?.status === 'running' || run?.status === 'queued';
 
   return (
     <section aria-label={t('board')}>
       <h2>{t('board')}</h2>
-      <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
-      <label>
-        {t('cohort')}{' '}
-        <select value={cohort} onChange={(e) => setCohort(e.target.value)} name="cohort">
-          {cohorts.map((c) => (
-            <option key={c.uuid} value={c.uuid}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <button type="button" onClick={() => background(runSolver())} disabled={!cohort || run?.status === 'running' || run?.status === 'queued'}>
-        {t('runSolver')}
-      </button>
-      <button type="button" onClick={() => background(runSolver(3))} disabled={!cohort || run?.status === 'running' || run?.status === 'queued'}>
-        {t('compareVariants')}
-      </button>
-      {run && (run.status === 'queued' || run.status === 'running') && (
+      <div className="toolbar">
+        <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
+        <label>
+          {t('cohort')}{' '}
+          <select value={cohort} onChange={(e) => setCohort(e.target.value)} name="cohort">
+            {cohorts.map((c) => (
+              <option key={c.uuid} value={c.uuid}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="button" onClick={() => background(runSolver())} disabled={!cohort || solving}>
+          {t('runSolver')}
+        </button>{' '}
+        <button type="button" onClick={() => background(runSolver(3))} disabled={!cohort || solving}>
+          {t('compareVariants')}
+        </button>{' '}
+        {draft && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('publish')}
+          </button>
+        )}
+        {plan?.status === 'published' && (
+          <button type="button" onClick={() => background(newDraft())}>
+            {t('newDraft')}
+          </button>
+        )}
+      </div>
+      {run && solving && (
         <span className="solver-progress" role="status">
           <progress aria-label={t('solving')} /> {t('solving')}: {String(run.progress?.phase ?? run.status)}
           {run.progress?.objective !== undefined ? ` · ${t('objective')} ${String(run.progress.objective)}` : ''}{' '}
@@ -171,134 +199,43 @@ export function BoardPage() {
       )}
       {plan && (
         <p className="plan-status">
-          {plan.status === 'draft' ? t('draft') : t('published')} {plan.number}
+          {draft ? t('draft') : t('published')} {plan.number}
           {plan.objective !== null ? ` · ${t('objective')} ${plan.objective}` : ''}
         </p>
       )}
       {message && <p role="alert">{message}</p>}
-      {compared?.plans && cohort && (
-        <table className="variants" aria-label={t('compareVariants')}>
-          <thead>
-            <tr>
-              <th>{t('variant')}</th>
-              <th>{t('objective')}</th>
-              <th>{t('wishesUnmet')}</th>
-              <th>{t('homeTownMissed')}</th>
-              <th>{t('vacationCuts')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {compared.plans.map((p, i) => (
-              <tr key={i} data-variant={String(p.stats.variant)}>
-                <td>{String(p.stats.variant)}</td>
-                <td>{p.objective ?? '–'}</td>
-                <td>{String(p.stats.wishesUnmet ?? '–')}</td>
-                <td>{String(p.stats.homeTownMissed ?? '–')}</td>
-                <td>{String(p.stats.vacationCuts ?? '–')}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      background(
-                        api.draftFromRun(cohort, compared.uuid, i).then((draft) => {
-                          setPlan(draft);
-                          setHistory([]);
-                          setCompared(undefined);
-                        }),
-                      )
-                    }
-                  >
-                    {t('choose')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {compared?.plans && problem && <VariantsTable plans={compared.plans} problem={problem} onChoose={(i) => background(choose(i))} />}
+      {confirming && problem && <PublishDialog changes={changes} problem={problem} onPublish={() => void publish()} onCancel={() => setConfirming(false)} />}
       {problem && plan && (
-        <Board
-          problem={problem}
-          assignments={assignments}
-          highlighted={new Set(assignments.filter((a) => broken.has(a.doctor)).map((a) => `${a.doctor}/${a.block}`))}
-          changed={changed}
-          onSelect={(a) => setSelected(`${a.doctor}/${a.block}`)}
-        />
+        <>
+          {draft && <p className="hint">{t('dragHint')}</p>}
+          <Board
+            problem={problem}
+            assignments={assignments}
+            highlighted={highlighted}
+            changed={changed}
+            today={stockholmDate(new Date())}
+            onSelect={(a) => setSelected(keyOf(a))}
+            onChange={draft ? (a, next) => reshape(keyOf(a), (x) => ({ ...x, ...next })) : undefined}
+          />
+        </>
       )}
       {changed.size > 0 && (
         <p className="changed-count">
           {t('changedSincePublished')}: {changed.size}
         </p>
       )}
-      <aside aria-label={t('violations')}>
-        <h3>{t('violations')}</h3>
-        {violations.length === 0 ? (
-          <p className="no-violations">{t('noViolations')}</p>
-        ) : (
-          <ul className="violations">
-            {violations.map((v, i) => (
-              <li key={i} className={`violation violation-${v.severity}`} data-code={v.code}>
-                <button type="button" onClick={() => v.doctor && document.querySelector(`[data-doctor="${v.doctor}"]`)?.scrollIntoView()}>
-                  {lang === 'sv' ? v.message_sv : v.message_en}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </aside>
-      {plan?.status === 'draft' && (
-        <form
-          aria-label={t('movePlacement')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            move();
-          }}
-        >
-          <h3>{t('movePlacement')}</h3>
-          <label>
-            {t('placement')}{' '}
-            <select name="placement" value={selected} onChange={(e) => setSelected(e.target.value)}>
-              <option value="" />
-              {assignments.map((a) => (
-                <option key={`${a.doctor}/${a.block}`} value={`${a.doctor}/${a.block}`}>
-                  {a.doctor} · {a.block} · {formatWeek(a.from)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('weeksLater')} <input name="shift" type="number" value={shift} onChange={(e) => setShift(Number(e.target.value))} style={{ width: '4rem' }} />
-          </label>{' '}
-          <label>
-            {t('site')}{' '}
-            <select name="site" value={site} onChange={(e) => setSite(e.target.value)}>
-              <option value="">{t('sameSite')}</option>
-              {problem?.sites
-                .filter((s) => {
-                  const block = problem.blocks.find((b) => `${selected.split('/')[0]}/${b.id}` === selected);
-                  return block !== undefined && s.kinds.includes(block.kind);
-                })
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </select>
-          </label>{' '}
-          <button type="submit" disabled={!selected}>
-            {t('move')}
-          </button>{' '}
-          <button type="button" onClick={undo} disabled={history.length === 0}>
-            {t('undo')}
-          </button>{' '}
-          <button type="button" onClick={() => background(togglePin())} disabled={!selected}>
-            {problem?.doctors.some((d) => `${d.id}/` === `${selected.split('/')[0]}/` && d.pins.some((p) => p.block === selected.split('/')[1])) ? t('unpin') : t('pin')}
-          </button>{' '}
-          <button type="button" onClick={() => background(preparePublish())}>
-            {t('publish')}
-          </button>
-        </form>
+      <ViolationList violations={violations} />
+      {draft && problem && (
+        <MoveForm
+          problem={problem}
+          assignments={assignments}
+          selected={selected}
+          onSelect={setSelected}
+          onMove={move}
+          onUndo={history.length > 0 ? undo : undefined}
+          onTogglePin={() => background(togglePin())}
+        />
       )}
       {problem && plan && (
         <Disclosure summary={t('coverage')}>{() => <CoverageTable problem={problem} assignments={assignments} violations={violations} lang={lang} />}</Disclosure>
@@ -315,24 +252,6 @@ export function BoardPage() {
         </Disclosure>
       )}
       {region && <Disclosure summary={t('auditLog')}>{() => <AuditLog region={region} />}</Disclosure>}
-      {changes && (
-        <div role="dialog" aria-label={t('publish')}>
-          <p>{t('publishConfirm')}</p>
-          <ul className="changes">
-            {changes.map((c) => (
-              <li key={`${c.doctor}/${c.block}`}>
-                {c.doctor} · {c.block}: {c.before ? `${c.before.site ?? ''} ${c.before.from}` : '—'} → {c.after ? `${c.after.site ?? ''} ${c.after.from}` : '—'}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void publish()}>
-            {t('publish')}
-          </button>{' '}
-          <button type="button" onClick={() => setChanges(undefined)}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

@@ -3,16 +3,19 @@
 import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { blockLabel } from '../../../shared/domain/labels';
+import type { Wish } from '../../../shared/format/problem';
 import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
 import { LeaveRequestForm } from '../components/LeaveRequestForm';
+import { WishRequestForm } from '../components/WishRequestForm';
 import { YearCalendar, type YearEvent } from '../components/calendar/YearCalendar';
 import { useLang } from '../i18n/lang';
 
 export function DoctorPage({ doctorId }: { doctorId: string }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [schedule, setSchedule] = useState<Schedule>();
   const [feed, setFeed] = useState<{ url: string; webcal: string }>();
   const [requests, setRequests] = useState<DoctorRequest[]>([]);
@@ -31,6 +34,12 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
     ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? t('absence'), start: a.from, end: a.to })),
   ];
   const first = schedule.assignments[0]?.from ?? new Date().toISOString().slice(0, 10);
+  const describeWish = (wish: Wish) => {
+    const choice = schedule.choices.find((c) => c.block === wish.block);
+    const block = choice ? blockLabel({ id: choice.block, kind: choice.kind, ...(choice.name ? { name: choice.name } : {}) }, lang) : wish.block;
+    const site = wish.site ? (choice?.sites.find((x) => x.id === wish.site)?.name ?? wish.site) : undefined;
+    return [block, site, wish.from ? formatWeek(wish.from, lang) : undefined].filter(Boolean).join(', ');
+  };
   return (
     <section aria-label={t('myYear')}>
       <h2>{t('myYear')}</h2>
@@ -48,6 +57,14 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
           <a href={feed.webcal}>{t('subscribe')}</a> <a href={`/api/doctors/${doctorId}/calendar.ics`}>{t('download')}</a>
         </p>
       )}
+      <h3>{t('wishRequest')}</h3>
+      <WishRequestForm
+        choices={schedule.choices}
+        onSubmit={async (wish) => {
+          await api.requestWish(doctorId, wish);
+          setRequests(await api.requests(doctorId));
+        }}
+      />
       <h3>{t('leaveRequest')}</h3>
       <LeaveRequestForm
         onSubmit={async (leave) => {
@@ -58,8 +75,8 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
       <h3>{t('myRequests')}</h3>
       <ul className="requests">
         {requests.map((r) => (
-          <li key={r.uuid}>
-            {r.request.kind === 'leave' ? `${r.request.leave.from} – ${r.request.leave.to}` : r.request.wish.block}: {t(r.status)}
+          <li key={r.uuid} data-status={r.status}>
+            {r.request.kind === 'leave' ? `${t('leave')} ${r.request.leave.from} – ${r.request.leave.to}` : `${t('wish')}: ${describeWish(r.request.wish)}`}: {t(r.status)}
           </li>
         ))}
       </ul>

@@ -1,11 +1,12 @@
-// A cohort's doctors: part-time, protected identity, absences and credit, edited with
-// optimistic locking. After a change the board's next solver run (or a replan) picks it up.
+// A cohort's doctors: created, deleted, and their year (start, home town, allowed sites, pins,
+// wishes, part-time, absences, credit) edited with optimistic locking. After a change the
+// board's next solver run (or a replan) picks it up.
 import { useEffect, useState } from 'react';
 import type { CohortResource } from '../../../shared/api/cohorts';
 import type { DoctorResource } from '../../../shared/api/doctors';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
-import { api, saveFailure } from '../api/client';
+import { api, failureMessage } from '../api/client';
 import { DoctorForm } from '../components/DoctorForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
@@ -17,11 +18,22 @@ export function DoctorsPage() {
   const [cohort, setCohort] = useState<string>();
   const [doctors, setDoctors] = useState<DoctorResource[]>([]);
   const [problem, setProblem] = useState<Problem>();
+  /** The doctor whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
   const [message, setMessage] = useState<string>();
   useEffect(() => (region ? background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)))) : undefined), [region]);
   const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
   useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
+  const remove = async (doctor: DoctorResource) => {
+    if (!window.confirm(t('deleteConfirm').replace('{name}', doctor.name))) return;
+    try {
+      await api.deleteDoctor(doctor.uuid, doctor.version);
+      setMessage(t('deleted'));
+    } catch (err) {
+      setMessage(failureMessage(err, t));
+    }
+    if (cohort) load(cohort);
+  };
   return (
     <section aria-label={t('doctors')}>
       <h2>{t('doctors')}</h2>
@@ -35,8 +47,28 @@ export function DoctorsPage() {
             </option>
           ))}
         </select>
-      </label>
+      </label>{' '}
+      <button type="button" aria-pressed={open === 'new'} disabled={!cohort} onClick={() => setOpen(open === 'new' ? undefined : 'new')}>
+        {t('newDoctor')}
+      </button>
       {message && <p role="status">{message}</p>}
+      {problem && cohort && open === 'new' && (
+        <DoctorForm
+          key={cohort}
+          blocks={problem.blocks}
+          sites={problem.sites}
+          onSave={async (body) => {
+            try {
+              await api.createDoctor(cohort, body);
+              setMessage(t('saved'));
+              setOpen(undefined);
+            } catch (err) {
+              setMessage(failureMessage(err, t));
+            }
+            load(cohort);
+          }}
+        />
+      )}
       <table className="doctors">
         <thead>
           <tr>
@@ -60,6 +92,9 @@ export function DoctorsPage() {
               <td>
                 <button type="button" onClick={() => setOpen(open === d.uuid ? undefined : d.uuid)}>
                   {t('edit')}
+                </button>{' '}
+                <button type="button" onClick={() => background(remove(d))}>
+                  {t('remove')}
                 </button>
               </td>
             </tr>
@@ -74,13 +109,14 @@ export function DoctorsPage() {
               key={`${d.uuid}-${d.version}`}
               doctor={d}
               blocks={problem.blocks}
+              sites={problem.sites}
               onSave={async (body) => {
                 try {
                   await api.updateDoctor(d.uuid, { ...body, version: d.version });
                   setMessage(t('saved'));
                   setOpen(undefined);
                 } catch (err) {
-                  setMessage(saveFailure(err, t('changedElsewhere')));
+                  setMessage(failureMessage(err, t));
                 }
                 if (cohort) load(cohort);
               }}

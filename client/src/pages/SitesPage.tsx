@@ -1,10 +1,12 @@
-// A region's sites: capacity and date-ranged overrides, edited with optimistic locking (a
-// change someone else saved first is reported, and the site reloaded).
+// A region's sites: created, deleted, and their capacity and date-ranged overrides edited with
+// optimistic locking (a change someone else saved first is reported, and the site reloaded).
 import { useEffect, useState } from 'react';
 import type { SiteResource } from '../../../shared/api/sites';
+import type { TemplateResource } from '../../../shared/api/templates';
+import { needsSite } from '../../../shared/domain/block-kinds';
 import { background } from '../api/background';
-import { api, saveFailure } from '../api/client';
-import { SiteForm } from '../components/SiteForm';
+import { api, failureMessage } from '../api/client';
+import { SITE_KINDS, SiteForm } from '../components/SiteForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
@@ -12,15 +14,46 @@ export function SitesPage() {
   const { t } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const [sites, setSites] = useState<SiteResource[]>([]);
+  const [templates, setTemplates] = useState<TemplateResource[]>([]);
+  /** The site whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
   const [message, setMessage] = useState<string>();
-  const load = (id: string) => background(api.sites(id).then(setSites));
+  const load = (id: string) => background(Promise.all([api.sites(id).then(setSites), api.templates(id).then(setTemplates)]));
   useEffect(() => (region ? load(region) : undefined), [region]);
+  const remove = async (site: SiteResource) => {
+    if (!window.confirm(t('deleteConfirm').replace('{name}', site.name))) return;
+    try {
+      await api.deleteSite(site.uuid, site.version);
+      setMessage(t('deleted'));
+    } catch (err) {
+      // Still named by a doctor or a plan: the server says which.
+      setMessage(failureMessage(err, t));
+    }
+    if (region) load(region);
+  };
   return (
     <section aria-label={t('sites')}>
       <h2>{t('sites')}</h2>
-      <RegionSelect regions={regions} region={region} onChange={setRegion} />
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
+      <button type="button" aria-pressed={open === 'new'} onClick={() => setOpen(open === 'new' ? undefined : 'new')}>
+        {t('newSite')}
+      </button>
       {message && <p role="status">{message}</p>}
+      {open === 'new' && region && (
+        <SiteForm
+          kinds={siteKinds(templates)}
+          onSave={async (body) => {
+            try {
+              await api.createSite(region, body);
+              setMessage(t('saved'));
+              setOpen(undefined);
+            } catch (err) {
+              setMessage(failureMessage(err, t));
+            }
+            load(region);
+          }}
+        />
+      )}
       <table className="sites">
         <thead>
           <tr>
@@ -41,6 +74,9 @@ export function SitesPage() {
               <td>
                 <button type="button" onClick={() => setOpen(open === s.uuid ? undefined : s.uuid)}>
                   {t('edit')}
+                </button>{' '}
+                <button type="button" onClick={() => background(remove(s))}>
+                  {t('remove')}
                 </button>
               </td>
             </tr>
@@ -53,13 +89,14 @@ export function SitesPage() {
           <SiteForm
             key={`${s.uuid}-${s.version}`}
             site={s}
+            kinds={siteKinds(templates)}
             onSave={async (body) => {
               try {
                 await api.updateSite(s.uuid, { ...body, version: s.version });
                 setMessage(t('saved'));
                 setOpen(undefined);
               } catch (err) {
-                setMessage(saveFailure(err, t('changedElsewhere')));
+                setMessage(failureMessage(err, t));
               }
               if (region) load(region);
             }}
@@ -67,4 +104,10 @@ export function SitesPage() {
         ))}
     </section>
   );
+}
+
+/** Kinds a new site can offer: those of the region's site blocks, or every built-in site kind. */
+function siteKinds(templates: TemplateResource[]): string[] {
+  const used = templates.flatMap((tpl) => tpl.blocks.filter((b) => needsSite(b.category)).map((b) => b.kind));
+  return used.length ? [...new Set(used)] : [...SITE_KINDS];
 }

@@ -1,13 +1,15 @@
 // A region's templates, each block shown both in weeks and in months of a 12-month year
-// (month-based templates keep the months they were written in); a block's weeks can be edited.
+// (month-based templates keep the months they were written in); a block's weeks can be edited,
+// a template created or deleted.
 import { useEffect, useState } from 'react';
 import { templateUpdateSchema, type TemplateResource } from '../../../shared/api/templates';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { weeksToMonths } from '../../../shared/domain/templates';
 import { formatPath } from '../../../shared/format/issues';
 import { background } from '../api/background';
-import { api, saveFailure } from '../api/client';
+import { api, failureMessage } from '../api/client';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
+import { TemplateForm } from '../components/TemplateForm';
 import { useLang } from '../i18n/lang';
 
 export function TemplatesPage() {
@@ -16,6 +18,7 @@ export function TemplatesPage() {
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<string>();
+  const [creating, setCreating] = useState(false);
   const load = (id: string) => background(api.templates(id).then(setTemplates));
   useEffect(() => (region ? load(region) : undefined), [region]);
 
@@ -29,7 +32,19 @@ export function TemplatesPage() {
       setMessage(t('saved'));
       setEdits({ ...edits, [template.uuid]: {} });
     } catch (err) {
-      setMessage(saveFailure(err, t('changedElsewhere')));
+      setMessage(failureMessage(err, t));
+    }
+    if (region) load(region);
+  };
+
+  const remove = async (template: TemplateResource) => {
+    if (!window.confirm(t('deleteConfirm').replace('{name}', template.name))) return;
+    try {
+      await api.deleteTemplate(template.uuid, template.version);
+      setMessage(t('deleted'));
+    } catch (err) {
+      // A cohort still uses it: the server says so.
+      setMessage(failureMessage(err, t));
     }
     if (region) load(region);
   };
@@ -37,8 +52,25 @@ export function TemplatesPage() {
   return (
     <section aria-label={t('templates')}>
       <h2>{t('templates')}</h2>
-      <RegionSelect regions={regions} region={region} onChange={setRegion} />
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
+      <button type="button" aria-pressed={creating} onClick={() => setCreating(!creating)}>
+        {t('newTemplate')}
+      </button>
       {message && <p role="status">{message}</p>}
+      {creating && region && (
+        <TemplateForm
+          onSave={async (body) => {
+            try {
+              await api.createTemplate(region, body);
+              setMessage(t('saved'));
+              setCreating(false);
+            } catch (err) {
+              setMessage(failureMessage(err, t));
+            }
+            load(region);
+          }}
+        />
+      )}
       {templates.map((template) => {
         const total = template.blocks.reduce((sum, b) => sum + b.weeks, 0);
         return (
@@ -74,6 +106,9 @@ export function TemplatesPage() {
             </table>
             <button type="button" onClick={() => background(save(template))}>
               {t('save')}
+            </button>{' '}
+            <button type="button" onClick={() => background(remove(template))}>
+              {t('remove')}
             </button>
           </div>
         );

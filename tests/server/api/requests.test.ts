@@ -48,4 +48,27 @@ describe('doctor requests', () => {
     expect((await api.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'holiday' })).status).toBe(400);
     expect((await api.request('POST', '/api/doctors/00000000-0000-4000-8000-000000000000/requests', { kind: 'wish', wish: { block: 'pc' } })).status).toBe(404);
   });
+
+  it("the doctor's year lists what a wish may name: every block, and the sites of its kind the doctor may have", async () => {
+    const { problem } = kronoberg2026;
+    const current = (await api.request('GET', `/api/doctors/${doctor.uuid}`)).body;
+    const expected = (block: string, allowed: Record<string, string[]>) => {
+      const kind = problem.blocks.find((b) => b.id === block)!.kind;
+      return problem.sites.filter((s) => s.kinds.includes(kind) && (!allowed[block] || allowed[block].includes(s.id))).map((s) => s.id).sort();
+    };
+    const named = (choices: { block: string; sites: { id: string }[] }[], block: string) => choices.find((c) => c.block === block)!.sites.map((s) => s.id).sort();
+    const { choices } = (await api.request('GET', `/api/doctors/${doctor.uuid}/schedule`)).body;
+    expect(choices.map((c: { block: string }) => c.block)).toEqual(problem.blocks.map((b) => b.id));
+    const im = expected('im', {});
+    expect(im).toEqual(['lj-med', 'vxo-med']);
+    expect(named(choices, 'im')).toEqual(expected('im', current.allowedSites ?? {}));
+    expect(named(choices, 'pc')).toEqual(expected('pc', current.allowedSites ?? {}));
+    expect(named(choices, 'vac')).toEqual([]);
+    // Allowed sites narrow the choice to those.
+    const { uuid: _uuid, ...body } = current;
+    const allowedSites = { ...current.allowedSites, im: ['lj-med'] };
+    expect((await api.request('PATCH', `/api/doctors/${doctor.uuid}`, { ...body, allowedSites })).status).toBe(200);
+    const narrowed = (await api.request('GET', `/api/doctors/${doctor.uuid}/schedule`)).body.choices;
+    expect(named(narrowed, 'im')).toEqual(['lj-med']);
+  });
 });

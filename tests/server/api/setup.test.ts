@@ -207,7 +207,14 @@ describe('templates, cohorts and doctors', () => {
     const region = await aRegion('Region Copy');
     const source = await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K 2026', problem: kronoberg2026.problem });
     const copy = await post(`/api/cohorts/${source.body.uuid}/copy`, { name: 'K 2027', weeks: 52 });
-    expect(copy).toMatchObject({ status: 201, body: { name: 'K 2027', doctors: 8, template: source.body.template } });
+    expect(copy).toMatchObject({ status: 201, body: { name: 'K 2027', doctors: 8 } });
+    // The vacation window (June–August 2026) moves to 2027 in a template of the copy's own.
+    expect(copy.body.template).not.toBe(source.body.template);
+    const [old, next] = await Promise.all([source.body.template, copy.body.template].map(async (id: string) => (await api.request('GET', `/api/templates/${id}`)).body));
+    expect(next.name).toBe('K 2027');
+    expect(old.blocks.find((b: { id: string }) => b.id === 'vac').window).toEqual({ from: '2026-06-01', to: '2026-08-31' });
+    expect(next.blocks.find((b: { id: string }) => b.id === 'vac').window).toEqual({ from: '2027-06-01', to: '2027-08-31' });
+    expect(next.blocks.map((b: { window?: unknown }) => ({ ...b, window: undefined }))).toEqual(old.blocks.map((b: { window?: unknown }) => ({ ...b, window: undefined })));
     const before = (await api.request('GET', `/api/cohorts/${source.body.uuid}/doctors`)).body;
     const after = (await api.request('GET', `/api/cohorts/${copy.body.uuid}/doctors`)).body;
     expect(after.map((d: { start: string }) => d.start)).toEqual(before.map((d: { start: string }) => addDays(d.start, 364)));

@@ -1,5 +1,7 @@
-// The only place that knows FullCalendar: a year view (multi-month) and a list of the same events.
+// The only place that knows FullCalendar: a year view (multi-month), a month view and a list of
+// the same events.
 import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
 import listPlugin from '@fullcalendar/react/list';
 import multiMonthPlugin from '@fullcalendar/react/multimonth';
 import classicThemePlugin from '@fullcalendar/react/themes/classic';
@@ -7,6 +9,8 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import 'temporal-polyfill/global';
+
+export type CalendarView = 'multiMonthYear' | 'dayGridMonth' | 'listYear';
 
 export interface YearEvent {
   id: string;
@@ -16,11 +20,12 @@ export interface YearEvent {
   end: string;
 }
 
-export function YearCalendar({ events, initialDate, view = 'multiMonthYear' }: { events: YearEvent[]; initialDate: string; view?: 'multiMonthYear' | 'listYear' }) {
+export function YearCalendar({ events, initialDate, view = 'multiMonthYear' }: { events: YearEvent[]; initialDate: string; view?: CalendarView }) {
   return (
     <div className={`year-calendar year-calendar-${view}`}>
       <FullCalendar
-        plugins={[multiMonthPlugin, listPlugin, classicThemePlugin]}
+        key={view}
+        plugins={[multiMonthPlugin, dayGridPlugin, listPlugin, classicThemePlugin]}
         initialView={view}
         initialDate={initialDate}
         locale="sv"

@@ -1,14 +1,19 @@
-// The coordinator's board: one row per doctor and one column per ISO week, each placement a bar
-// (colour and a pattern by category, the site or block name on it), then one row per site with
-// weekly load against capacity (red and marked "!" when over). Our own grid: FullCalendar's
-// timeline is not free.
-import type { Category } from '../../../../shared/domain/block-kinds';
-import { capacityAt } from '../../../../shared/domain/capacity';
+// The coordinator's board: one row per doctor and one column per ISO week (months and week
+// numbers on top, today marked), each placement a bar coloured and patterned by category with
+// the site or block name on it, a legend, then the capacity strip. Bars can be dragged (move,
+// or resize at the right edge) or moved with Alt+arrows. Our own grid: FullCalendar's timeline
+// is not free.
+import { useMemo, useRef } from 'react';
+import { CATEGORIES } from '../../../../shared/domain/block-kinds';
+import { addDays } from '../../../../shared/domain/dates';
 import { siteLoad } from '../../../../shared/domain/load';
-import { addWeeks, formatWeek, weekIndex } from '../../../../shared/domain/weeks';
+import { addWeeks, formatWeek, mondayOf, weekIndex } from '../../../../shared/domain/weeks';
 import type { Assignment } from '../../../../shared/format/plan';
 import type { Problem } from '../../../../shared/format/problem';
 import { useLang } from '../../i18n/lang';
+import { CapacityStrip } from './CapacityStrip';
+import { DoctorRow } from './DoctorRow';
+import './board.css';
 
 export interface BoardProps {
   problem: Problem;
@@ -17,115 +22,130 @@ export interface BoardProps {
   highlighted?: Set<string>;
   /** Keys "doctor/block" of placements that differ from the published plan (dashed outline). */
   changed?: Set<string>;
+  /** 'YYYY-MM-DD': its week is marked. */
+  today?: string;
   onSelect?: (assignment: Assignment) => void;
+  /** Given: bars can be dragged and resized; called once per drop. */
+  onChange?: (assignment: Assignment, next: { from: string; to: string }) => void;
 }
 
-const COLORS: Record<Category, string> = {
-  acute: '#c0392b',
-  'primary-care': '#2e86c1',
-  psychiatry: '#8e44ad',
-  other: '#7f8c8d',
-  cohort: '#16a085',
-  vacation: '#d4ac0d',
-};
+const NONE: string[] = [];
+const NO_PLACEMENTS: Assignment[] = [];
 
-export function Board({ problem, assignments, highlighted, changed, onSelect }: BoardProps) {
-  const { t } = useLang();
-  if (assignments.length === 0) return <p>—</p>;
-  const first = assignments.reduce((m, a) => (a.from < m ? a.from : m), assignments[0]!.from);
-  const last = assignments.reduce((m, a) => (a.to > m ? a.to : m), assignments[0]!.to);
-  const weeks: string[] = [];
-  for (let w = first; w < last; w = addWeeks(w, 1)) weeks.push(w);
-  const column = (week: string) => weekIndex(week) - weekIndex(first) + 2;
-  const blocks = new Map(problem.blocks.map((b) => [b.id, b]));
-  const siteNames = new Map(problem.sites.map((s) => [s.id, s.name]));
-  const load = siteLoad(assignments, new Map(problem.doctors.map((d) => [d.id, d.absences])));
-  const grid = { display: 'grid', gridTemplateColumns: `14rem repeat(${weeks.length}, 1.6rem)`, gap: '1px', fontSize: '11px' } as const;
+/** Block ids per doctor from "doctor/block" keys. */
+function byDoctor(keys: Set<string> | undefined): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const key of keys ?? []) {
+    const [doctor, block] = key.split('/') as [string, string];
+    map.set(doctor, [...(map.get(doctor) ?? []), block]);
+  }
+  return map;
+}
+
+export function Board({ problem, assignments, highlighted, changed, today, onSelect, onChange }: BoardProps) {
+  const { t, lang } = useLang();
+  // Latest callbacks behind stable functions, so memoised rows need not redraw when they change.
+  const callbacks = useRef({ onSelect, onChange });
+  callbacks.current = { onSelect, onChange };
+  const stable = useMemo(
+    () => ({
+      select: (a: Assignment) => callbacks.current.onSelect?.(a),
+      change: (a: Assignment, next: { from: string; to: string }) => callbacks.current.onChange?.(a, next),
+    }),
+    [],
+  );
+  const blocks = useMemo(() => new Map(problem.blocks.map((b) => [b.id, b])), [problem]);
+  const siteNames = useMemo(() => new Map(problem.sites.map((s) => [s.id, s.name])), [problem]);
+  const layout = useMemo(() => {
+    if (assignments.length === 0) return undefined;
+    let first = assignments[0]!.from;
+    let last = assignments[0]!.to;
+    const rows = new Map<string, Assignment[]>();
+    for (const a of assignments) {
+      if (a.from < first) first = a.from;
+      if (a.to > last) last = a.to;
+      rows.set(a.doctor, [...(rows.get(a.doctor) ?? []), a]);
+    }
+    const weeks: string[] = [];
+    for (let w = first; w < last; w = addWeeks(w, 1)) weeks.push(w);
+    const load = siteLoad(assignments, new Map(problem.doctors.map((d) => [d.id, d.absences])));
+    return { first: weekIndex(first), weeks, rows, load };
+  }, [assignments, problem]);
+  const broken = useMemo(() => byDoctor(highlighted), [highlighted]);
+  const differs = useMemo(() => byDoctor(changed), [changed]);
+  const months = useMemo(() => monthSpans(layout?.weeks ?? [], lang), [layout, lang]);
+  if (!layout) return <p>—</p>;
+  const todayColumn = today ? weekIndex(mondayOf(today)) - layout.first : -1;
+  const shown = todayColumn >= 0 && todayColumn < layout.weeks.length;
 
   return (
-    <div className="board" role="region" aria-label={t('planGrid')} style={{ overflowX: 'auto' }}>
-      <div style={grid} role="row">
-        <div />
-        {weeks.map((w) => (
-          <div key={w} title={formatWeek(w)} style={{ textAlign: 'center' }}>
-            {formatWeek(w).split(' ')[1]}
+    <div className="board" role="table" aria-label={t('planGrid')} style={{ ['--weeks' as string]: layout.weeks.length }}>
+      <div className="board-inner">
+        <div className="board-head" role="row">
+          <div className="board-name" />
+          <div className="board-track">
+            {months.map((m) => (
+              <span key={m.from} style={{ left: `calc(${m.from} * var(--week))`, width: `calc(${m.span} * var(--week))` }}>
+                {m.name}
+              </span>
+            ))}
           </div>
+        </div>
+        <div className="board-head" role="row">
+          <div className="board-name">{t('week')}</div>
+          <div className="board-track">
+            {layout.weeks.map((w, i) => (
+              <span key={w} role="columnheader" title={formatWeek(w, lang)} className={i === todayColumn ? 'week-today' : undefined} style={{ left: `calc(${i} * var(--week))`, width: 'var(--week)' }}>
+                {formatWeek(w).split(' ')[1]}
+              </span>
+            ))}
+          </div>
+        </div>
+        {shown && <div className="board-today" title={t('today')} style={{ left: `calc(${todayColumn} * var(--week))` }} />}
+        {problem.doctors.map((doctor) => (
+          <DoctorRow
+            key={doctor.id}
+            doctor={doctor}
+            placements={layout.rows.get(doctor.id) ?? NO_PLACEMENTS}
+            first={layout.first}
+            blocks={blocks}
+            siteNames={siteNames}
+            highlighted={broken.get(doctor.id) ?? NONE}
+            changed={differs.get(doctor.id) ?? NONE}
+            editable={onChange !== undefined}
+            onSelect={stable.select}
+            onChange={stable.change}
+          />
         ))}
       </div>
-      {problem.doctors.map((doctor) => (
-        <div key={doctor.id} style={grid} role="row" data-doctor={doctor.id}>
-          <div style={{ gridColumn: 1 }}>{doctor.name}</div>
-          {assignments
-            .filter((a) => a.doctor === doctor.id)
-            .map((a) => {
-              const block = blocks.get(a.block);
-              const category = block?.category ?? 'other';
-              const key = `${a.doctor}/${a.block}`;
-              const pinned = doctor.pins.some((p) => p.block === a.block);
-              const name = a.site ? (siteNames.get(a.site) ?? a.site) : (block?.name ?? a.block);
-              // A lock as text as well as a sign: colour is never the only signal.
-              const label = pinned ? `🔒 ${name}` : name;
-              return (
-                <button
-                  type="button"
-                  key={key}
-                  className={`bar bar-${category}${highlighted?.has(key) ? ' bar-highlighted' : ''}${changed?.has(key) ? ' bar-changed' : ''}${pinned ? ' bar-pinned' : ''}`}
-                  aria-label={pinned ? `${name} (${t('pinned')})` : undefined}
-                  data-placement={key}
-                  title={`${label}: ${formatWeek(a.from)} – ${formatWeek(addWeeks(a.to, -1))}`}
-                  onClick={() => onSelect?.(a)}
-                  style={{
-                    gridColumn: `${column(a.from)} / ${column(a.to)}`,
-                    gridRow: 1,
-                    background: category === 'vacation' ? `repeating-linear-gradient(45deg, ${COLORS[category]}, ${COLORS[category]} 4px, #fff 4px, #fff 8px)` : COLORS[category],
-                    color: category === 'vacation' ? '#000' : '#fff',
-                    border: highlighted?.has(key) ? '2px solid #000' : changed?.has(key) ? '2px dashed #000' : '0',
-                    overflow: 'hidden',
-                    whiteSpace: 'nowrap',
-                    fontSize: '10px',
-                  }}
-                >
-                  {label}
-                </button>
-              );
-            })}
-          {doctor.absences.map((absence) => (
-            <div
-              key={`absence-${absence.from}`}
-              className="bar bar-absence"
-              title={`${t('absence')}: ${formatWeek(absence.from)} – ${formatWeek(addWeeks(absence.to, -1))}`}
-              style={{
-                gridColumn: `${Math.max(2, column(absence.from))} / ${Math.max(2, Math.min(column(absence.to), weeks.length + 2))}`,
-                gridRow: 1,
-                background: 'repeating-linear-gradient(-45deg, #555, #555 3px, #ccc 3px, #ccc 6px)',
-                color: '#fff',
-                fontSize: '10px',
-                overflow: 'hidden',
-              }}
-            >
-              {t('absence')}
-            </div>
-          ))}
-        </div>
-      ))}
-      <h3>{t('capacity')}</h3>
-      {problem.sites
-        .filter((s) => load.has(s.id))
-        .map((site) => (
-          <div key={site.id} style={grid} role="row" data-site={site.id}>
-            <div>{site.name}</div>
-            {weeks.map((w) => {
-              const n = load.get(site.id)?.get(w) ?? 0;
-              const capacity = capacityAt(site, w);
-              const over = n > capacity;
-              return (
-                <div key={w} className={over ? 'cell cell-over' : 'cell'} title={`${formatWeek(w)}: ${n}/${capacity}`} style={{ background: over ? '#e74c3c' : n === 0 ? '#eee' : n === capacity ? '#f5b041' : '#abebc6', textAlign: 'center' }}>
-                  {over ? '!' : n || ''}
-                </div>
-              );
-            })}
-          </div>
+      <ul className="board-legend" aria-label={t('legend')}>
+        {CATEGORIES.map((c) => (
+          <li key={c}>
+            <span className={`bar bar-${c}`} aria-hidden="true" /> {t(`category-${c}`)}
+          </li>
         ))}
+        <li>
+          <span className="bar bar-absence" aria-hidden="true" /> {t('absence')}
+        </li>
+        <li>🔒 {t('pinned')}</li>
+      </ul>
+      <h3>{t('capacity')}</h3>
+      <div className="board-inner">
+        <CapacityStrip sites={problem.sites} weeks={layout.weeks} load={layout.load} />
+      </div>
     </div>
   );
+}
+
+/** Runs of weeks by the month of their Thursday (the ISO rule for which month a week is in). */
+function monthSpans(weeks: string[], lang: string): { from: number; span: number; name: string }[] {
+  const format = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const spans: { from: number; span: number; name: string; key: string }[] = [];
+  weeks.forEach((w, i) => {
+    const month = addDays(w, 3).slice(0, 7);
+    const last = spans.at(-1);
+    if (last && last.key === month) last.span++;
+    else spans.push({ from: i, span: 1, key: month, name: format.format(new Date(`${month}-01T00:00:00Z`)) });
+  });
+  return spans;
 }

@@ -1,0 +1,126 @@
+// A region's cohorts: create, edit (optimistic locking), export as a bt-planning-problem/1 file,
+// import such a file, copy one to next year's intake, delete.
+import { useEffect, useState } from 'react';
+import type { CohortBody, CohortCopy, CohortResource } from '../../../shared/api/cohorts';
+import type { TemplateResource } from '../../../shared/api/templates';
+import { background } from '../api/background';
+import { api, failureMessage } from '../api/client';
+import { CohortCopyForm } from '../components/CohortCopyForm';
+import { CohortForm } from '../components/CohortForm';
+import { CohortImportForm } from '../components/CohortImportForm';
+import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
+import { useLang } from '../i18n/lang';
+
+/** Saves `json` as `<name>.json` through a temporary link. */
+function download(name: string, json: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.json` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob after click() returns: revoke a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function CohortsPage() {
+  const { t } = useLang();
+  const { regions, region, setRegion } = useRegionChoice();
+  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
+  const [templates, setTemplates] = useState<TemplateResource[]>([]);
+  const [open, setOpen] = useState<{ uuid: string; form: 'edit' | 'copy' }>();
+  const [adding, setAdding] = useState<'new' | 'import'>();
+  const [message, setMessage] = useState<{ text: string; failed: boolean }>();
+  const load = (id: string) => background(Promise.all([api.cohorts(id).then(setCohorts), api.templates(id).then(setTemplates)]));
+  useEffect(() => (region ? load(region) : undefined), [region]);
+
+  /** Runs a change, says how it went, and reloads whatever happened (a stale row is refreshed). */
+  const change = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ text: await work(), failed: false });
+      setOpen(undefined);
+      setAdding(undefined);
+    } catch (err) {
+      setMessage({ text: failureMessage(err, t, { duplicate: t('cohortNameTaken') }), failed: true });
+    }
+    if (region) load(region);
+  };
+  const create = (body: CohortBody) => change(async () => (await api.createCohort(region!, body), t('cohortCreated')));
+  const update = (c: CohortResource, body: CohortBody) => change(async () => (await api.updateCohort(c.uuid, { ...body, version: c.version }), t('saved')));
+  const copy = (c: CohortResource, body: CohortCopy) =>
+    change(async () => t('cohortCopied').replace('{n}', String((await api.copyCohort(c.uuid, body)).doctors)));
+  const remove = (c: CohortResource) => {
+    if (!window.confirm(t('deleteCohortConfirm').replace('{name}', c.name))) return;
+    background(change(async () => (await api.deleteCohort(c.uuid, c.version), t('cohortDeleted'))));
+  };
+  const exportFile = (c: CohortResource) => background(api.problem(c.uuid).then((problem) => download(c.name, problem)));
+  // Failures stay in the import form (it shows them beside the file); only success is reported here.
+  const importFile = async (body: { name: string; problem: unknown }) => {
+    const cohort = await api.importCohort(region!, body);
+    setMessage({ text: t('cohortImported').replace('{n}', String(cohort.doctors)), failed: false });
+    setAdding(undefined);
+    load(region!);
+  };
+  const toggle = (uuid: string, form: 'edit' | 'copy') => setOpen(open?.uuid === uuid && open.form === form ? undefined : { uuid, form });
+
+  return (
+    <section aria-label={t('cohorts')}>
+      <h2>{t('cohorts')}</h2>
+      <RegionSelect regions={regions} region={region} onChange={setRegion} />
+      {message && <p role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
+      <table className="cohorts">
+        <thead>
+          <tr>
+            <th>{t('name')}</th>
+            <th>{t('template')}</th>
+            <th>{t('doctorCount')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {cohorts.map((c) => (
+            <tr key={c.uuid} data-cohort-row={c.uuid} data-doctors={c.doctors}>
+              <th scope="row" style={{ textAlign: 'left', fontWeight: 'normal' }}>
+                {c.name}
+              </th>
+              <td>{templates.find((tpl) => tpl.uuid === c.template)?.name}</td>
+              <td>{c.doctors}</td>
+              <td style={{ display: 'flex', gap: '0.3rem' }}>
+                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'edit'} onClick={() => toggle(c.uuid, 'edit')}>
+                  {t('edit')}
+                </button>
+                <button type="button" onClick={() => exportFile(c)}>
+                  {t('exportCohort')}
+                </button>
+                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'copy'} onClick={() => toggle(c.uuid, 'copy')}>
+                  {t('copyToNextYear')}
+                </button>
+                <button type="button" onClick={() => remove(c)}>
+                  {t('remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cohorts
+        .filter((c) => c.uuid === open?.uuid)
+        .map((c) =>
+          open?.form === 'edit' ? (
+            <CohortForm key={`${c.uuid}-${c.version}`} cohort={c} templates={templates} onSave={(body) => update(c, body)} />
+          ) : (
+            <CohortCopyForm key={c.uuid} cohort={c} onCopy={(body) => copy(c, body)} />
+          ),
+        )}
+      <p style={{ display: 'flex', gap: '0.5rem' }}>
+        <button type="button" aria-expanded={adding === 'new'} onClick={() => setAdding(adding === 'new' ? undefined : 'new')}>
+          {t('newCohort')}
+        </button>
+        <button type="button" aria-expanded={adding === 'import'} onClick={() => setAdding(adding === 'import' ? undefined : 'import')}>
+          {t('importCohort')}
+        </button>
+      </p>
+      {adding === 'new' && <CohortForm key={templates[0]?.uuid ?? 'none'} templates={templates} onSave={create} />}
+      {adding === 'import' && <CohortImportForm onImport={importFile} />}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+// The cohort form checks with the server's schema: an empty name, a start time that is no time
+// and a month that is no number are named at their fields; valid input is saved as the schema
+// reads it, with "no teaching" and empty months as null. Next year's name bumps the year.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CohortResource } from '../../shared/api/cohorts';
+import type { TemplateResource } from '../../shared/api/templates';
+import { nextIntakeName } from '../../client/src/components/CohortCopyForm';
+import { CohortForm } from '../../client/src/components/CohortForm';
+import { LangProvider } from '../../client/src/i18n/lang';
+
+afterEach(cleanup);
+
+const aTemplate = (uuid: string, name: string): TemplateResource => ({ uuid, version: 1, name, unit: 'weeks', blocks: [{ id: 'intro', kind: 'intro', category: 'cohort', weeks: 2 }] });
+const templates = [aTemplate('00000000-0000-4000-8000-00000000000a', 'Mall A'), aTemplate('00000000-0000-4000-8000-00000000000b', 'Mall B')];
+const cohort: CohortResource = {
+  uuid: '00000000-0000-4000-8000-000000000001',
+  version: 2,
+  region: '00000000-0000-4000-8000-000000000002',
+  name: 'Kronoberg BT 2026',
+  template: templates[0]!.uuid,
+  teaching: { weekday: 4, start: '13:00', minutes: 240 },
+  kollegiumMonths: null,
+  doctors: 12,
+};
+
+function renderForm(existing?: CohortResource) {
+  const onSave = vi.fn(async () => {});
+  render(
+    <LangProvider>
+      <CohortForm cohort={existing} templates={templates} onSave={onSave} />
+    </LangProvider>,
+  );
+  return onSave;
+}
+
+const field = (label: string) => screen.getByLabelText(label);
+const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+const MONTHS = 'BT-kollegium, månader efter start (t.ex. 6, 12; tomt = halvvägs)';
+
+describe('CohortForm', () => {
+  it('names an empty name, a start of 25:00 and a month that is no number, and saves nothing', async () => {
+    const onSave = renderForm();
+    type('Starttid (TT:MM)', '25:00');
+    type(MONTHS, '6, x');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    const alerts = (await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent]);
+    expect(alerts).toEqual([
+      ['name-error', 'Too small: expected string to have >=1 characters'],
+      ['teaching.start-error', 'must be HH:MM'],
+      ['kollegiumMonths[1]-error', 'Invalid input: expected number, received NaN'],
+    ]);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('names a teaching shorter than 15 minutes and a kollegium month past 23', async () => {
+    const onSave = renderForm(cohort);
+    type('Minuter', '10');
+    type(MONTHS, '24');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
+    expect(alerts).toEqual(['Too small: expected number to be >=15', 'Too big: expected number to be <=23']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('saves a new cohort with the first template, Thursday 13:00 teaching by default and months as numbers', async () => {
+    const onSave = renderForm();
+    type('Namn', '  Kronoberg HT 2026 ');
+    type(MONTHS, '6, 12');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        name: 'Kronoberg HT 2026',
+        template: templates[0]!.uuid,
+        teaching: { weekday: 4, start: '13:00', minutes: 240 },
+        kollegiumMonths: [6, 12],
+      }),
+    );
+  });
+
+  it('saves an edited cohort with another template, Friday 08:30 for two hours', async () => {
+    const onSave = renderForm(cohort);
+    type('Mall', templates[1]!.uuid);
+    type('Veckodag', '5');
+    type('Starttid (TT:MM)', '08:30');
+    type('Minuter', '120');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[1]!.uuid, teaching: { weekday: 5, start: '08:30', minutes: 120 }, kollegiumMonths: null }),
+    );
+  });
+
+  it('sends teaching null for "no teaching", and shows a cohort without teaching that way', async () => {
+    const onSave = renderForm({ ...cohort, teaching: null, kollegiumMonths: [9] });
+    expect((field('Ingen undervisning') as HTMLInputElement).checked).toBe(true);
+    expect((field('Starttid (TT:MM)') as HTMLInputElement).disabled).toBe(true);
+    expect((field(MONTHS) as HTMLInputElement).value).toBe('9');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[0]!.uuid, teaching: null, kollegiumMonths: [9] }));
+  });
+});
+
+describe('nextIntakeName', () => {
+  it.each([
+    ['Kronoberg BT 2026', 'Kronoberg BT 2027'],
+    ['Västernorrland VT 2026/2027', 'Västernorrland VT 2027/2028'],
+    ['Intag HT', 'Intag HT (2)'],
+    ['Grupp 12026', 'Grupp 12026 (2)'],
+  ])('%s → %s', (name, next) => {
+    expect(nextIntakeName(name)).toBe(next);
+  });
+});
