@@ -56,7 +56,7 @@ describe('Board', () => {
 
   it('names months and weeks on top, marks today, and explains colours and patterns in a legend', () => {
     const { container } = render(<Board problem={problem} assignments={plan.assignments} today="2026-09-10" />);
-    const weeks = [...container.querySelectorAll('[role=columnheader]')];
+    const weeks = [...container.querySelectorAll('.board-week')];
     const today = container.querySelector('.week-today')!;
     expect(today.getAttribute('title')).toBe('v. 37 2026');
     expect(weeks.indexOf(today)).toBe(weeks.findIndex((w) => w.getAttribute('title') === 'v. 37 2026'));

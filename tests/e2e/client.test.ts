@@ -82,7 +82,7 @@ describe('the web client', () => {
     // Drag the bar two weeks later with the mouse, then one more with Alt+→; undo both.
     const placed = await draftPlacement(move.doctor, move.block);
     const bar = page.locator(`[data-placement="${move.doctor}/${move.block}"]`);
-    const week = (await page.locator('.board-head [role=columnheader]').first().boundingBox())!.width;
+    const week = (await page.locator('.board-week').first().boundingBox())!.width;
     const box = (await bar.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

@@ -31,6 +31,9 @@ export function YearCalendar({ events, initialDate, view = 'multiMonthYear' }: {
         locale="sv"
         firstDay={1}
         events={events.map((e) => ({ ...e, allDay: true }))}
+        // Dark enough for white text at small sizes (WCAG AA); FullCalendar's default blue is not.
+        eventColor="#1f618d"
+        eventTextColor="#fff"
         height="auto"
       />
     </div>

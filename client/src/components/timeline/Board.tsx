@@ -79,23 +79,23 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
   const shown = todayColumn >= 0 && todayColumn < layout.weeks.length;
 
   return (
-    <div className="board" role="table" aria-label={t('planGrid')} style={{ ['--weeks' as string]: layout.weeks.length }}>
+    <div className="board" role="region" aria-label={t('planGrid')} style={{ ['--weeks' as string]: layout.weeks.length }}>
       <div className="board-inner">
-        <div className="board-head" role="row">
+        <div className="board-head">
           <div className="board-name" />
           <div className="board-track">
             {months.map((m) => (
-              <span key={m.from} style={{ left: `calc(${m.from} * var(--week))`, width: `calc(${m.span} * var(--week))` }}>
+              <span key={m.from} className="board-month" style={{ left: `calc(${m.from} * var(--week))`, width: `calc(${m.span} * var(--week))` }}>
                 {m.name}
               </span>
             ))}
           </div>
         </div>
-        <div className="board-head" role="row">
+        <div className="board-head">
           <div className="board-name">{t('week')}</div>
           <div className="board-track">
             {layout.weeks.map((w, i) => (
-              <span key={w} role="columnheader" title={formatWeek(w, lang)} className={i === todayColumn ? 'week-today' : undefined} style={{ left: `calc(${i} * var(--week))`, width: 'var(--week)' }}>
+              <span key={w} title={formatWeek(w, lang)} className={i === todayColumn ? 'board-week week-today' : 'board-week'} style={{ left: `calc(${i} * var(--week))`, width: 'var(--week)' }}>
                 {formatWeek(w).split(' ')[1]}
               </span>
             ))}

@@ -11,8 +11,8 @@ function Strip({ sites, weeks, load }: { sites: Site[]; weeks: string[]; load: M
       {sites
         .filter((s) => load.has(s.id))
         .map((site) => (
-          <div key={site.id} className="site-row" role="row" data-site={site.id}>
-            <div className="board-name" role="rowheader" title={site.name}>
+          <div key={site.id} className="site-row" role="group" aria-label={site.name} data-site={site.id}>
+            <div className="board-name" title={site.name}>
               {site.name}
             </div>
             <div className="board-track">

@@ -26,8 +26,8 @@ function Row(props: RowProps) {
   const { doctor, placements, first } = props;
   const { t } = useLang();
   return (
-    <div className="board-row" role="row" data-doctor={doctor.id}>
-      <div className="board-name" role="rowheader" title={doctor.name}>
+    <div className="board-row" role="group" aria-label={doctor.name} data-doctor={doctor.id}>
+      <div className="board-name" title={doctor.name}>
         {doctor.name}
       </div>
       <div className="board-track">

