@@ -163,6 +163,32 @@ describe('the web client', () => {
     expect(feed.status).toBe(200);
     expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
     await client.shot('doctor-year');
+
+    // A wish: a start that is not a Monday is named and nothing is sent; then a site is wished for.
+    const wish = page.getByRole('form', { name: 'Önska placering' });
+    await wish.locator('select[name=block]').selectOption('psy');
+    const site = await wish.locator('select[name=site] option').nth(1);
+    const [siteId, siteName] = [await site.getAttribute('value'), await site.innerText()];
+    await wish.locator('input[name=from]').fill('2026-09-08');
+    await wish.getByRole('button', { name: 'Skicka ansökan' }).click();
+    await wish.locator('.field-error', { hasText: 'is not a Monday' }).waitFor();
+    await wish.locator('input[name=from]').fill('');
+    await wish.locator('select[name=site]').selectOption(siteId!);
+    await wish.getByRole('button', { name: 'Skicka ansökan' }).click();
+    await page.locator('.requests li[data-status=pending]', { hasText: siteName }).waitFor();
+    expect(await page.locator('.requests li').count()).toBe(1);
+
+    // The coordinator approves it: it joins the doctor's wishes.
+    await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    await page.getByText('Ansökningar').click();
+    const pending = page.locator('.pending-requests li', { hasText: siteName });
+    await pending.getByRole('button', { name: 'Bevilja' }).click();
+    await pending.waitFor({ state: 'detached' });
+    const coordinator = await api.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+    const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
+    const problem: Problem = (await coordinator.request('GET', `/api/cohorts/${cohort}/problem`)).body;
+    expect(problem.doctors.flatMap((d) => d.wishes)).toContainEqual({ block: 'psy', site: siteId, weight: 1 });
   });
 
   it('shows the clinic its incoming doctors, a protected identity masked', async () => {

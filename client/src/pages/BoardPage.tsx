@@ -243,11 +243,7 @@ export function BoardPage() {
       {cohort && problem && (
         <Disclosure summary={t('requests')}>
           {() => (
-            <RequestsPanel
-              cohort={cohort}
-              doctorNames={new Map(problem.doctors.map((d) => [d.id, d.name]))}
-              onDecided={() => background(api.problem(cohort).then(setProblem))}
-            />
+            <RequestsPanel cohort={cohort} problem={problem} onDecided={() => background(api.problem(cohort).then(setProblem))} />
           )}
         </Disclosure>
       )}

@@ -33,7 +33,7 @@ export function YearCalendar({ events, initialDate, view = 'multiMonthYear' }: {
         events={events.map((e) => ({ ...e, allDay: true }))}
         // Dark enough for white text at small sizes (WCAG AA); FullCalendar's default blue is not.
         eventColor="#1f618d"
-        eventTextColor="#fff"
+        eventContrastColor="#fff"
         height="auto"
       />
     </div>
