@@ -20,5 +20,8 @@ export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${
 
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 
+/** Something else still refers to it, so it cannot go. */
+export const inUse = (detail: string) => new HttpError(409, 'Conflict', detail, PROBLEM_TYPES.inUse);
+
 /** A domain rule forbids it. */
 export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);

@@ -4,7 +4,7 @@ import type { SiteBody, SiteResource, SiteUpdate } from '../../shared/api/sites'
 import { CapacityOverrideEntity } from '../entities/capacity-override';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity, type SiteRow } from '../entities/site';
-import { ruleBroken } from '../http/errors';
+import { inUse, ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
 
@@ -95,6 +95,7 @@ export class SiteService {
   async remove(id: string, version: number, actor: string): Promise<void> {
     await this.ds.transaction(async (em) => {
       const before = await found(em, SiteEntity, id, 'site');
+      if (await codeInUse(em, before)) throw inUse(`the site ${before.code} is named by doctors' allowed sites, pins or wishes; change those first`);
       await deleteVersioned(em, SiteEntity, id, version, 'site');
       await audit(em, { regionId: before.regionId, actor, action: 'delete', entity: 'site', entityId: id, before });
     });

@@ -84,7 +84,7 @@ describe('sites', () => {
 });
 
 describe('templates, cohorts and doctors', () => {
-  it("refuse to rename a site id that doctors name (422), and allow it when none do", async () => {
+  it("refuse to rename (422) or delete (409) a site id that doctors name, and allow both when none do", async () => {
     const region = await aRegion('Region Rename');
     await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K', problem: kronoberg2026.problem });
     const sites = (await api.request('GET', `/api/regions/${region.uuid}/sites`)).body;
@@ -97,6 +97,12 @@ describe('templates, cohorts and doctors', () => {
     const free = (await post(`/api/regions/${region.uuid}/sites`, { id: 'lonely', name: 'Ensam', town: 'T', kinds: ['surgery'], capacity: 1 })).body;
     const { uuid: freeId, ...freeBody } = free;
     expect((await patch(`/api/sites/${freeId}`, { ...freeBody, id: 'lonely-2' })).body.id).toBe('lonely-2');
+    // Nor can a site doctors name be deleted (no plan uses this region's sites yet).
+    const gone = await api.request('DELETE', `/api/sites/${uuid}?version=${used.version}`);
+    expect(gone).toMatchObject({ status: 409, body: { type: '/problems/in-use' } });
+    expect(gone.body.detail).toContain(`the site ${used.id} is named by doctors`);
+    expect((await api.request('GET', `/api/sites/${uuid}`)).status).toBe(200);
+    expect((await api.request('DELETE', `/api/sites/${freeId}?version=2`)).status).toBe(204);
   });
 
   it('import a problem file as a cohort and export the same problem again', async () => {
