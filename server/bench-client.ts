@@ -24,6 +24,20 @@ async function boardDrawn(page: Page): Promise<number> {
   await page.waitForFunction((n) => document.querySelectorAll('[data-doctor]').length >= n, DOCTORS, { polling: 'raf', timeout: 60_000 });
   return page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now())))));
 }
+/** Milliseconds from Alt+→ on the last doctor's first bar to that bar drawn a week later (median of 3). */
+async function editRoundTrip(page: Page): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const bar = page.locator('[data-doctor]').nth(DOCTORS - 1).locator('[data-placement]').first();
+    await bar.focus();
+    const before = await bar.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--from'));
+    const started = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.waitForFunction((old) => (document.activeElement as HTMLElement | null)?.style.getPropertyValue('--from') !== old, before, { polling: 'raf' });
+    times.push((await page.evaluate(() => performance.now())) - started);
+  }
+  return times.sort((a, b) => a - b)[1]!;
+}
 /** BENCH_PROFILE=1: one more load under the CPU profiler, the functions with most self time printed. */
 async function printProfile(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -56,6 +70,8 @@ await db.dataSource.transaction(async (em) => {
   const plans = new PlanService(db.dataSource);
   const draft = await plans.draftIn(em, cohort.uuid, planted.assignments, 'bench');
   await plans.publishIn(em, draft.uuid, draft.version, 'bench');
+  // A draft on top, as a coordinator has while planning: the board is editable.
+  await plans.createIn(em, cohort.uuid, { from: 'published' }, 'bench');
   await createUserIn(em, { email: 'bench@bt-demo.se', password: 'bench-password-1', role: 'admin', regions: [], sites: [] }, 'bench');
 });
 const server = buildApp({ dataSource: db.dataSource, clientDir }).listen(0, '127.0.0.1');
@@ -81,11 +97,13 @@ try {
   }
   times.sort((a, b) => a - b);
   const bars = await page.locator('[data-placement]').count();
+  const edit = await editRoundTrip(page);
   if (process.env.BENCH_PROFILE) await printProfile(page);
   if (process.env.BENCH_DEBUG) {
     const entries = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.name.replace(location.origin, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`));
     console.log(entries.join('\n'));
   }
+  console.log(`move by keyboard (Alt+→): ${edit.toFixed(0)} ms until the bar is redrawn (save over HTTP with the whole plan, validation in the browser, redraw)`);
   console.log(`board of ${DOCTORS} doctors (${bars} placements): median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, slowest ${times.at(-1)!.toFixed(0)} ms (from navigation start: page load, API calls and render, to the next frame)`);
 } finally {
   await browser.close();

@@ -2,7 +2,7 @@
 // violations checked in the browser with the shared validatePlan on every change, the solver
 // with its progress, moves by drag, keyboard or form with undo, and publishing after a look at
 // what changes for whom.
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CohortResource } from '../../../shared/api/cohorts';
 import type { PlanResource } from '../../../shared/api/plans';
 import type { SolverRun } from '../../../shared/api/solver-runs';
@@ -61,20 +61,25 @@ export function BoardPage() {
     background(loadPlans(cohort));
   }, [cohort]);
 
-  const assignments = useMemo(() => strip(plan?.assignments ?? []), [plan]);
+  const stored = useMemo(() => strip(plan?.assignments ?? []), [plan]);
+  /** Edits not yet saved, shown meanwhile. */
+  const [local, setLocal] = useState<Assignment[]>();
+  const assignments = local ?? stored;
+  // Checked a moment after an edit is drawn (React renders the deferred value next): the bar moves first.
+  const checked = useDeferredValue(assignments);
   const draft = plan?.status === 'draft';
   // A draft's bars that differ from the published plan are outlined; publishing lists them.
-  const changes = useMemo(() => (draft && published ? planDiff(published, assignments) : []), [draft, published, assignments]);
+  const changes = useMemo(() => (draft && published ? planDiff(published, checked) : []), [draft, published, checked]);
   const changed = useMemo(() => new Set(changes.map(keyOf)), [changes]);
-  const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments }) : []), [problem, plan, assignments]);
+  const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments: checked }) : []), [problem, plan, checked]);
   const highlighted = useMemo(() => {
     const keys = new Set<string>();
     for (const v of violations) {
       if (v.doctor && v.block) keys.add(`${v.doctor}/${v.block}`);
-      else if (v.doctor) for (const a of assignments) if (a.doctor === v.doctor) keys.add(keyOf(a));
+      else if (v.doctor) for (const a of checked) if (a.doctor === v.doctor) keys.add(keyOf(a));
     }
     return keys;
-  }, [violations, assignments]);
+  }, [violations, checked]);
   const fail = (err: unknown) => setMessage(failureMessage(err, t));
 
   const runSolver = async (variants?: number) => {
@@ -91,15 +96,31 @@ export function BoardPage() {
     else setMessage(current.error ?? current.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
   };
 
-  const save = async (next: Assignment[], remember: boolean) => {
+  // Edits show at once and are saved one after another in the background, each on the version
+  // the previous save gave: a drag never waits for the server. A failed save shows what the
+  // server holds again.
+  const saving = useRef({ chain: Promise.resolve(), pending: 0, version: 0 });
+  const save = (next: Assignment[], remember: boolean) => {
     if (!plan || !draft) return;
-    try {
-      const saved = await api.editPlan(plan.uuid, plan.version, next);
-      if (remember) setHistory((h) => [...h, assignments]);
-      setPlan(saved);
-    } catch (err) {
-      fail(err);
-    }
+    if (remember) setHistory((h) => [...h, assignments]);
+    setLocal(next);
+    const queue = saving.current;
+    if (queue.pending === 0) queue.version = plan.version;
+    queue.pending++;
+    const id = plan.uuid;
+    queue.chain = queue.chain.then(async () => {
+      try {
+        const saved = await api.editPlan(id, queue.version, next);
+        queue.version = saved.version;
+        setPlan(saved);
+      } catch (err) {
+        fail(err);
+        const current = await api.plan(id).catch(() => undefined);
+        if (current) (queue.version = current.version), setPlan(current);
+      } finally {
+        if (--queue.pending === 0) setLocal(undefined);
+      }
+    });
   };
   const reshape = (key: string, change: (a: Assignment) => Assignment) => void save(assignments.map((a) => (keyOf(a) === key ? change(a) : a)), true);
   const move = (shift: number, site: string | undefined) =>

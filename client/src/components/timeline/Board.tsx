@@ -3,7 +3,7 @@
 // the site or block name on it, a legend, then the capacity strip. Bars can be dragged (move,
 // or resize at the right edge) or moved with Alt+arrows. Our own grid: FullCalendar's timeline
 // is not free.
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { CATEGORIES } from '../../../../shared/domain/block-kinds';
 import { addDays } from '../../../../shared/domain/dates';
 import { siteLoad } from '../../../../shared/domain/load';
@@ -68,9 +68,11 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
     }
     const weeks: string[] = [];
     for (let w = first; w < last; w = addWeeks(w, 1)) weeks.push(w);
-    const load = siteLoad(assignments, new Map(problem.doctors.map((d) => [d.id, d.absences])));
-    return { first: weekIndex(first), weeks, rows, load };
-  }, [assignments, problem]);
+    return { first: weekIndex(first), weeks, rows };
+  }, [assignments]);
+  // The strip follows a moment after the bars (all sites × weeks): a drop draws the bar first.
+  const counted = useDeferredValue(assignments);
+  const load = useMemo(() => siteLoad(counted, new Map(problem.doctors.map((d) => [d.id, d.absences]))), [counted, problem]);
   const broken = useMemo(() => byDoctor(highlighted), [highlighted]);
   const differs = useMemo(() => byDoctor(changed), [changed]);
   const months = useMemo(() => monthSpans(layout?.weeks ?? [], lang), [layout, lang]);
@@ -131,7 +133,7 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
       </ul>
       <h3>{t('capacity')}</h3>
       <div className="board-inner">
-        <CapacityStrip sites={problem.sites} weeks={layout.weeks} load={layout.load} />
+        <CapacityStrip sites={problem.sites} weeks={layout.weeks} load={load} />
       </div>
     </div>
   );
