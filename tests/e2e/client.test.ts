@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capacityAt } from '../../shared/domain/capacity';
 import { siteLoad } from '../../shared/domain/load';
-import { addWeeks } from '../../shared/domain/weeks';
+import { addWeeks, isoWeekOf } from '../../shared/domain/weeks';
+
+const isoWeek = (date: string) => isoWeekOf(date).week;
 import type { Problem } from '../../shared/format/problem';
 import { openClient, type BrowserClient } from '../support/browser';
 import type { TestApi } from '../support/api';
@@ -57,6 +59,17 @@ async function draftPlacement(doctor: string, block: string): Promise<{ site: st
   return { site, from, to };
 }
 
+/** Another coordinator saves the draft unchanged: its version moves on. */
+async function saveDraftElsewhere(): Promise<void> {
+  const coordinator = await api.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+  const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+  const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
+  const plans = (await coordinator.request('GET', `/api/cohorts/${cohort}/plans`)).body;
+  const draft = (await coordinator.request('GET', `/api/plans/${plans.find((p: { status: string }) => p.status === 'draft').uuid}`)).body;
+  const assignments = draft.assignments.map(({ doctor, block, site, from, to }: Record<string, unknown>) => ({ doctor, block, site, from, to }));
+  expect((await coordinator.request('PUT', `/api/plans/${draft.uuid}/assignments`, { version: draft.version, assignments })).status).toBe(200);
+}
+
 describe('the web client', () => {
   it('lets a coordinator plan, break, mend and publish the Västernorrland cohort', async () => {
     await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
@@ -97,6 +110,15 @@ describe('the web client', () => {
     await form.getByRole('button', { name: 'Ångra' }).click();
     await expect.poll(() => draftPlacement(move.doctor, move.block)).toMatchObject({ from: placed.from, to: placed.to, site: placed.site });
     await page.locator('.no-violations').waitFor();
+
+    // Someone else saves the draft meanwhile: the next move is refused (409), said so, and the
+    // board shows what the server holds again.
+    await saveDraftElsewhere();
+    await bar.focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByRole('alert').filter({ hasText: 'Någon annan ändrade samtidigt' }).waitFor();
+    await expect.poll(() => bar.evaluate((el) => (el as HTMLElement).title)).toContain(`v. ${isoWeek(placed.from)} `);
+    expect(await draftPlacement(move.doctor, move.block)).toMatchObject({ from: placed.from, to: placed.to });
 
     // Lock the placement: the bar says so in text.
     await form.getByRole('button', { name: 'Lås placeringen' }).click();
@@ -189,7 +211,7 @@ describe('the web client', () => {
     const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
     const problem: Problem = (await coordinator.request('GET', `/api/cohorts/${cohort}/problem`)).body;
     expect(problem.doctors.flatMap((d) => d.wishes)).toContainEqual({ block: 'psy', site: siteId, weight: 1 });
-  });
+  }, 90_000);
 
   it('shows the clinic its incoming doctors, a protected identity masked', async () => {
     const clinic = await api.signIn('klinik.vasternorrland@bt-demo.se', 'demo-klinik-2026');
