@@ -1,5 +1,7 @@
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
 import type { MigrationInterface } from 'typeorm';
+import { PublishedPlansImmutable1795945311267 } from './1795945311267-PublishedPlansImmutable';
+import { SolverRunWorker1795945234709 } from './1795945234709-SolverRunWorker';
 import { DoctorSupervisorKollegium1795939262472 } from './1795939262472-DoctorSupervisorKollegium';
 import { Calendars1795938712755 } from './1795938712755-Calendars';
 import { Accounts1795937707253 } from './1795937707253-Accounts';
@@ -7,4 +9,4 @@ import { SiteAddress1795937091735 } from './1795937091735-SiteAddress';
 import { SolverRunHeartbeat1795936810264 } from './1795936810264-SolverRunHeartbeat';
 import { Initial1795936463703 } from './1795936463703-Initial';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795936463703, SolverRunHeartbeat1795936810264, SiteAddress1795937091735, Accounts1795937707253, Calendars1795938712755, DoctorSupervisorKollegium1795939262472];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795936463703, SolverRunHeartbeat1795936810264, SiteAddress1795937091735, Accounts1795937707253, Calendars1795938712755, DoctorSupervisorKollegium1795939262472, SolverRunWorker1795945234709, PublishedPlansImmutable1795945311267];

@@ -9,7 +9,10 @@ import { planErrors } from '../shared/domain/validate-plan';
 import helmet from 'helmet';
 import { authenticate, refuseCrossSiteWrites } from './auth/middleware';
 import { AuthService } from './auth/service';
+import { accessLog } from './http/access-log';
 import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
+import { jsonBody } from './http/json-body';
+import { fallbackLogger, type Logger } from './log';
 import { guardedRoutes } from './routes/access-table';
 import { authRoutes } from './routes/auth';
 import { feedRoutes, publicFeedRoute } from './routes/feeds';
@@ -28,10 +31,12 @@ export interface AppDeps {
   trustProxy?: string;
   /** The built web client (vite build); without it a start page stands in. */
   clientDir?: string;
+  /** Access lines and failures (server/log.ts); without it only warnings and errors, on stdout. */
+  logger?: Logger;
 }
 
-/** Request bodies above this are refused (413). */
-const BODY_LIMIT = '5mb';
+/** Request bodies above this are refused (413 problem+json); they must be JSON (415) nested at most MAX_JSON_DEPTH deep (400): http/json-body.ts. */
+export const BODY_LIMIT = '5mb';
 
 export function buildApp(deps: AppDeps): Express {
   const services = deps.services ?? buildServices(deps.dataSource);
@@ -43,6 +48,7 @@ export function buildApp(deps: AppDeps): Express {
     res.setHeader('x-request-id', randomUUID());
     next();
   });
+  app.use(accessLog(deps.logger ?? fallbackLogger()));
   // Same-origin only. Inline styles stay allowed for the client's components; no forced https
   // upgrade, which would break http://localhost (a proxy in front adds HSTS in production).
   app.use(
@@ -52,7 +58,7 @@ export function buildApp(deps: AppDeps): Express {
   );
 
   const api = express.Router();
-  api.use(authenticate(auth), refuseCrossSiteWrites, express.json({ limit: BODY_LIMIT }));
+  api.use(authenticate(auth), refuseCrossSiteWrites, ...jsonBody(BODY_LIMIT));
   const routes = guardedRoutes(deps.dataSource, api);
   routes.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,5 +1,6 @@
 // The server's configuration, read once from the environment and checked.
 import { z } from 'zod';
+import { LOG_LEVELS } from './log';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -12,6 +13,14 @@ const configSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Behind a TLS-terminating proxy: Express's "trust proxy" (e.g. 1, loopback), so cookies get Secure. */
   TRUST_PROXY: z.string().min(1).optional(),
+  /** JSON log lines on stdout from this level up; 'silent' for none. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Solver runs this process works on at once; 0 leaves them to `npm run worker` processes. */
+  SOLVER_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** A running solver run without a heartbeat for this long is failed (its worker is gone), s. */
+  SOLVER_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  /** On SIGTERM/SIGINT, requests in flight get this long to finish before they are cut, s. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;

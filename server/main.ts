@@ -1,62 +1,76 @@
 // npm start: reads the configuration, opens the database (embedded PostgreSQL in DATA_DIR
 // without DATABASE_URL) and migrates it, loads the demo regions on first start, serves API and
-// client on one port and runs solver jobs; SIGINT/SIGTERM stop HTTP, jobs and the database.
+// client on one port and runs solver jobs (SOLVER_WORKERS at once; 0 leaves them to `npm run
+// worker`); SIGINT/SIGTERM stop taking requests, let those in flight finish, put a running solver
+// job back in the queue and close the database. Logs are JSON lines on stdout (server/log.ts).
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { buildApp } from './app';
 import { readConfig, type Config } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './db/demo-data';
 import { UserEntity } from './entities/user';
 import { SolverQueue } from './jobs/solver-queue';
+import { closeHttpServer, stopOnSignals } from './lifecycle';
+import { createLogger, type Logger } from './log';
 import { buildServices } from './services';
 
 /** `npm start` builds the client here first. */
 const CLIENT_DIR = resolve('dist/client');
 
-async function main(config: Config): Promise<void> {
+async function main(config: Config, log: Logger): Promise<void> {
   const started = performance.now();
-  console.log(config.DATABASE_URL ? 'BT-planeraren: using DATABASE_URL' : `BT-planeraren: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
+  log.info(config.DATABASE_URL ? 'BT-planeraren: using DATABASE_URL' : `BT-planeraren: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  if (db.migrationsApplied) console.log(`BT-planeraren: ${db.migrationsApplied} migrations applied`);
+  if (db.migrationsApplied) log.info(`BT-planeraren: ${db.migrationsApplied} migrations applied`);
   const production = config.NODE_ENV === 'production';
   const demo = config.DEMO_DATA ? config.DEMO_DATA === 'true' : !production;
   if (demo && (await loadDemoData(db.dataSource, { accounts: !production }))) {
-    console.log(`BT-planeraren: demo data loaded (Region Kronoberg, Region Västernorrland)${production ? '' : ' with demo accounts (see README)'}`);
+    log.info(`BT-planeraren: demo data loaded (Region Kronoberg, Region Västernorrland)${production ? '' : ' with demo accounts (see README)'}`);
   }
   if (!(await db.dataSource.getRepository(UserEntity).exists())) {
     await db.close();
     throw new Error('there is no account yet: create an admin with `npm run create-admin -- <email>` first');
   }
 
-  const queue = new SolverQueue(db.dataSource, { log: (m) => console.error(m) });
-  const app = buildApp({ dataSource: db.dataSource, services: buildServices(db.dataSource, () => queue.wake()), trustProxy: config.TRUST_PROXY, ...(existsSync(CLIENT_DIR) ? { clientDir: CLIENT_DIR } : {}) });
+  const queues = solverQueues(db.dataSource, config, log);
+  const app = buildApp({
+    dataSource: db.dataSource,
+    services: buildServices(db.dataSource, () => queues.forEach((q) => q.wake())),
+    trustProxy: config.TRUST_PROXY,
+    logger: log,
+    ...(existsSync(CLIENT_DIR) ? { clientDir: CLIENT_DIR } : {}),
+  });
   const server: Server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  queue.start();
-  console.log(`BT-planeraren listening on http://localhost:${config.PORT} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  for (const queue of queues) queue.start();
+  log.info(
+    { solverWorkers: config.SOLVER_WORKERS },
+    `BT-planeraren listening on http://localhost:${config.PORT} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`BT-planeraren: ${signal}, stopping`);
-      server.close();
-      server.closeIdleConnections();
-      void queue
-        .stop()
-        .then(() => db.close())
-        .then(
-          () => process.exit(0),
-          (err: unknown) => {
-            console.error(`BT-planeraren: stopping failed: ${(err as Error).message}`);
-            process.exit(1);
-          },
-        );
-    });
-  }
+  stopOnSignals(log, async () => {
+    // Both at once: requests finish while a running solver job goes back to the queue.
+    const [closed] = await Promise.all([
+      closeHttpServer(server, config.SHUTDOWN_TIMEOUT_SECONDS * 1000),
+      Promise.all(queues.map((q) => q.stop())).catch((err: unknown) => log.warn({ err: { stack: (err as Error)?.stack } }, 'the solver queue did not stop cleanly')),
+    ]);
+    if (closed.forced) log.warn(`requests still in flight after ${config.SHUTDOWN_TIMEOUT_SECONDS} s were cut`);
+    await db.close();
+  });
+}
+
+/**
+ * SOLVER_WORKERS queues that solve; with 0, one that only fails runs whose worker went silent,
+ * so nothing stays "running" when every worker process is gone.
+ */
+function solverQueues(dataSource: Database['dataSource'], config: Config, log: Logger): SolverQueue[] {
+  const queueLog = log.child({ component: 'solver-queue' });
+  const options = { staleAfterSeconds: config.SOLVER_STALE_AFTER_SECONDS, log: (message: string, level: 'info' | 'warn' | 'error' = 'error') => queueLog[level](message) };
+  if (config.SOLVER_WORKERS === 0) return [new SolverQueue(dataSource, { ...options, watchOnly: true })];
+  return Array.from({ length: config.SOLVER_WORKERS }, (_, i) => new SolverQueue(dataSource, { ...options, ...(config.SOLVER_WORKERS > 1 ? { worker: `${hostname()}:${process.pid}/${i + 1}` } : {}) }));
 }
 
 let config: Config;
@@ -66,7 +80,8 @@ try {
   console.error((err as Error).message);
   process.exit(2);
 }
-main(config).catch((err: unknown) => {
-  console.error(`BT-planeraren could not start: ${(err as Error).message}`);
+const log = createLogger({ level: config.LOG_LEVEL, base: { process: 'web' } });
+main(config, log).catch((err: unknown) => {
+  log.fatal({ err: { stack: (err as Error)?.stack } }, `BT-planeraren could not start: ${(err as Error).message}`);
   process.exit(1);
 });

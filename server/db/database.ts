@@ -19,7 +19,8 @@ export interface DatabaseOptions {
   onLog?: (message: string) => void;
 }
 
-const DATABASE = 'bt_planeraren';
+/** The app's database on the embedded server. */
+export const DATABASE = 'bt_planeraren';
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = options.url ? undefined : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), persistent: true, onLog: options.onLog });
@@ -31,7 +32,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     const dataSource = createDataSource(url!);
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrateAlone(dataSource);
     return {
       dataSource,
       migrationsApplied: applied.length,
@@ -46,7 +47,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+/** Any number `pg_advisory_lock` keys on; "BT-planeraren migrations". */
+const MIGRATION_LOCK = 47_112_026;
+
+/**
+ * Migrates while holding an advisory lock: servers and workers starting together on one
+ * database take turns, and the later ones find nothing left to apply.
+ */
+async function migrateAlone(dataSource: DataSource): Promise<{ name: string }[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client(adminUrl);
   await client.connect();
   try {

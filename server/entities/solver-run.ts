@@ -23,6 +23,8 @@ export interface SolverRunRow {
   startedAt: Date | null;
   /** Last sign of life from the worker running it; a silent running run is failed. */
   heartbeatAt: Date | null;
+  /** The process running it ("host:pid"), named when it goes silent. */
+  worker: string | null;
   finishedAt: Date | null;
 }
 
@@ -42,6 +44,7 @@ export const SolverRunEntity = new EntitySchema<SolverRunRow>({
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     startedAt: { type: 'timestamptz', name: 'started_at', nullable: true },
     heartbeatAt: { type: 'timestamptz', name: 'heartbeat_at', nullable: true },
+    worker: { type: 'text', nullable: true },
     finishedAt: { type: 'timestamptz', name: 'finished_at', nullable: true },
   },
   relations: {

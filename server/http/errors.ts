@@ -20,6 +20,9 @@ export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${
 
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 
+/** It would change or delete a published plan (kept as sent out). */
+export const publishedKept = (detail: string) => new HttpError(409, 'Conflict', detail, PROBLEM_TYPES.published);
+
 /** Something else still refers to it, so it cannot go. */
 export const inUse = (detail: string) => new HttpError(409, 'Conflict', detail, PROBLEM_TYPES.inUse);
 

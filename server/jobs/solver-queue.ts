@@ -2,6 +2,7 @@
 // run (FOR UPDATE SKIP LOCKED), solves it in a worker thread, reports progress as a heartbeat
 // and stores the result together with its draft in one transaction. A run whose worker went
 // silent (crash, restart) is failed with the reason; a cancelled run stops its worker.
+import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { SolverRunStart } from '../../shared/api/solver-runs';
 import type { Problem } from '../../shared/format/problem';
@@ -18,7 +19,11 @@ export interface SolverQueueOptions {
   staleAfterSeconds?: number;
   /** Extra time beyond the run's own time limit before it is stopped as timed out, s. */
   graceSeconds?: number;
-  log?: (message: string) => void;
+  /** Only fail silent runs, never claim one (a web process that leaves solving to workers). */
+  watchOnly?: boolean;
+  /** This process's name on the runs it claims; "host:pid" by default. */
+  worker?: string;
+  log?: (message: string, level?: 'info' | 'warn' | 'error') => void;
 }
 
 interface Claimed {
@@ -34,12 +39,14 @@ export class SolverQueue {
   private stopped = true;
   private current: { id: string; cancel(): void } | undefined;
   private readonly plans: PlanService;
+  private readonly worker: string;
 
   constructor(
     private readonly ds: DataSource,
     private readonly options: SolverQueueOptions = {},
   ) {
     this.plans = new PlanService(ds);
+    this.worker = options.worker ?? `${hostname()}:${process.pid}`;
   }
 
   start(): void {
@@ -59,7 +66,8 @@ export class SolverQueue {
     const current = this.current;
     if (current) {
       current.cancel();
-      await this.ds.query(`UPDATE solver_runs SET status = 'queued', started_at = NULL, heartbeat_at = NULL, progress = NULL WHERE id = $1 AND status = 'running'`, [current.id]);
+      await this.ds.query(`UPDATE solver_runs SET status = 'queued', started_at = NULL, heartbeat_at = NULL, progress = NULL, worker = NULL WHERE id = $1 AND status = 'running'`, [current.id]);
+      this.options.log?.(`solver run ${current.id} back in the queue (this worker stops)`, 'info');
     }
     while (this.busy) await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -75,7 +83,7 @@ export class SolverQueue {
     let worked = false;
     try {
       await this.failStale();
-      const claimed = await this.claim();
+      const claimed = this.options.watchOnly ? undefined : await this.claim();
       if (claimed) {
         worked = true;
         await this.run(claimed);
@@ -89,20 +97,24 @@ export class SolverQueue {
   }
 
   private async failStale(): Promise<void> {
-    await this.ds.query(
-      `UPDATE solver_runs SET status = 'failed', error = 'the solver worker stopped answering (crash or restart)', finished_at = now()
-        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)`,
+    const failed = await this.ds.query(
+      `UPDATE solver_runs SET status = 'failed', error = concat_ws(' ', 'the solver worker', worker, 'stopped answering (crash or restart)'), finished_at = now()
+        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)
+        RETURNING id, worker`,
       [this.options.staleAfterSeconds ?? 60],
-    );
+    ).then(returnedRows<{ id: string; worker: string | null }>);
+    for (const run of failed) this.options.log?.(`solver run ${run.id} failed: its worker ${run.worker ?? '(unknown)'} stopped answering`, 'warn');
   }
 
   private async claim(): Promise<Claimed | undefined> {
     const rows = await this.ds.query(
-      `UPDATE solver_runs SET status = 'running', started_at = now(), heartbeat_at = now()
+      `UPDATE solver_runs SET status = 'running', started_at = now(), heartbeat_at = now(), worker = $1
         WHERE id = (SELECT id FROM solver_runs WHERE status = 'queued' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
         RETURNING id, cohort_id, parameters, created_by`,
+      [this.worker],
     ).then(returnedRows<{ id: string; cohort_id: string; parameters: SolverRunStart; created_by: string }>);
     const row = rows[0];
+    if (row) this.options.log?.(`solver run ${row.id} claimed by ${this.worker}`, 'info');
     return row && { id: row.id, cohortId: row.cohort_id, parameters: row.parameters, createdBy: row.created_by };
   }
 
@@ -135,6 +147,7 @@ export class SolverQueue {
     try {
       const plans = await run.result;
       await this.succeed(claimed, plans);
+      this.options.log?.(`solver run ${id} finished`, 'info');
     } catch (err) {
       if (err instanceof SolverCancelled && !timedOut) return; // cancelled by a user or stop(): already recorded
       await this.finish(id, 'failed', { error: timedOut ? `timed out after ${parameters.timeLimit} s` : `the solver failed: ${(err as Error).message}` });
@@ -176,6 +189,8 @@ export class SolverQueue {
 
   private async finish(id: string, status: 'failed', fields: { error: string }): Promise<void> {
     await this.ds.query(`UPDATE solver_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status = 'running'`, [id, status, fields.error]);
+    // The reason stays in the database: a solver message may name a doctor.
+    this.options.log?.(`solver run ${id} failed`, 'warn');
   }
 }
 

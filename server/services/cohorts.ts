@@ -15,6 +15,7 @@ import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { doctorResources, insertDoctor } from './doctors';
 import { deleteVersioned, found, updateVersioned } from './locking';
+import { refuseDeletingPublished } from './published-plans';
 import { insertSite, siteResources } from './sites';
 import { insertTemplate, templateBlocks } from './templates';
 
@@ -79,6 +80,7 @@ export class CohortService {
   async remove(id: string, version: number, actor: string): Promise<void> {
     await this.ds.transaction(async (em) => {
       const row = await found(em, CohortEntity, id, 'cohort');
+      await refuseDeletingPublished(em, 'cohort', id);
       await deleteVersioned(em, CohortEntity, id, version, 'cohort');
       await audit(em, { regionId: row.regionId, actor, action: 'delete', entity: 'cohort', entityId: id, before: { name: row.name } });
     });

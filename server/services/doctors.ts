@@ -9,6 +9,7 @@ import { PinEntity } from '../entities/pin';
 import { WishEntity } from '../entities/wish';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
+import { refuseDeletingPublished } from './published-plans';
 
 export async function doctorResources(em: EntityManager, rows: DoctorRow[]): Promise<DoctorResource[]> {
   if (rows.length === 0) return [];
@@ -105,6 +106,7 @@ export class DoctorService {
     await this.ds.transaction(async (em) => {
       const row = await found(em, DoctorEntity, id, 'doctor');
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      await refuseDeletingPublished(em, 'doctor', id);
       await deleteVersioned(em, DoctorEntity, id, version, 'doctor');
       await audit(em, { regionId: cohort.regionId, actor, action: 'delete', entity: 'doctor', entityId: id, before: { id: row.code } });
     });

@@ -14,7 +14,7 @@ import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
 import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
-import { ruleBroken } from '../http/errors';
+import { notFound, ruleBroken, staleVersion } from '../http/errors';
 import { audit } from './audit';
 import { cohortProblem } from './cohorts';
 import { found, updateVersioned } from './locking';
@@ -125,6 +125,8 @@ export class PlanService {
   async edit(id: string, body: PlanEdit, actor: string): Promise<PlanResource> {
     return this.ds.transaction(async (em) => {
       const row = await found(em, PlanEntity, id, 'plan');
+      // A stale version first: an edit that lost to a publish of the same draft is a conflict.
+      if (row.version !== body.version) throw staleVersion('plan');
       if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}: edit a new draft instead`);
       await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
       const codes = await codesOf(em, row.cohortId);
@@ -151,6 +153,8 @@ export class PlanService {
 
   async publishIn(em: EntityManager, id: string, version: number, actor: string): Promise<PlanResource> {
     const row = await found(em, PlanEntity, id, 'plan');
+    // A stale version first: the loser of two publishes at once reads the winner's "published".
+    if (row.version !== version) throw staleVersion('plan');
     if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}; only a draft can be published`);
     const codes = await codesOf(em, row.cohortId);
     const problem = await cohortProblem(em, row.cohortId);
@@ -158,7 +162,14 @@ export class PlanService {
     const errors = planErrors(problem, { assignments });
     if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
     const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
-    if (previous) await em.getRepository(PlanEntity).update({ id: previous.id }, { status: 'archived' });
+    // Only while still published: a publish that raced this one may have archived it already.
+    if (previous) await em.getRepository(PlanEntity).update({ id: previous.id, status: 'published' }, { status: 'archived' });
+    // The draft is locked (as an edit locks it) and checked before its assignments are stamped:
+    // the assignments' trigger locks the plan too, so taking it later could deadlock with an edit.
+    const [locked] = await em.query(`SELECT version FROM plans WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    if (!locked) throw notFound('plan');
+    if (locked.version !== version) throw staleVersion('plan');
+    // Stamped while still a draft: once published, its assignments cannot change (trigger).
     await this.stampChanges(em, id, previous?.id);
     await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
     const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
@@ -203,6 +214,9 @@ export class PlanService {
   }
 
   private async insertDraft(em: EntityManager, cohortId: string, actor: string, figures: Pick<PlanRow, 'objective' | 'bound'>): Promise<PlanRow> {
+    // Drafts of a cohort are numbered one at a time (the cohort row is the lock), so two made at
+    // once, or a solver run finishing while a coordinator makes one, never clash on a number.
+    await em.query(`SELECT 1 FROM cohorts WHERE id = $1 FOR NO KEY UPDATE`, [cohortId]);
     const [{ next }] = await em.query(`SELECT COALESCE(MAX(number), 0) + 1 AS next FROM plans WHERE cohort_id = $1`, [cohortId]);
     return em.getRepository(PlanEntity).save({ cohortId, number: Number(next), status: 'draft', createdBy: actor, publishedAt: null, ...figures });
   }

@@ -5,6 +5,7 @@ import { AuditEntryEntity } from '../entities/audit-entry';
 import { RegionEntity, type RegionRow } from '../entities/region';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
+import { refuseDeletingPublished } from './published-plans';
 
 const toRegion = (row: RegionRow): Region => ({ uuid: row.id, version: row.version, name: row.name });
 
@@ -45,6 +46,7 @@ export class RegionService {
   async remove(id: string, version: number, actor: string): Promise<void> {
     await this.ds.transaction(async (em) => {
       const before = await found(em, RegionEntity, id, 'region');
+      await refuseDeletingPublished(em, 'region', id);
       await deleteVersioned(em, RegionEntity, id, version, 'region');
       await audit(em, { regionId: null, actor, action: 'delete', entity: 'region', entityId: id, before: toRegion(before) });
     });

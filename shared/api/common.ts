@@ -3,13 +3,16 @@ import { z } from 'zod';
 
 export const uuidSchema = z.uuid({ error: 'is not an id (uuid)' });
 
+/** Versions are stored as 32-bit integers; a larger one names no version (400, not a database error). */
+export const MAX_VERSION = 2 ** 31 - 1;
+
 /** The version the client last read; a write with an older one is refused with 409. */
-export const versionSchema = z.number().int().min(1);
+export const versionSchema = z.number().int().min(1).max(MAX_VERSION);
 
 export const uuidParamsSchema = z.strictObject({ id: uuidSchema });
 
 /** `?version=3` on a DELETE. */
-export const versionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1) });
+export const versionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });
 
 /** application/problem+json (RFC 9457) with our field errors. */
 /** Problem types (RFC 9457 `type`, relative URIs) for the clashes a client words differently. */
@@ -20,6 +23,8 @@ export const PROBLEM_TYPES = {
   duplicate: '/problems/duplicate',
   /** Something else still refers to it. */
   inUse: '/problems/in-use',
+  /** It would change or delete a published plan, which is kept as it was sent out. */
+  published: '/problems/published-plan',
 } as const;
 
 export const problemDetailsSchema = z.object({

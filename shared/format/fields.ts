@@ -2,9 +2,21 @@
 import { z } from 'zod';
 import { isIsoDate, isMonday } from '../domain/dates';
 
+/**
+ * The dates a plan may name. Far wider than any BT year, yet bounded: a range from year 100 to
+ * 9999 made the plan checker walk half a million weeks per doctor, and week arithmetic past 9999
+ * makes strings that are no dates.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
 export const isoDateSchema = z
   .string()
-  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a date (YYYY-MM-DD)`, abort: true });
+  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a date (YYYY-MM-DD)`, abort: true })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, {
+    error: (issue) => `${String(issue.input)} is not between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+    abort: true,
+  });
 
 /** A week, named by its Monday. */
 export const mondaySchema = isoDateSchema.refine(isMonday, {

@@ -2,7 +2,7 @@
 // directory answers with both demo regions; a second start keeps the data without duplicates;
 // SIGTERM stops it cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,20 @@ describe('npm start', () => {
     expect(await regions()).toEqual(['Region Kronoberg', 'Region Västernorrland']);
     expect(await stop(second.child)).toBe(0);
   }, 120_000);
+
+  it('refuses a data directory of another PostgreSQL major version, saying what to do', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'bt-old-pg-'));
+    await mkdir(join(dataDir, 'pg'));
+    await writeFile(join(dataDir, 'pg', 'PG_VERSION'), '18\n');
+    const { DATABASE_URL: _url, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, DATA_DIR: dataDir } });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain(`${join(dataDir, 'pg')} holds a PostgreSQL 18 database; this version embeds PostgreSQL 15.`);
+  });
 
   it('refuses a bad configuration with a clear message and exit code 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: 'abc', DATABASE_URL: 'mysql://x' } });

@@ -8,6 +8,7 @@ import type { UserBody } from '../../shared/api/auth';
 import { createUserIn } from '../../server/auth/service';
 import { buildApp, type AppDeps } from '../../server/app';
 import { openDatabase } from '../../server/db/database';
+import { createLogger } from '../../server/log';
 import { SolverQueue } from '../../server/jobs/solver-queue';
 import { buildServices } from '../../server/services';
 import { freshDatabase } from './database';
@@ -37,7 +38,7 @@ export interface TestApi extends Client {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
-export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir'>> = {}): Promise<TestApi> {
+export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir' | 'logger'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
@@ -48,6 +49,8 @@ export async function startApi(options: { solverQueue?: boolean } & Partial<Pick
     loginsPerMinute: options.loginsPerMinute ?? 10_000,
     trustProxy: options.trustProxy,
     clientDir: options.clientDir,
+    // Quiet test output; a test that reads the log passes its own (tests/server/ops/logs.test.ts).
+    logger: options.logger ?? createLogger({ level: 'silent' }),
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

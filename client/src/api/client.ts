@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse', string>;
+type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept', string>;
 
 /**
  * What to tell the user when a call fails: the clashes by their problem type in the user's words
@@ -33,6 +33,7 @@ export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => str
   if (type === PROBLEM_TYPES.staleVersion) return words.changedElsewhere ?? t('changedElsewhere');
   if (type === PROBLEM_TYPES.duplicate) return words.duplicate ?? t('duplicate');
   if (type === PROBLEM_TYPES.inUse) return words.inUse ?? t('inUse');
+  if (type === PROBLEM_TYPES.published) return words.publishedKept ?? t('publishedKept');
   return err.message;
 }
 

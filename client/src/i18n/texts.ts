@@ -170,6 +170,7 @@ export const TEXTS = {
     leave: 'Ledighet',
     duplicate: 'Det finns redan en med samma kod eller namn',
     inUse: 'Går inte: något använder den fortfarande (en plan, en läkare eller en annan uppgift)',
+    publishedKept: 'Går inte: publicerade planer sparas som de skickades ut. Gör ett nytt utkast, eller radera en läkares personuppgifter i stället för läkaren.',
   },
   en: {
     appName: 'BT planner',
@@ -341,6 +342,7 @@ export const TEXTS = {
     leave: 'Leave',
     duplicate: 'There is already one with the same code or name',
     inUse: 'Not possible: something still uses it (a plan, a doctor or another item)',
+    publishedKept: 'Not possible: published plans are kept as they were sent out. Make a new draft, or erase a doctor\'s personal data instead of the doctor.',
   },
 } as const;
 

@@ -3,11 +3,13 @@
 // password or session id in any log line or response.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../../server/db/demo-data';
+import { createLogger } from '../../../server/log';
 import { ADMIN, startApi, type TestApi } from '../../support/api';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startApi();
+  // The server's JSON log lines land in `logged` too (the logger writes to fd 1, not through console).
+  api = await startApi({ logger: createLogger({ level: 'trace', destination: { write: (line: string) => void logged.push(line) } }) });
   await loadDemoData(api.dataSource);
 });
 afterAll(() => api.close());
@@ -40,6 +42,7 @@ describe('signing in', () => {
     expect(text).not.toContain('$argon2');
     expect(text).not.toContain('demo-koordinator-2026');
     expect((await client.request('GET', '/api/auth/me')).body.email).toBe('koordinator.kronoberg@bt-demo.se');
+    expect(logged.some((line) => line.includes('"route":"/api/auth/me"'))).toBe(true);
     expect(logged.join('\n')).not.toContain(client.cookie!);
   });
 
