@@ -84,7 +84,8 @@ interface Memory {
 
 function startServer(): Promise<{ child: ChildProcess; setup: BenchSetup }> {
   const child = fork(fileURLToPath(new URL('./bench-http-server.ts', import.meta.url)), ['--drafts', String(connections)], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there on exit (open it in Chrome's DevTools).
+    execArgv: ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx'],
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`the bench server stopped before it was ready (exit ${code})`));

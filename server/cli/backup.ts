@@ -5,6 +5,7 @@ import { readConfig } from '../config';
 import { backupDatabase } from '../db/backup/dump';
 import { Refusal } from '../db/backup/pg-tools';
 import { openTarget } from '../db/backup/target';
+import { runCli } from './run';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -25,10 +26,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`backup: ${(err as Error)?.message ?? String(err)}`);
-    process.exit(err instanceof Refusal || /^Invalid configuration/.test((err as Error)?.message) ? 2 : 1);
-  },
-);
+runCli('backup', main, (err) => err instanceof Refusal);

@@ -7,6 +7,7 @@ import { formatPath } from '../../shared/format/issues';
 import { createUserIn } from '../auth/service';
 import { readConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { runCli } from './run';
 
 async function readLine(): Promise<string> {
   const lines = createInterface({ input: process.stdin });
@@ -38,10 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`create-admin: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli('create-admin', main);

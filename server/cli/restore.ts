@@ -6,6 +6,7 @@ import { readConfig } from '../config';
 import { Refusal } from '../db/backup/pg-tools';
 import { checkBackup, restoreDatabase } from '../db/backup/restore';
 import { openTarget } from '../db/backup/target';
+import { runCli } from './run';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`restore: ${(err as Error)?.message ?? String(err)}`);
-    process.exit(err instanceof Refusal || /^Invalid configuration/.test((err as Error)?.message) ? 2 : 1);
-  },
-);
+runCli('restore', main, (err) => err instanceof Refusal);

@@ -1,6 +1,5 @@
 // Feed tokens (create = rotate: the earlier token of the same feed stops working; revoke) and
 // the feed itself by token, with a strong ETag over its bytes.
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { newToken, tokenHash } from '../auth/tokens';
@@ -9,6 +8,7 @@ import { audit } from '../services/audit';
 import { found } from '../services/locking';
 import { calendarOf } from './calendar-data';
 import { renderIcal } from './ical';
+import { FeedRenderCache } from './render-cache';
 
 export interface Feed {
   uuid: string;
@@ -17,6 +17,8 @@ export interface Feed {
 }
 
 export class FeedService {
+  private readonly rendered = new FeedRenderCache();
+
   constructor(private readonly ds: DataSource) {}
 
   async create(scope: FeedScope, targetId: string, actor: string, regionId: string | null): Promise<Feed> {
@@ -44,8 +46,7 @@ export class FeedService {
     if (!row) return undefined;
     const calendar = await calendarOf(this.ds.manager, row.scope, row.targetId);
     if (!calendar) return undefined;
-    const body = renderIcal(calendar.name, calendar.events);
-    return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+    return this.rendered.render(calendar);
   }
 
   /** A doctor's calendar as a one-off file. */

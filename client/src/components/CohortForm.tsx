@@ -28,7 +28,7 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
   const [start, setStart] = useState(teaching.start);
   const [minutes, setMinutes] = useState(String(teaching.minutes));
   const [months, setMonths] = useState(cohort?.kollegiumMonths?.join(', ') ?? '');
-  const { check, error, errors } = useFieldErrors();
+  const { check, error, errors, field } = useFieldErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = check(cohortBodySchema, {
@@ -41,12 +41,7 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
   };
   return (
     <form aria-label={cohort ? `${t('cohort')} ${cohort.name}` : t('newCohort')} onSubmit={submit} className="cohort-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '40rem' }}>
-      <div>
-        <label>
-          {t('name')} <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>{' '}
-        {error('name')}
-      </div>
+      {field('name', t('name'), name, setName)}
       <div>
         <label>
           {t('template')}{' '}

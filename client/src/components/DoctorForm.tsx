@@ -29,7 +29,7 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
   const [wishes, setWishes] = useState<PlacementRow[]>((doctor?.wishes ?? []).map(placementRow));
   const [absences, setAbsences] = useState<Range[]>((doctor?.absences ?? []).map((a) => ({ from: a.from, to: a.to, reason: a.reason ?? '' })));
   const [credit, setCredit] = useState(doctor?.credits[0] ?? null);
-  const { check, error } = useFieldErrors();
+  const { check, error, field } = useFieldErrors();
   const creditable = blocks.filter((b) => ['acute', 'primary-care', 'psychiatry'].includes(b.category));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,26 +53,13 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
     if (body) await onSave(body);
   };
   const setAbsence = (i: number, change: Partial<Range>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
-  const text = (label: string, field: string, value: string, set: (v: string) => void, type = 'text') => (
-    <div>
-      <label>
-        {label} <input name={field} type={type} value={value} onChange={(e) => set(e.target.value)} />
-      </label>{' '}
-      {error(field)}
-    </div>
-  );
   return (
     <form aria-label={doctor ? `${t('doctor')} ${doctor.name}` : t('newDoctor')} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>
-      {!doctor && text(t('idCode'), 'id', code, setCode)}
-      {text(t('name'), 'name', name, setName)}
-      {text(t('homeTown'), 'town', town, setTown)}
-      {text(t('doctorStart'), 'start', start, setStart, 'date')}
-      <div>
-        <label>
-          {t('partTime')} <input name="partTime" type="number" step="any" value={partTime} onChange={(e) => setPartTime(e.target.value)} style={{ width: '5rem' }} />
-        </label>{' '}
-        {error('partTime')}
-      </div>
+      {!doctor && field('id', t('idCode'), code, setCode)}
+      {field('name', t('name'), name, setName)}
+      {field('town', t('homeTown'), town, setTown)}
+      {field('start', t('doctorStart'), start, setStart, { type: 'date' })}
+      {field('partTime', t('partTime'), partTime, setPartTime, { type: 'number', step: 'any', style: { width: '5rem' } })}
       <label>
         <input type="checkbox" checked={protectedIdentity} onChange={(e) => setProtected(e.target.checked)} /> {t('protectedIdentity')}
       </label>

@@ -16,24 +16,16 @@ export function LeaveRequestForm({ onSubmit }: { onSubmit: (leave: LeaveRequest)
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const { check, error, errors } = useFieldErrors();
+  const { check, field } = useFieldErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const leave = check(absenceSchema, { from, to, ...(reason ? { reason } : {}) });
     if (leave) await onSubmit(leave);
   };
-  const field = (name: 'from' | 'to', label: string, value: string, set: (v: string) => void) => (
-    <div>
-      <label>
-        {label} <input name={name} type="date" value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} />
-      </label>{' '}
-      {error(name)}
-    </div>
-  );
   return (
     <form aria-label={t('leaveRequest')} onSubmit={submit} style={{ display: 'grid', gap: '0.3rem', maxWidth: '30rem' }}>
-      {field('from', t('from'), from, setFrom)}
-      {field('to', t('to'), to, setTo)}
+      {field('from', t('from'), from, setFrom, { type: 'date' })}
+      {field('to', t('to'), to, setTo, { type: 'date' })}
       <label>
         {t('reason')} <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>

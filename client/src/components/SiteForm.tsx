@@ -19,7 +19,7 @@ export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteReso
   const [chosen, setChosen] = useState<string[]>(site?.kinds ?? []);
   const [capacity, setCapacity] = useState(String(site?.capacity ?? 1));
   const [overrides, setOverrides] = useState((site?.overrides ?? []).map((o) => ({ from: o.from, to: o.to, capacity: String(o.capacity) })));
-  const { check, error } = useFieldErrors();
+  const { check, error, field } = useFieldErrors();
   // A site's own kinds stay offered even when no template uses them any more.
   const offered = [...new Set([...kinds, ...chosen])];
   const submit = async (event: FormEvent) => {
@@ -37,32 +37,10 @@ export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteReso
   };
   return (
     <form aria-label={site ? `${t('site')} ${site.name}` : t('newSite')} onSubmit={submit} className="site-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '40rem' }}>
-      {!site && (
-        <div>
-          <label>
-            {t('idCode')} <input name="id" value={code} onChange={(e) => setCode(e.target.value)} />
-          </label>{' '}
-          {error('id')}
-        </div>
-      )}
-      <div>
-        <label>
-          {t('name')} <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>{' '}
-        {error('name')}
-      </div>
-      <div>
-        <label>
-          {t('town')} <input name="town" value={town} onChange={(e) => setTown(e.target.value)} />
-        </label>{' '}
-        {error('town')}
-      </div>
-      <div>
-        <label>
-          {t('address')} <input name="address" value={address} onChange={(e) => setAddress(e.target.value)} />
-        </label>{' '}
-        {error('address')}
-      </div>
+      {!site && field('id', t('idCode'), code, setCode)}
+      {field('name', t('name'), name, setName)}
+      {field('town', t('town'), town, setTown)}
+      {field('address', t('address'), address, setAddress)}
       <fieldset>
         <legend>{t('siteKinds')}</legend>
         {offered.map((k) => (
@@ -79,12 +57,7 @@ export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteReso
         ))}{' '}
         {error('kinds')}
       </fieldset>
-      <div>
-        <label>
-          {t('capacityPerWeek')} <input name="capacity" type="number" value={capacity} onChange={(e) => setCapacity(e.target.value)} style={{ width: '5rem' }} />
-        </label>{' '}
-        {error('capacity')}
-      </div>
+      {field('capacity', t('capacityPerWeek'), capacity, setCapacity, { type: 'number', style: { width: '5rem' } })}
       <fieldset>
         <legend>{t('overrides')}</legend>
         {overrides.map((o, i) => (

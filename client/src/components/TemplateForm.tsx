@@ -32,7 +32,7 @@ export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promi
   // A 12-month employment is 52 or 53 ISO weeks depending on the start.
   const [employmentWeeks, setEmploymentWeeks] = useState('52');
   const [rows, setRows] = useState<Row[]>([]);
-  const { check, error } = useFieldErrors();
+  const { check, error, field } = useFieldErrors();
   const kindName = (kind: string) => (lang === 'en' ? builtInBlockKind(kind)?.name_en : builtInBlockKind(kind)?.name_sv) ?? kind;
 
   const lengths = rows.map((r) => Number(r.length));
@@ -77,12 +77,7 @@ export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promi
 
   return (
     <form aria-label={t('newTemplate')} onSubmit={submit} className="template-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '56rem' }}>
-      <div>
-        <label>
-          {t('name')} <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>{' '}
-        {error('name')}
-      </div>
+      {field('name', t('name'), name, setName)}
       <div>
         <label>
           {t('templateUnit')}{' '}

@@ -1,6 +1,6 @@
 // Form input checked with the server's zod schema before it is sent: each broken field's
 // message, shown beside the field.
-import { useState } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import type { z } from 'zod';
 import { formatPath } from '../../../shared/format/issues';
 
@@ -18,5 +18,22 @@ export function useFieldErrors() {
         {errors[path]}
       </span>
     );
-  return { check, error, errors };
+  /** A labelled input with its message beside it, marked invalid and described by it. */
+  const field = (name: string, label: string, value: string, onChange: (value: string) => void, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div>
+      <label>
+        {label}{' '}
+        <input
+          name={name}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `${name}-error` : undefined}
+          {...props}
+        />
+      </label>{' '}
+      {error(name)}
+    </div>
+  );
+  return { check, error, errors, field };
 }

@@ -3,7 +3,6 @@
 // with its progress, moves by drag, keyboard or form with undo, and publishing after a look at
 // what changes for whom.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { CohortResource } from '../../../shared/api/cohorts';
 import type { PlanResource } from '../../../shared/api/plans';
 import type { SolverRun } from '../../../shared/api/solver-runs';
 import { planDiff } from '../../../shared/domain/plan-diff';
@@ -20,6 +19,7 @@ import { VariantsTable } from '../components/board/VariantsTable';
 import { ViolationList } from '../components/board/ViolationList';
 import { CoverageTable } from '../components/CoverageTable';
 import { Disclosure } from '../components/Disclosure';
+import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
@@ -31,8 +31,7 @@ const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`
 export function BoardPage() {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
-  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
-  const [cohort, setCohort] = useState<string>();
+  const { cohorts, cohort, setCohort } = useCohortChoice(region);
   const [problem, setProblem] = useState<Problem>();
   const [plan, setPlan] = useState<PlanResource>();
   const [published, setPublished] = useState<Assignment[]>();
@@ -43,9 +42,6 @@ export function BoardPage() {
   const [message, setMessage] = useState<string>();
   const [compared, setCompared] = useState<SolverRun>();
 
-  useEffect(() => {
-    if (region) background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid))));
-  }, [region]);
   const loadPlans = async (cohortId: string) => {
     const plans = await api.plans(cohortId);
     const draft = plans.find((p) => p.status === 'draft');
@@ -182,16 +178,7 @@ export function BoardPage() {
       <h2>{t('board')}</h2>
       <div className="toolbar">
         <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
-        <label>
-          {t('cohort')}{' '}
-          <select value={cohort} onChange={(e) => setCohort(e.target.value)} name="cohort">
-            {cohorts.map((c) => (
-              <option key={c.uuid} value={c.uuid}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
+        <CohortSelect cohorts={cohorts} cohort={cohort} onChange={setCohort} />{' '}
         <button type="button" onClick={() => background(runSolver())} disabled={!cohort || solving}>
           {t('runSolver')}
         </button>{' '}

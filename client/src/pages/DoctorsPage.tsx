@@ -2,26 +2,24 @@
 // wishes, part-time, absences, credit) edited with optimistic locking. After a change the
 // board's next solver run (or a replan) picks it up.
 import { useEffect, useState } from 'react';
-import type { CohortResource } from '../../../shared/api/cohorts';
 import type { DoctorResource } from '../../../shared/api/doctors';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api, failureMessage } from '../api/client';
 import { DoctorForm } from '../components/DoctorForm';
+import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 export function DoctorsPage() {
   const { t } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
-  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
-  const [cohort, setCohort] = useState<string>();
+  const { cohorts, cohort, setCohort } = useCohortChoice(region);
   const [doctors, setDoctors] = useState<DoctorResource[]>([]);
   const [problem, setProblem] = useState<Problem>();
   /** The doctor whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
   const [message, setMessage] = useState<string>();
-  useEffect(() => (region ? background(api.cohorts(region).then((list) => (setCohorts(list), setCohort(list[0]?.uuid)))) : undefined), [region]);
   const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
   useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
   const remove = async (doctor: DoctorResource) => {
@@ -38,16 +36,7 @@ export function DoctorsPage() {
     <section aria-label={t('doctors')}>
       <h2>{t('doctors')}</h2>
       <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
-      <label>
-        {t('cohort')}{' '}
-        <select value={cohort} onChange={(e) => setCohort(e.target.value)}>
-          {cohorts.map((c) => (
-            <option key={c.uuid} value={c.uuid}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      <CohortSelect cohorts={cohorts} cohort={cohort} onChange={setCohort} />{' '}
       <button type="button" aria-pressed={open === 'new'} disabled={!cohort} onClick={() => setOpen(open === 'new' ? undefined : 'new')}>
         {t('newDoctor')}
       </button>
