@@ -1,5 +1,5 @@
 // The calendar of one doctor, one site or one cohort, from the published plans only.
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { calendarEvents, type CalendarEvent, type CalendarInput } from '../../shared/calendar/events';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
@@ -31,7 +31,7 @@ async function publishedPlacements(em: EntityManager, cohortId: string, filter: 
 async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: CalendarInput['audience'], filter: { doctorId?: string; siteId?: string }): Promise<CalendarEvent[]> {
   const placements = await publishedPlacements(em, cohort.id, filter);
   const doctorIds = [...new Set(placements.map((p) => p.doctor))];
-  const doctorRows = doctorIds.length ? await em.getRepository(DoctorEntity).find({ where: doctorIds.map((id) => ({ id })) }) : [];
+  const doctorRows = doctorIds.length ? await em.getRepository(DoctorEntity).find({ where: { id: In(doctorIds) } }) : [];
   const doctors = await doctorResources(em, doctorRows);
   const sites = await siteResources(em, await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId } }));
   return calendarEvents({

@@ -1,5 +1,5 @@
 // Sites of a region with their capacity overrides (replaced as a whole with the site).
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { SiteBody, SiteResource, SiteUpdate } from '../../shared/api/sites';
 import { CapacityOverrideEntity } from '../entities/capacity-override';
 import { RegionEntity } from '../entities/region';
@@ -10,7 +10,7 @@ import { deleteVersioned, found, updateVersioned } from './locking';
 
 export async function siteResources(em: EntityManager, rows: SiteRow[]): Promise<SiteResource[]> {
   const overrides = rows.length
-    ? await em.getRepository(CapacityOverrideEntity).find({ where: rows.map((r) => ({ siteId: r.id })), order: { position: 'ASC' } })
+    ? await em.getRepository(CapacityOverrideEntity).find({ where: { siteId: In(rows.map((r) => r.id)) }, order: { position: 'ASC' } })
     : [];
   return rows.map((row) => ({
     uuid: row.id,
