@@ -28,8 +28,20 @@ export function dayNumber(date: IsoDate): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/**
+ * The date `days` after 1970-01-01. Integer arithmetic (Howard Hinnant's civil_from_days), no
+ * Date object: plan checks call this for every week of every placement.
+ */
 export function fromDayNumber(days: number): IsoDate {
-  return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return makeDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

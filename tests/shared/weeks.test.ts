@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isIsoDate, isMonday, isoWeekday } from '../../shared/domain/dates';
+import { dayNumber, fromDayNumber, isIsoDate, isMonday, isoWeekday } from '../../shared/domain/dates';
 import {
   addWeeks,
   formatWeek,
@@ -40,6 +40,17 @@ describe('dates', () => {
   ])('%s is ISO weekday %i', (date, weekday) => {
     expect(isoWeekday(date)).toBe(weekday);
     expect(isMonday(date)).toBe(weekday === 1);
+  });
+
+  it('turns day numbers into dates as the calendar does, across leap years and centuries (1900–2200)', () => {
+    for (let days = dayNumber('1900-01-01'); days <= dayNumber('2200-12-31'); days++) {
+      const expected = new Date(days * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(days) !== expected) expect(fromDayNumber(days)).toBe(expected);
+      if (dayNumber(expected) !== days) expect(dayNumber(expected)).toBe(days);
+    }
+    expect(fromDayNumber(0)).toBe('1970-01-01');
+    expect(fromDayNumber(dayNumber('2000-02-29'))).toBe('2000-02-29');
+    expect(fromDayNumber(dayNumber('2100-02-28') + 1)).toBe('2100-03-01');
   });
 });
 
