@@ -18,8 +18,6 @@ export const notFound = (what: string) => new HttpError(404, 'Not Found', `${wha
 /** Someone else changed it since the client read it (optimistic locking). */
 export const staleVersion = (what: string) => new HttpError(409, 'Conflict', `${what} was changed by someone else; reload and try again`, PROBLEM_TYPES.staleVersion);
 
-export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
-
 /** It would change or delete a published plan (kept as sent out). */
 export const publishedKept = (detail: string) => new HttpError(409, 'Conflict', detail, PROBLEM_TYPES.published);
 

@@ -13,7 +13,6 @@ import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs
 import { templateResourceSchema, type TemplateBody, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
 import type { Assignment } from '../../../shared/format/plan';
 import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
-import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
 
 export class ApiError extends Error {
   constructor(readonly problem: ProblemDetails) {
@@ -76,7 +75,6 @@ export const api = {
   plan: (id: string): Promise<PlanResource> => call(planResourceSchema, 'GET', `/api/plans/${id}`),
   editPlan: (id: string, version: number, assignments: Assignment[]): Promise<PlanResource> =>
     call(planResourceSchema, 'PUT', `/api/plans/${id}/assignments`, { version, assignments }),
-  diff: (id: string, against: string): Promise<PlanChange[]> => call(z.array(planChangeSchema), 'GET', `/api/plans/${id}/diff?against=${against}`),
   publish: (id: string, version: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/plans/${id}/publish`, { version }),
   startSolver: (cohort: string, timeLimit = 30, variants?: number): Promise<SolverRun> =>
     call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit, ...(variants ? { variants } : {}) }),
@@ -86,7 +84,6 @@ export const api = {
   cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),
   incoming: (site: string): Promise<Incoming[]> => call(z.array(incomingSchema), 'GET', `/api/sites/${site}/incoming`),
   updateDoctor: (id: string, body: DoctorUpdate): Promise<DoctorResource> => call(doctorResourceSchema, 'PATCH', `/api/doctors/${id}`, body),
-  doctor: (id: string): Promise<DoctorResource> => call(doctorResourceSchema, 'GET', `/api/doctors/${id}`),
   schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
   doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),
   siteFeed: (id: string) => call(feedSchema, 'POST', `/api/sites/${id}/feed`),

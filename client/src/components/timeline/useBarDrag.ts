@@ -33,18 +33,25 @@ export function useBarDrag(weeks: number, onDrop: (result: DragResult) => void) 
     if (d.resize) d.el.style.width = `${(weeks + d.delta) * d.width}px`;
     else d.el.style.transform = `translateX(${d.delta * d.width}px)`;
   };
-  const onPointerUp = () => {
+  /** Puts the bar back where React drew it; the drag's weeks, if it was a real drag. */
+  const end = () => {
     const d = drag.current;
     drag.current = null;
-    if (!d) return;
+    if (!d) return 0;
     d.el.classList.remove('bar-dragging');
     d.el.style.transform = '';
     d.el.style.width = '';
-    if (d.delta === 0) return;
-    dragged.current = true;
-    onDrop(d.resize ? { shift: 0, stretch: d.delta } : { shift: d.delta, stretch: d.delta });
+    return d.delta === 0 ? 0 : { delta: d.delta, resize: d.resize };
   };
-  return { handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp }, dragged };
+  const onPointerUp = () => {
+    const done = end();
+    if (!done) return;
+    dragged.current = true;
+    onDrop(done.resize ? { shift: 0, stretch: done.delta } : { shift: done.delta, stretch: done.delta });
+  };
+  // A cancelled drag (the browser took the pointer, e.g. to scroll) changes nothing.
+  const onPointerCancel = () => void end();
+  return { handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel }, dragged };
 }
 
 /** A bar keeps at least one week. */
