@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import type { DoctorResource } from '../../../shared/api/doctors';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
-import { api, failureMessage } from '../api/client';
+import { api } from '../api/client';
+import { useChanges } from '../components/change-status';
 import { DoctorForm } from '../components/DoctorForm';
 import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
@@ -19,18 +20,12 @@ export function DoctorsPage() {
   const [problem, setProblem] = useState<Problem>();
   /** The doctor whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
-  const [message, setMessage] = useState<string>();
   const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
+  const { change, status } = useChanges(() => cohort && load(cohort));
   useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
   const remove = async (doctor: DoctorResource) => {
     if (!window.confirm(t('deleteConfirm').replace('{name}', doctor.name))) return;
-    try {
-      await api.deleteDoctor(doctor.uuid, doctor.version);
-      setMessage(t('deleted'));
-    } catch (err) {
-      setMessage(failureMessage(err, t));
-    }
-    if (cohort) load(cohort);
+    await change(() => api.deleteDoctor(doctor.uuid, doctor.version), t('deleted'));
   };
   return (
     <section aria-label={t('doctors')}>
@@ -40,21 +35,14 @@ export function DoctorsPage() {
       <button type="button" aria-pressed={open === 'new'} disabled={!cohort} onClick={() => setOpen(open === 'new' ? undefined : 'new')}>
         {t('newDoctor')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {status}
       {problem && cohort && open === 'new' && (
         <DoctorForm
           key={cohort}
           blocks={problem.blocks}
           sites={problem.sites}
           onSave={async (body) => {
-            try {
-              await api.createDoctor(cohort, body);
-              setMessage(t('saved'));
-              setOpen(undefined);
-            } catch (err) {
-              setMessage(failureMessage(err, t));
-            }
-            load(cohort);
+            if (await change(() => api.createDoctor(cohort, body), t('saved'))) setOpen(undefined);
           }}
         />
       )}
@@ -100,14 +88,7 @@ export function DoctorsPage() {
               blocks={problem.blocks}
               sites={problem.sites}
               onSave={async (body) => {
-                try {
-                  await api.updateDoctor(d.uuid, { ...body, version: d.version });
-                  setMessage(t('saved'));
-                  setOpen(undefined);
-                } catch (err) {
-                  setMessage(failureMessage(err, t));
-                }
-                if (cohort) load(cohort);
+                if (await change(() => api.updateDoctor(d.uuid, { ...body, version: d.version }), t('saved'))) setOpen(undefined);
               }}
             />
           ))}

@@ -5,7 +5,8 @@ import type { SiteResource } from '../../../shared/api/sites';
 import type { TemplateResource } from '../../../shared/api/templates';
 import { needsSite } from '../../../shared/domain/block-kinds';
 import { background } from '../api/background';
-import { api, failureMessage } from '../api/client';
+import { api } from '../api/client';
+import { useChanges } from '../components/change-status';
 import { SITE_KINDS, SiteForm } from '../components/SiteForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
@@ -17,19 +18,12 @@ export function SitesPage() {
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   /** The site whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
-  const [message, setMessage] = useState<string>();
   const load = (id: string) => background(Promise.all([api.sites(id).then(setSites), api.templates(id).then(setTemplates)]));
+  const { change, status } = useChanges(() => region && load(region));
   useEffect(() => (region ? load(region) : undefined), [region]);
   const remove = async (site: SiteResource) => {
     if (!window.confirm(t('deleteConfirm').replace('{name}', site.name))) return;
-    try {
-      await api.deleteSite(site.uuid, site.version);
-      setMessage(t('deleted'));
-    } catch (err) {
-      // Still named by a doctor or a plan: the server says which.
-      setMessage(failureMessage(err, t));
-    }
-    if (region) load(region);
+    await change(() => api.deleteSite(site.uuid, site.version), t('deleted'));
   };
   return (
     <section aria-label={t('sites')}>
@@ -38,19 +32,12 @@ export function SitesPage() {
       <button type="button" aria-pressed={open === 'new'} onClick={() => setOpen(open === 'new' ? undefined : 'new')}>
         {t('newSite')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {status}
       {open === 'new' && region && (
         <SiteForm
           kinds={siteKinds(templates)}
           onSave={async (body) => {
-            try {
-              await api.createSite(region, body);
-              setMessage(t('saved'));
-              setOpen(undefined);
-            } catch (err) {
-              setMessage(failureMessage(err, t));
-            }
-            load(region);
+            if (await change(() => api.createSite(region, body), t('saved'))) setOpen(undefined);
           }}
         />
       )}
@@ -91,14 +78,7 @@ export function SitesPage() {
             site={s}
             kinds={siteKinds(templates)}
             onSave={async (body) => {
-              try {
-                await api.updateSite(s.uuid, { ...body, version: s.version });
-                setMessage(t('saved'));
-                setOpen(undefined);
-              } catch (err) {
-                setMessage(failureMessage(err, t));
-              }
-              if (region) load(region);
+              if (await change(() => api.updateSite(s.uuid, { ...body, version: s.version }), t('saved'))) setOpen(undefined);
             }}
           />
         ))}

@@ -7,7 +7,8 @@ import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { weeksToMonths } from '../../../shared/domain/templates';
 import { formatPath } from '../../../shared/format/issues';
 import { background } from '../api/background';
-import { api, failureMessage } from '../api/client';
+import { api } from '../api/client';
+import { useChanges } from '../components/change-status';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { TemplateForm } from '../components/TemplateForm';
 import { useLang } from '../i18n/lang';
@@ -17,9 +18,9 @@ export function TemplatesPage() {
   const { regions, region, setRegion } = useRegionChoice();
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
-  const [message, setMessage] = useState<string>();
   const [creating, setCreating] = useState(false);
   const load = (id: string) => background(api.templates(id).then(setTemplates));
+  const { change, status, setMessage } = useChanges(() => region && load(region));
   useEffect(() => (region ? load(region) : undefined), [region]);
 
   const save = async (template: TemplateResource) => {
@@ -27,26 +28,12 @@ export function TemplatesPage() {
     const { uuid: _uuid, ...rest } = template;
     const parsed = templateUpdateSchema.safeParse({ ...rest, blocks: template.blocks.map((b) => (weeks[b.id] === undefined ? b : { ...b, weeks: Number(weeks[b.id]) })) });
     if (!parsed.success) return setMessage(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
-    try {
-      await api.updateTemplate(template.uuid, parsed.data);
-      setMessage(t('saved'));
-      setEdits({ ...edits, [template.uuid]: {} });
-    } catch (err) {
-      setMessage(failureMessage(err, t));
-    }
-    if (region) load(region);
+    if (await change(() => api.updateTemplate(template.uuid, parsed.data), t('saved'))) setEdits({ ...edits, [template.uuid]: {} });
   };
 
   const remove = async (template: TemplateResource) => {
     if (!window.confirm(t('deleteConfirm').replace('{name}', template.name))) return;
-    try {
-      await api.deleteTemplate(template.uuid, template.version);
-      setMessage(t('deleted'));
-    } catch (err) {
-      // A cohort still uses it: the server says so.
-      setMessage(failureMessage(err, t));
-    }
-    if (region) load(region);
+    await change(() => api.deleteTemplate(template.uuid, template.version), t('deleted'));
   };
 
   return (
@@ -56,18 +43,11 @@ export function TemplatesPage() {
       <button type="button" aria-pressed={creating} onClick={() => setCreating(!creating)}>
         {t('newTemplate')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {status}
       {creating && region && (
         <TemplateForm
           onSave={async (body) => {
-            try {
-              await api.createTemplate(region, body);
-              setMessage(t('saved'));
-              setCreating(false);
-            } catch (err) {
-              setMessage(failureMessage(err, t));
-            }
-            load(region);
+            if (await change(() => api.createTemplate(region, body), t('saved'))) setCreating(false);
           }}
         />
       )}
