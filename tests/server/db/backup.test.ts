@@ -97,7 +97,7 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     expect(original.tables.assignments!.length).toBeGreaterThan(100);
     expect(original.tables.audit_log!.length).toBeGreaterThan(0);
     expect(original.sequences.map((s) => s.name)).toContain('audit_log_id_seq');
-    expect(original.schema.triggers.map((line) => /TRIGGER (\w+)/.exec(line)![1]).sort()).toEqual([
+    expect(original.schema.triggers!.map((line) => /TRIGGER (\w+)/.exec(line)![1]).sort()).toEqual([
       'tr_assignments_keep_published_delete',
       'tr_assignments_keep_published_insert',
       'tr_assignments_keep_published_update',
