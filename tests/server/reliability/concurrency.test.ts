@@ -91,6 +91,18 @@ async function holdRow(table: 'plans' | 'solver_runs', id: string): Promise<{ wa
   };
 }
 
+/** Sends `requests` while `id`'s row is held, lets go once they all wait on it, and gives their answers. */
+async function raceOnRow(table: 'plans' | 'solver_runs', id: string, requests: () => Promise<Answer>[]): Promise<Answer[]> {
+  const lock = await holdRow(table, id);
+  const racing = Promise.all(requests());
+  try {
+    await lock.waiting(2);
+  } finally {
+    await lock.release();
+  }
+  return racing;
+}
+
 async function auditOf(entityId: string, action: string) {
   const entries = (await api.request('GET', `/api/regions/${region}/audit`)).body as { entityId: string; action: string }[];
   return entries.filter((e) => e.entityId === entityId && e.action === action);
@@ -160,14 +172,7 @@ describe('publishing at the same moment', () => {
   it('the same draft published twice at once: one 200, one 409, the previous plan archived once', async () => {
     const previous = await publishedPlan();
     const draft = await draftFromPublished();
-    const lock = await holdRow('plans', previous.uuid);
-    const racing = Promise.all([0, 1].map(() => api.request('POST', `/api/plans/${draft.uuid}/publish`, { version: draft.version })));
-    try {
-      await lock.waiting(2);
-    } finally {
-      await lock.release();
-    }
-    const answers = await racing;
+    const answers = await raceOnRow('plans', previous.uuid, () => [0, 1].map(() => api.request('POST', `/api/plans/${draft.uuid}/publish`, { version: draft.version })));
     expect(statuses(answers)).toEqual([200, 409]);
     expectConflict(answers.find((a) => a.status === 409)!);
     const now = await publishedPlan();
@@ -193,14 +198,7 @@ describe('publishing at the same moment', () => {
   it('two drafts of the cohort published at once: one is published, the other gets 409 and stays a draft', async () => {
     const previous = await publishedPlan();
     const drafts = [await draftFromPublished(), await draftFromPublished()];
-    const lock = await holdRow('plans', previous.uuid);
-    const racing = Promise.all(drafts.map((d) => api.request('POST', `/api/plans/${d.uuid}/publish`, { version: d.version })));
-    try {
-      await lock.waiting(2);
-    } finally {
-      await lock.release();
-    }
-    const answers = await racing;
+    const answers = await raceOnRow('plans', previous.uuid, () => drafts.map((d) => api.request('POST', `/api/plans/${d.uuid}/publish`, { version: d.version })));
     expect(statuses(answers)).toEqual([200, 409]);
     expectConflict(answers.find((a) => a.status === 409)!);
     const winner = drafts[answers.findIndex((a) => a.status === 200)];
