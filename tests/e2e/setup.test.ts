@@ -57,6 +57,8 @@ describe('the setup pages', () => {
     await form.getByRole('button', { name: 'Spara' }).click();
     await status('Sparat');
     const row = page.locator('tr[data-site-row=vc-birka]');
+    // The list reloads after the status says "Sparat".
+    await row.waitFor();
     expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['Vårdcentralen Birka', 'Växjö', '2']));
     const created = (await coordinator.request('GET', `/api/regions/${region}/sites`)).body.find((s: { id: string }) => s.id === 'vc-birka');
     expect(created).toMatchObject({ kinds: ['primary-care'], capacity: 2, address: 'Birkagatan 1, 352 36 Växjö' });
