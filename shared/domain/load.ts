@@ -27,3 +27,16 @@ export function siteLoad(assignments: LoadAssignment[], absences: Map<string, { 
   }
   return load;
 }
+
+/** Runs of consecutive weeks with the same number of doctors (none left out): the `taken` ranges of a problem's site. */
+export function loadRuns(weeks: Map<Week, number>): { from: Week; to: Week; doctors: number }[] {
+  const runs: { from: number; to: number; doctors: number }[] = [];
+  for (const w of [...weeks.keys()].map(weekIndex).sort((x, y) => x - y)) {
+    const doctors = weeks.get(weekFromIndex(w))!;
+    if (doctors <= 0) continue;
+    const last = runs.at(-1);
+    if (last && last.to === w && last.doctors === doctors) last.to = w + 1;
+    else runs.push({ from: w, to: w + 1, doctors });
+  }
+  return runs.map((r) => ({ from: weekFromIndex(r.from), to: weekFromIndex(r.to), doctors: r.doctors }));
+}

@@ -4,7 +4,7 @@
 import type { Assignment, Plan } from '../format/plan';
 import type { Block, Doctor, Problem, Site } from '../format/problem';
 import { needsSite, type Category } from './block-kinds';
-import { capacityAt } from './capacity';
+import { overCapacity, siteWeek } from './capacity';
 import { blockLabel, doctorLabel } from './labels';
 import {
   fullTimeWeeks,
@@ -267,31 +267,43 @@ function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: Servic
   }
 }
 
-/** One violation per run of consecutive weeks with the same load over the same capacity. */
+/**
+ * One violation per run of consecutive weeks with the same load over what the other cohorts
+ * leave (the region's capacity is shared): the message gives this cohort's part, the other
+ * cohorts' part and the capacity.
+ */
 function checkCapacity(ctx: Context): void {
   for (const [siteId, byWeek] of ctx.load) {
     const site = ctx.sites.get(siteId)!;
     const weeks = [...byWeek.keys()].sort((x, y) => x - y);
-    let run: { from: number; to: number; load: number; capacity: number; doctors: Set<string> } | undefined;
+    let run: { from: number; to: number; own: number; taken: number; capacity: number; doctors: Set<string> } | undefined;
     const flush = () => {
       if (!run) return;
       const range = { from: weekFromIndex(run.from), to: weekFromIndex(run.to) };
-      ctx.out.push(error('capacity', `${site.name}: ${run.load} BT-läkare i tjänst ${formatWeekRange(range, 'sv')}, kapacitet ${run.capacity}`, `${site.name}: ${run.load} BT doctors in service ${formatWeekRange(range, 'en')}, capacity ${run.capacity}`, { site: siteId, ...range, doctors: [...run.doctors].sort() }));
+      const { own, taken, capacity } = run;
+      ctx.out.push(
+        error(
+          'capacity',
+          `${site.name}: ${own + taken} BT-läkare i tjänst ${formatWeekRange(range, 'sv')} (${own} i denna kohort, ${taken} i andra kohorter), kapacitet ${capacity}`,
+          `${site.name}: ${own + taken} BT doctors in service ${formatWeekRange(range, 'en')} (${own} in this cohort, ${taken} in other cohorts), capacity ${capacity}`,
+          { site: siteId, ...range, doctors: [...run.doctors].sort(), load: { cohort: own, others: taken, capacity } },
+        ),
+      );
       run = undefined;
     };
     for (const w of weeks) {
       const doctors = byWeek.get(w)!;
-      const capacity = capacityAt(site, weekFromIndex(w));
-      if (doctors.length <= capacity) {
+      const week = siteWeek(site, weekFromIndex(w));
+      if (!overCapacity(doctors.length, week)) {
         flush();
         continue;
       }
-      if (run && run.to === w && run.load === doctors.length && run.capacity === capacity) {
+      if (run && run.to === w && run.own === doctors.length && run.taken === week.taken && run.capacity === week.capacity) {
         run.to = w + 1;
         for (const d of doctors) run.doctors.add(d);
       } else {
         flush();
-        run = { from: w, to: w + 1, load: doctors.length, capacity, doctors: new Set(doctors) };
+        run = { from: w, to: w + 1, own: doctors.length, taken: week.taken, capacity: week.capacity, doctors: new Set(doctors) };
       }
     }
     flush();

@@ -43,6 +43,8 @@ export const violationSchema = z.object({
   to: z.string().optional(),
   /** Every doctor concerned, when more than one (capacity). */
   doctors: z.array(z.string()).optional(),
+  /** A capacity violation's parts: this cohort's doctors, the other cohorts' (taken) and the capacity. */
+  load: z.object({ cohort: z.number(), others: z.number(), capacity: z.number() }).optional(),
   /** Goals concerned (goal coverage warnings). */
   goals: z.array(z.string()).optional(),
 });

@@ -44,6 +44,23 @@ export const siteSchema = z.strictObject({
   address: z.string().max(300).optional(),
 });
 
+/**
+ * BT doctors of the region's other cohorts in service at a site in weeks [from, to), from their
+ * published plans: load already taken, since a site's capacity is shared by every cohort.
+ */
+export const takenSchema = withToAfterFrom(
+  z.strictObject({
+    from: mondaySchema,
+    to: mondaySchema,
+    doctors: z.number().int().min(0).max(100_000),
+    /** The cohort they belong to, so an explanation can name it. */
+    cohort: z.string().min(1).max(200).optional(),
+  }),
+);
+
+/** A site as a problem sees it: the stored site plus the load other cohorts take (ranges add up; absent means none). */
+export const problemSiteSchema = siteSchema.extend({ taken: z.array(takenSchema).optional() });
+
 /** Tillgodoräknande: earlier service that replaces one block, decided by the studierektor. */
 export const creditSchema = z.strictObject({
   block: idSchema,
@@ -89,7 +106,7 @@ export const problemSchema = z.strictObject({
   format: z.literal(PROBLEM_FORMAT),
   name: z.string().min(1).max(200),
   blocks: z.array(blockSchema).min(1),
-  sites: z.array(siteSchema),
+  sites: z.array(problemSiteSchema),
   doctors: z.array(doctorSchema),
   /** A plan to stay close to when replanning. */
   previous: planSchema.optional(),
@@ -99,7 +116,8 @@ export const problemSchema = z.strictObject({
 
 export type Block = z.infer<typeof blockSchema>;
 export type CapacityOverride = z.infer<typeof capacityOverrideSchema>;
-export type Site = z.infer<typeof siteSchema>;
+export type Taken = z.infer<typeof takenSchema>;
+export type Site = z.infer<typeof problemSiteSchema>;
 export type Credit = z.infer<typeof creditSchema>;
 export type Pin = z.infer<typeof pinSchema>;
 export type Wish = z.infer<typeof wishSchema>;

@@ -93,6 +93,34 @@ describe('bt-planning-problem/1', () => {
     if (!parsed.ok) expect(parsed.issues.map(formatIssue)).toEqual(['(root): Invalid input: expected object, received array']);
   });
 
+  it("reads a site without other cohorts' load as before: no taken field", () => {
+    const parsed = parseProblem(base());
+    expect(parsed.ok && parsed.value.sites.map((s) => 'taken' in s)).toEqual([false, false]);
+  });
+
+  it("carries other cohorts' load (taken) through a JSON round trip", () => {
+    const input = base();
+    input.sites[0]!.taken = [
+      { from: '2026-02-16', to: '2026-05-04', doctors: 1, cohort: 'Kronoberg BT 2025' },
+      { from: '2026-03-02', to: '2026-03-16', doctors: 2 },
+    ];
+    const parsed = parseProblem(JSON.parse(JSON.stringify(input)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.sites[0]!.taken).toEqual(input.sites[0]!.taken);
+    const again = parseProblem(JSON.parse(JSON.stringify(parsed.value)));
+    expect(again.ok && again.value).toEqual(parsed.value);
+  });
+
+  it.each<[string, (p: any) => void, string[]]>([
+    ['taken not on Mondays', (p) => (p.sites[0].taken = [{ from: '2026-02-17', to: '2026-03-02', doctors: 1 }]), ['sites[0].taken[0].from: 2026-02-17 is not a Monday']],
+    ['taken ending before it starts', (p) => (p.sites[0].taken = [{ from: '2026-03-02', to: '2026-02-16', doctors: 1 }]), ['sites[0].taken[0].to: 2026-02-16 is not after from (2026-03-02)']],
+    ['taken with a fractional count', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1.5 }]), ['sites[0].taken[0].doctors: Invalid input: expected int, received number']],
+    ['taken with an unknown field', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1, who: 'x' }]), ['sites[0].taken[0]: Unrecognized key: "who"']],
+  ])('rejects %s with a path-named line', (_name, edit, lines) => {
+    expect(problemLines(edit)).toEqual(lines);
+  });
+
   it.each(PRESETS.map((p) => [p.id, p] as const))('the %s preset survives a JSON round trip', (_id, preset) => {
     const parsed = parseProblem(JSON.parse(JSON.stringify(preset.problem)));
     expect(parsed.ok && parsed.value).toEqual(preset.problem);

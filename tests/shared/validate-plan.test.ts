@@ -6,7 +6,7 @@ import { PRESETS } from '../../shared/domain/presets';
 import { requiredServiceWeeks } from '../../shared/domain/rotation';
 import { planErrors, validatePlan } from '../../shared/domain/validate-plan';
 import { VIOLATION_CODES, type Violation, type ViolationCode } from '../../shared/domain/violations';
-import { addWeeks, weeksBetween } from '../../shared/domain/weeks';
+import { addWeeks, formatWeekRange, weeksBetween } from '../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Block, Problem } from '../../shared/format/problem';
 import {
@@ -492,6 +492,78 @@ describe('capacity', () => {
       capacityViolation('hosp', week(2), week(14)),
       capacityViolation('hosp', week(16), week(17)),
     ]);
+  });
+});
+
+// ── capacity shared with the region's other cohorts ──────────────────────────────────────
+
+describe("capacity shared with the region's other cohorts (taken)", () => {
+  // One doctor in acute [2, 17) at 'hosp' (capacity 2), vacation [14, 16) not in service.
+  const withTaken = (taken: SiteInput['taken'], capacity = 2, overrides: SiteInput['overrides'] = []) =>
+    aProblem({ sites: [aSite({ id: 'hosp', capacity, overrides, taken }), ...defaultSites().slice(1)] });
+  const capacityErrors = (problem: Problem) => planErrors(problem, aPlan(problem)).filter((v) => v.code === 'capacity');
+
+  it('a problem without taken load is checked as before', () => {
+    expect(validatePlan(withTaken(undefined), aPlan(withTaken(undefined)))).toEqual([]);
+  });
+
+  it('load that leaves room is no violation', () => {
+    expect(capacityErrors(withTaken([{ from: week(0), to: week(40), doctors: 1 }]))).toEqual([]);
+  });
+
+  it('this cohort plus the other cohorts over capacity is a violation per run, giving both parts and the capacity', () => {
+    const problem = withTaken([{ from: week(4), to: week(8), doctors: 2, cohort: 'Höst 2026' }]);
+    expect(capacityErrors(problem)).toEqual([
+      expect.objectContaining({
+        code: 'capacity',
+        site: 'hosp',
+        from: week(4),
+        to: week(8),
+        doctors: ['d1'],
+        load: { cohort: 1, others: 2, capacity: 2 },
+        message_sv: `Sjukhuset: 3 BT-läkare i tjänst ${formatWeekRange({ from: week(4), to: week(8) }, 'sv')} (1 i denna kohort, 2 i andra kohorter), kapacitet 2`,
+        message_en: `Sjukhuset: 3 BT doctors in service ${formatWeekRange({ from: week(4), to: week(8) }, 'en')} (1 in this cohort, 2 in other cohorts), capacity 2`,
+      }),
+    ]);
+  });
+
+  it('taken ranges add up', () => {
+    const problem = withTaken([
+      { from: week(0), to: week(10), doctors: 1 },
+      { from: week(6), to: week(20), doctors: 1 },
+    ]);
+    // 1 + 1 + this cohort's doctor > 2 where both ranges cover a service week: [6, 10).
+    expect(capacityErrors(problem).map((v) => [v.from, v.to, v.load])).toEqual([[week(6), week(10), { cohort: 1, others: 2, capacity: 2 }]]);
+  });
+
+  it('a run splits where the taken load changes', () => {
+    const problem = withTaken(
+      [
+        { from: week(2), to: week(5), doctors: 1 },
+        { from: week(5), to: week(7), doctors: 2 },
+      ],
+      1,
+    );
+    expect(capacityErrors(problem).map((v) => [v.from, v.to, v.load!.others])).toEqual([
+      [week(2), week(5), 1],
+      [week(5), week(7), 2],
+    ]);
+  });
+
+  it('counts against the override in force that week', () => {
+    const problem = withTaken([{ from: week(0), to: week(40), doctors: 1 }], 2, [{ from: week(10), to: week(12), capacity: 1 }]);
+    expect(capacityErrors(problem).map((v) => [v.from, v.to, v.load])).toEqual([[week(10), week(12), { cohort: 1, others: 1, capacity: 1 }]]);
+  });
+
+  it('weeks in which this cohort has nobody at the site break nothing of its plan, even when the others alone exceed the capacity', () => {
+    // Vacation [14, 16) is not service: the other cohorts' 3 > 2 there are theirs to mend.
+    const problem = withTaken([{ from: week(14), to: week(16), doctors: 3 }]);
+    expect(capacityErrors(problem)).toEqual([]);
+  });
+
+  it('a week the others already fill is over for any doctor of this cohort there', () => {
+    const problem = withTaken([{ from: week(16), to: week(17), doctors: 3 }]);
+    expect(capacityErrors(problem).map((v) => [v.from, v.to, v.load])).toEqual([[week(16), week(17), { cohort: 1, others: 3, capacity: 2 }]]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   blockSchema,
   doctorSchema,
   problemSchema,
-  siteSchema,
+  problemSiteSchema,
   type Block,
   type Doctor,
   type DoctorInput,
@@ -35,10 +35,10 @@ export function aBlock(input: z.input<typeof blockSchema>): Block {
   return blockSchema.parse(input);
 }
 
-export type SiteInput = z.input<typeof siteSchema>;
+export type SiteInput = z.input<typeof problemSiteSchema>;
 
 export function aSite(overrides: Partial<SiteInput> = {}): Site {
-  return siteSchema.parse({ id: 'hosp', name: 'Sjukhuset', town: 'Staden', kinds: ['acute'], capacity: 1, ...overrides });
+  return problemSiteSchema.parse({ id: 'hosp', name: 'Sjukhuset', town: 'Staden', kinds: ['acute'], capacity: 1, ...overrides });
 }
 
 export function aDoctor(overrides: Partial<DoctorInput> = {}): Doctor {
