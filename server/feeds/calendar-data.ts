@@ -7,6 +7,7 @@ import { SiteEntity } from '../entities/site';
 import type { FeedScope } from '../entities/feed-token';
 import { doctorResources } from '../services/doctors';
 import { found } from '../services/locking';
+import { publishedPlacements, type PublishedPlacement } from '../repositories/published-placements';
 import { siteResources } from '../services/sites';
 import { templateBlocks } from '../services/templates';
 
@@ -15,21 +16,18 @@ export interface Calendar {
   events: CalendarEvent[];
 }
 
-/** The published placements of a cohort, optionally of one doctor or at one site. */
-async function publishedPlacements(em: EntityManager, cohortId: string, filter: { doctorId?: string; siteId?: string }) {
-  const rows: { placement_id: string; sequence: number; changed_at: Date; doctor_id: string; block: string; site: string | null; from_week: string; to_week: string }[] = await em.query(
-    `SELECT a.placement_id, a.sequence, a.changed_at, a.doctor_id, a.block, s.code AS site, a.from_week::text AS from_week, a.to_week::text AS to_week
-       FROM assignments a
-       JOIN plans p ON p.id = a.plan_id AND p.status = 'published' AND p.cohort_id = $1
-       LEFT JOIN sites s ON s.id = a.site_id
-      WHERE ($2::uuid IS NULL OR a.doctor_id = $2) AND ($3::uuid IS NULL OR a.site_id = $3)`,
-    [cohortId, filter.doctorId ?? null, filter.siteId ?? null],
-  );
-  return rows.map((r) => ({ placement: r.placement_id, sequence: r.sequence, changedAt: r.changed_at.toISOString(), doctor: r.doctor_id, block: r.block, site: r.site, from: r.from_week, to: r.to_week }));
-}
-
-async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: CalendarInput['audience'], filter: { doctorId?: string; siteId?: string }): Promise<CalendarEvent[]> {
-  const placements = await publishedPlacements(em, cohort.id, filter);
+/** Events of one cohort's published placements (all of them, or those given). */
+async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: CalendarInput['audience'], placed?: PublishedPlacement[]): Promise<CalendarEvent[]> {
+  const placements = (placed ?? (await publishedPlacements(em, { cohortId: cohort.id }))).map((p) => ({
+    placement: p.placement,
+    sequence: p.sequence,
+    changedAt: p.changedAt,
+    doctor: p.doctorId,
+    block: p.block,
+    site: p.site,
+    from: p.from,
+    to: p.to,
+  }));
   const doctorIds = [...new Set(placements.map((p) => p.doctor))];
   const doctorRows = doctorIds.length ? await em.getRepository(DoctorEntity).find({ where: { id: In(doctorIds) } }) : [];
   const doctors = await doctorResources(em, doctorRows);
@@ -58,18 +56,21 @@ export async function calendarOf(em: EntityManager, scope: FeedScope, targetId: 
     const doctor = await em.getRepository(DoctorEntity).findOneBy({ id: targetId });
     if (!doctor) return undefined;
     const cohort = await found(em, CohortEntity, doctor.cohortId, 'cohort');
-    return { name: `BT – ${doctor.name}`, events: await cohortEvents(em, cohort, 'doctor', { doctorId: doctor.id }) };
+    return { name: `BT – ${doctor.name}`, events: await cohortEvents(em, cohort, 'doctor', await publishedPlacements(em, { doctorId: doctor.id })) };
   }
   if (scope === 'site') {
     const site = await em.getRepository(SiteEntity).findOneBy({ id: targetId });
     if (!site) return undefined;
-    const cohorts = await em.getRepository(CohortEntity).find({ where: { regionId: site.regionId }, order: { name: 'ASC' } });
+    // Every cohort's doctors at the site: its capacity is shared by all of them.
+    const placed = await publishedPlacements(em, { siteId: site.id });
+    const cohortIds = [...new Set(placed.map((p) => p.cohortId))];
+    const cohorts = cohortIds.length ? await em.getRepository(CohortEntity).find({ where: { id: In(cohortIds) }, order: { name: 'ASC' } }) : [];
     const events: CalendarEvent[] = [];
-    for (const cohort of cohorts) events.push(...(await cohortEvents(em, cohort, 'site', { siteId: site.id })));
+    for (const cohort of cohorts) events.push(...(await cohortEvents(em, cohort, 'site', placed.filter((p) => p.cohortId === cohort.id))));
     const startOf = (e: CalendarEvent) => ('date' in e.start ? e.start.date : e.start.instant);
     return { name: `BT-läkare – ${site.name}`, events: events.sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.uid.localeCompare(b.uid)) };
   }
   const cohort = await em.getRepository(CohortEntity).findOneBy({ id: targetId });
   if (!cohort) return undefined;
-  return { name: `BT – ${cohort.name}`, events: await cohortEvents(em, cohort, 'cohort', {}) };
+  return { name: `BT – ${cohort.name}`, events: await cohortEvents(em, cohort, 'cohort') };
 }

@@ -62,7 +62,7 @@ export function toProblem(err: unknown): ProblemDetails {
     const errors = err.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
     return problem(400, errors.map((e) => `${e.path}: ${e.message}`).join('\n'), errors);
   }
-  if (err instanceof HttpError) return { ...problem(err.status, err.detail), title: err.title, ...(err.type ? { type: err.type } : {}) };
+  if (err instanceof HttpError) return { ...problem(err.status, err.detail), title: err.title, ...(err.type ? { type: err.type } : {}), ...err.extensions };
   if (err instanceof QueryFailedError) {
     const code = (err.driverError as { code?: string } | undefined)?.code;
     const known = code ? PG_STATUS[code] : undefined;

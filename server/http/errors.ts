@@ -1,5 +1,5 @@
 // Errors a use case raises on purpose; the error mapper turns them into problem+json.
-import { PROBLEM_TYPES } from '../../shared/api/common';
+import { PROBLEM_TYPES, type OverloadedSiteWeeks } from '../../shared/api/common';
 
 export class HttpError extends Error {
   constructor(
@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly detail?: string,
     /** A problem type the client can tell apart (PROBLEM_TYPES); about:blank otherwise. */
     readonly type?: string,
+    /** Extension members of the problem details (RFC 9457 §3.2). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title);
   }
@@ -23,6 +25,10 @@ export const publishedKept = (detail: string) => new HttpError(409, 'Conflict', 
 
 /** Something else still refers to it, so it cannot go. */
 export const inUse = (detail: string) => new HttpError(409, 'Conflict', detail, PROBLEM_TYPES.inUse);
+
+/** Published, the plan would overload sites together with the region's other published plans. */
+export const regionOverloaded = (detail: string, siteWeeks: OverloadedSiteWeeks[]) =>
+  new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.regionCapacity, { siteWeeks });
 
 /** A domain rule forbids it. */
 export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);

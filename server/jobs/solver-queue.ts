@@ -6,9 +6,8 @@ import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { SolverRunStart } from '../../shared/api/solver-runs';
 import type { Problem } from '../../shared/format/problem';
-import { PlanEntity } from '../entities/plan';
 import { SolverRunEntity } from '../entities/solver-run';
-import { cohortProblem } from '../services/cohorts';
+import { cohortProblem } from '../repositories/cohort-problem';
 import { PlanService } from '../services/plans';
 import { runSolverInWorker, SolverCancelled } from '../solver/run-in-worker';
 
@@ -159,14 +158,8 @@ export class SolverQueue {
   }
 
   private async problemFor(claimed: Claimed): Promise<Problem> {
-    const problem = await cohortProblem(this.ds.manager, claimed.cohortId);
     const frozenBefore = claimed.parameters.frozenBefore;
-    if (!frozenBefore) return problem;
-    const published = await this.ds.getRepository(PlanEntity).findOneBy({ cohortId: claimed.cohortId, status: 'published' });
-    if (!published) return problem;
-    const { assignments } = await this.plans.get(published.id);
-    const previous = assignments.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
-    return { ...problem, previous: { format: 'bt-plan/1', assignments: previous, explanation: [], stats: {} }, frozenBefore };
+    return cohortProblem(this.ds.manager, claimed.cohortId, frozenBefore ? { frozenBefore } : {});
   }
 
   /** The result and, when there is a plan, its draft: both or neither. */

@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Rule> = {
   'PATCH /api/regions/:id': coordinates('region'),
   'DELETE /api/regions/:id': object('region', 'admin'),
   'GET /api/regions/:id/audit': coordinates('region'),
+  'GET /api/regions/:id/occupancy': coordinates('region'),
 
   'GET /api/regions/:id/sites': coordinates('region'),
   'POST /api/regions/:id/sites': coordinates('region'),

@@ -47,6 +47,9 @@ export function setupRoutes(router: Routes, services: Services): void {
   router.get('/regions/:id/audit', async (req, res) => {
     res.json(await services.regions.audit(parse(uuidParamsSchema, req.params).id));
   });
+  router.get('/regions/:id/occupancy', async (req, res) => {
+    res.json(await services.occupancy.ofRegion(parse(uuidParamsSchema, req.params).id));
+  });
   router.get('/sites/:id/incoming', async (req, res) => {
     const from = parse(incomingQuerySchema, req.query).from ?? stockholmDate(new Date());
     res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, from));

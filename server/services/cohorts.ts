@@ -5,38 +5,24 @@ import type { CohortBody, CohortCopy, CohortImport, CohortResource, CohortUpdate
 import { DEFAULT_TEACHING } from '../../shared/calendar/events';
 import { shiftWindows } from '../../shared/domain/templates';
 import { addWeeks } from '../../shared/domain/weeks';
-import { PROBLEM_FORMAT, type Problem } from '../../shared/format/problem';
+import type { Problem } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
+import { cohortProblem } from '../repositories/cohort-problem';
 import { TemplateEntity } from '../entities/template';
 import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { doctorResources, insertDoctor } from './doctors';
 import { deleteVersioned, found, updateVersioned } from './locking';
 import { refuseDeletingPublished } from './published-plans';
-import { insertSite, siteResources } from './sites';
+import { insertSite } from './sites';
 import { insertTemplate, templateBlocks } from './templates';
 
 async function toResource(em: EntityManager, row: CohortRow): Promise<CohortResource> {
   const doctors = await em.getRepository(DoctorEntity).countBy({ cohortId: row.id });
   return { uuid: row.id, version: row.version, name: row.name, template: row.templateId, teaching: row.teaching, kollegiumMonths: row.kollegiumMonths, region: row.regionId, doctors };
-}
-
-/** The cohort as the solver and the file format see it: its template, its region's sites, its doctors. */
-export async function cohortProblem(em: EntityManager, cohortId: string): Promise<Problem> {
-  const cohort = await found(em, CohortEntity, cohortId, 'cohort');
-  const sites = await siteResources(em, await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId }, order: { code: 'ASC' } }));
-  const doctors = await doctorResources(em, await em.getRepository(DoctorEntity).find({ where: { cohortId }, order: { code: 'ASC' } }));
-  return {
-    format: PROBLEM_FORMAT,
-    name: cohort.name,
-    blocks: await templateBlocks(em, cohort.templateId),
-    sites: sites.map(({ uuid: _u, version: _v, ...site }) => site),
-    // Absence reasons are not part of the file: it may travel.
-    doctors: doctors.map(({ uuid: _u, version: _v, absences, ...doctor }) => ({ ...doctor, absences: absences.map(({ from, to }) => ({ from, to })) })),
-  };
 }
 
 export class CohortService {

@@ -9,6 +9,7 @@ import { DoctorEntity } from '../entities/doctor';
 import { DoctorRequestEntity } from '../entities/doctor-request';
 import { UserEntity } from '../entities/user';
 import { WishEntity } from '../entities/wish';
+import { publishedPlacements } from '../repositories/published-placements';
 import { audit } from './audit';
 import { doctorResources } from './doctors';
 import { found, updateVersioned } from './locking';
@@ -19,20 +20,10 @@ export const ERASED_NAME = 'Raderad BT-läkare';
 export class DoctorViewService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Published placements at the site that have not ended, by start. */
+  /** Published placements at the site, of every cohort of the region, that end after `today`, by start. */
   async incoming(siteId: string, today: string): Promise<Incoming[]> {
-    const rows: { name: string; protected_identity: boolean; cohort: string; block: string; kind: string; from_week: string; to_week: string }[] = await this.ds.query(
-      `SELECT d.name, d.protected_identity, c.name AS cohort, a.block, tb.kind, a.from_week::text AS from_week, a.to_week::text AS to_week
-         FROM assignments a
-         JOIN plans p ON p.id = a.plan_id AND p.status = 'published'
-         JOIN doctors d ON d.id = a.doctor_id
-         JOIN cohorts c ON c.id = p.cohort_id
-         JOIN template_blocks tb ON tb.template_id = c.template_id AND tb.code = a.block
-        WHERE a.site_id = $1 AND a.to_week > $2
-        ORDER BY a.from_week, a.to_week`,
-      [siteId, today],
-    );
-    return rows.map((r) => ({ name: shownName({ name: r.name, protectedIdentity: r.protected_identity }), cohort: r.cohort, block: r.block, kind: r.kind, from: r.from_week, to: r.to_week }));
+    const placed = await publishedPlacements(this.ds.manager, { siteId, endingAfter: today });
+    return placed.map((p) => ({ name: shownName({ name: p.doctorName, protectedIdentity: p.protectedIdentity }), cohort: p.cohortName, block: p.block, kind: p.kind ?? p.block, from: p.from, to: p.to }));
   }
 
   /** The blocks of the doctor's template with the region's sites of each block's kind (narrowed by `allowedSites`). */
@@ -58,19 +49,9 @@ export class DoctorViewService {
   }
 
   async schedule(doctorId: string): Promise<Pick<Schedule, 'assignments'>> {
-    const rows: { block: string; kind: string; site: string | null; site_name: string | null; address: string | null; from_week: string; to_week: string; placement_id: string; sequence: number }[] = await this.ds.query(
-      `SELECT a.block, tb.kind, s.code AS site, s.name AS site_name, s.address, a.from_week::text AS from_week, a.to_week::text AS to_week, a.placement_id, a.sequence
-         FROM assignments a
-         JOIN plans p ON p.id = a.plan_id AND p.status = 'published'
-         JOIN cohorts c ON c.id = p.cohort_id
-         JOIN template_blocks tb ON tb.template_id = c.template_id AND tb.code = a.block
-         LEFT JOIN sites s ON s.id = a.site_id
-        WHERE a.doctor_id = $1
-        ORDER BY a.from_week`,
-      [doctorId],
-    );
+    const placed = await publishedPlacements(this.ds.manager, { doctorId });
     return {
-      assignments: rows.map((r) => ({ block: r.block, kind: r.kind, site: r.site, siteName: r.site_name, address: r.address, from: r.from_week, to: r.to_week, placement: r.placement_id, sequence: r.sequence })),
+      assignments: placed.map((p) => ({ block: p.block, kind: p.kind ?? p.block, site: p.site, siteName: p.siteName, address: p.address, from: p.from, to: p.to, placement: p.placement, sequence: p.sequence })),
     };
   }
 

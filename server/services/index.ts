@@ -4,6 +4,7 @@ import { CohortService } from './cohorts';
 import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
 import { DoctorViewService } from './doctor-views';
+import { OccupancyService } from './occupancy';
 import { PlanService } from './plans';
 import { RegionService } from './regions';
 import { SiteService } from './sites';
@@ -20,6 +21,7 @@ export interface Services {
   solverRuns: SolverRunService;
   requests: DoctorRequestService;
   doctorViews: DoctorViewService;
+  occupancy: OccupancyService;
 }
 
 /** `wakeSolver` tells this process's solver queue that a run was queued. */
@@ -34,5 +36,6 @@ export function buildServices(dataSource: DataSource, wakeSolver?: () => void): 
     solverRuns: new SolverRunService(dataSource, wakeSolver),
     requests: new DoctorRequestService(dataSource),
     doctorViews: new DoctorViewService(dataSource),
+    occupancy: new OccupancyService(dataSource),
   };
 }

@@ -37,3 +37,11 @@ export async function found<T extends ObjectLiteral>(em: EntityManager, entity: 
   if (!row) throw notFound(what);
   return row;
 }
+
+/**
+ * Serialises, within one region, the work that checks the region's shared capacity and then
+ * changes it (publishing): held until the transaction ends.
+ */
+export async function lockRegionCapacity(em: EntityManager, regionId: string): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('region-capacity'), hashtext($1))`, [regionId]);
+}

@@ -7,17 +7,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanCreate, PlanEdit, PlanResource, PlanSummary, StoredAssignment } from '../../shared/api/plans';
 import { planDiff, type PlanChange } from '../../shared/domain/plan-diff';
 import { planErrors, validatePlan } from '../../shared/domain/validate-plan';
+import type { Violation } from '../../shared/domain/violations';
 import type { Assignment, Plan } from '../../shared/format/plan';
+import type { Problem } from '../../shared/format/problem';
 import { AssignmentEntity, type AssignmentRow } from '../entities/assignment';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
 import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
-import { notFound, ruleBroken, staleVersion } from '../http/errors';
+import { notFound, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
+import { cohortProblem } from '../repositories/cohort-problem';
 import { audit } from './audit';
-import { cohortProblem } from './cohorts';
-import { found, updateVersioned } from './locking';
+import { found, lockRegionCapacity, updateVersioned } from './locking';
 
 /** Doctor and site codes ↔ database ids for one cohort. */
 interface Codes {
@@ -83,6 +85,17 @@ async function writeAssignments(em: EntityManager, planId: string, assignments: 
     return { planId, doctorId, block: a.block, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0, changedAt: null };
   });
   if (rows.length) await repo.insert(rows);
+}
+
+/** 422 `/problems/region-capacity` when the plan overloads sites together with the region's other published plans. */
+function refuseRegionOverload(problem: Problem, errors: Violation[]): void {
+  const overloads = errors.filter((v) => v.code === 'capacity' && v.load !== undefined && v.load.others > 0);
+  if (overloads.length === 0) return;
+  const names = new Map(problem.sites.map((s) => [s.id, s.name]));
+  // Capacity violations always name their site and weeks.
+  const siteWeeks = overloads.map((v) => ({ site: v.site!, siteName: names.get(v.site!) ?? v.site!, from: v.from!, to: v.to!, ...v.load! }));
+  const detail = overloads.map((v) => v.message_en).join('; ');
+  throw regionOverloaded(`published, the plan would put sites over capacity together with the region's other published plans: ${detail}`, siteWeeks);
 }
 
 export class PlanService {
@@ -152,16 +165,28 @@ export class PlanService {
   }
 
   async publishIn(em: EntityManager, id: string, version: number, actor: string): Promise<PlanResource> {
+    const { cohortId } = await found(em, PlanEntity, id, 'plan');
+    const cohort = await found(em, CohortEntity, cohortId, 'cohort');
+    const publishedNow = async () => (await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' })) ?? undefined;
+    // The plan this publication replaces, as the request found it.
+    const replacing = await publishedNow();
+    // One publication in the region at a time: each checks the capacity against the others'
+    // published plans, so two that fit alone but not together cannot both pass.
+    await lockRegionCapacity(em, cohort.regionId);
     const row = await found(em, PlanEntity, id, 'plan');
     // A stale version first: the loser of two publishes at once reads the winner's "published".
     if (row.version !== version) throw staleVersion('plan');
     if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}; only a draft can be published`);
-    const codes = await codesOf(em, row.cohortId);
-    const problem = await cohortProblem(em, row.cohortId);
+    // Another draft of the cohort was published while this one waited: the two clash, as they
+    // would have without the wait (one published later, after a look, replaces it as usual).
+    const previous = await publishedNow();
+    if (previous?.id !== replacing?.id) throw staleVersion("the cohort's published plan");
+    const codes = await codesOf(em, cohortId);
+    const problem = await cohortProblem(em, cohortId);
     const assignments = await storedAssignments(em, id, codes);
     const errors = planErrors(problem, { assignments });
+    refuseRegionOverload(problem, errors);
     if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
-    const previous = await em.getRepository(PlanEntity).findOneBy({ cohortId: row.cohortId, status: 'published' });
     // Only while still published: a publish that raced this one may have archived it already.
     if (previous) await em.getRepository(PlanEntity).update({ id: previous.id, status: 'published' }, { status: 'archived' });
     // The draft is locked (as an edit locks it) and checked before its assignments are stamped:
@@ -172,7 +197,6 @@ export class PlanService {
     // Stamped while still a draft: once published, its assignments cannot change (trigger).
     await this.stampChanges(em, id, previous?.id);
     await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
-    const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
     await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
     return this.resource(em, await found(em, PlanEntity, id, 'plan'));
   }

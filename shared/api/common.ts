@@ -25,7 +25,21 @@ export const PROBLEM_TYPES = {
   inUse: '/problems/in-use',
   /** It would change or delete a published plan, which is kept as it was sent out. */
   published: '/problems/published-plan',
+  /** Published, the plan would put a site over capacity together with the region's other published plans. */
+  regionCapacity: '/problems/region-capacity',
 } as const;
+
+/** A site-week range over capacity, as a refused publication lists it. */
+export const overloadedSiteWeeksSchema = z.object({
+  site: z.string(),
+  siteName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Doctors in service there from the plan being published, from the other cohorts, and the capacity. */
+  cohort: z.number(),
+  others: z.number(),
+  capacity: z.number(),
+});
 
 export const problemDetailsSchema = z.object({
   type: z.string(),
@@ -33,9 +47,12 @@ export const problemDetailsSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** `/problems/region-capacity`: where the plan and the other cohorts' published plans overload a site. */
+  siteWeeks: z.array(overloadedSiteWeeksSchema).optional(),
   requestId: z.string().optional(),
 });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
+export type OverloadedSiteWeeks = z.infer<typeof overloadedSiteWeeksSchema>;
 
 /** What every stored resource carries besides its own fields. */
 export const storedSchema = z.object({ uuid: uuidSchema, version: versionSchema });

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, string> = {
   'PATCH /api/regions/:id': `${A} ${C}`,
   'DELETE /api/regions/:id': A,
   'GET /api/regions/:id/audit': `${A} ${C}`,
+  'GET /api/regions/:id/occupancy': `${A} ${C}`,
   'GET /api/regions/:id/sites': `${A} ${C}`,
   'POST /api/regions/:id/sites': `${A} ${C}`,
   'GET /api/sites/:id': `${A} ${C} clinic`,

@@ -116,6 +116,7 @@ beforeAll(async () => {
     'PATCH /api/regions/:id': { id: ids.regions, body: { name: 'Region Kronoberg', ...version } },
     'DELETE /api/regions/:id': { id: ids['spare-regions'], query: versionQuery },
     'GET /api/regions/:id/audit': { id: ids.regions },
+    'GET /api/regions/:id/occupancy': { id: ids.regions },
     'GET /api/regions/:id/sites': { id: ids.regions },
     'POST /api/regions/:id/sites': { id: ids.regions, body: { ...siteBody, id: 'fuzz-site', overrides: [{ from: '2026-06-22', to: '2026-08-17', capacity: 0 }], address: 'Storgatan 1' } },
     'GET /api/sites/:id': { id: ids.sites },
