@@ -1,9 +1,10 @@
 // Cheap proofs that no plan exists: per site, the doctors who can only use that site need
-// more doctor-weeks than its capacity gives over the weeks their years span; and doctors
-// whose blocks have no site or whose year has no layout at all.
+// more doctor-weeks than its capacity leaves them (after the region's other cohorts) over the
+// weeks their years span; and doctors whose blocks have no site or whose year has no layout.
 import { formatWeek } from '../../shared/domain/weeks';
 import { blockLabel, doctorLabel } from '../../shared/domain/labels';
 import type { Explanation } from '../../shared/format/plan';
+import { capacityGives, countCapacity, doctorsWords } from './capacity-words';
 import type { SolverModel } from './model';
 
 export function countingExplanations(model: SolverModel): Explanation[] {
@@ -55,15 +56,9 @@ export function countingExplanations(model: SolverModel): Explanation[] {
     const siteId = model.siteIds[s]!;
     const from = Math.min(...bound.map((b) => b.from));
     const to = Math.max(...bound.map((b) => b.to));
-    let supply = 0;
-    const caps = new Set<number>();
-    for (let w = from; w < to; w++) {
-      const cap = model.capacity[s * model.weekCount + w - model.firstWeek]!;
-      supply += cap;
-      caps.add(cap);
-    }
+    const supply = countCapacity(model, [s], from, to);
     const demand = bound.reduce((sum, b) => sum + b.weeks, 0);
-    if (demand <= supply) continue;
+    if (demand <= supply.left) continue;
     const site = problem.sites[s]!;
     const range = { from: model.weekNames[from - model.firstWeek]!, to: model.weekNames[to - model.firstWeek]! };
     const between = {
@@ -71,15 +66,12 @@ export function countingExplanations(model: SolverModel): Explanation[] {
       en: `${formatWeek(range.from, 'en')} and ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'en')}`,
     };
     const each = new Set(bound.map((b) => b.weeks)).size === 1 ? bound[0]!.weeks : undefined;
-    const cap = caps.size === 1 ? [...caps][0] : undefined;
+    const doctors = { sv: doctorsWords(bound.length, supply, 'sv'), en: doctorsWords(bound.length, supply, 'en') };
     const need = {
-      sv: each !== undefined ? `${bound.length} läkare behöver ${each} veckor var` : `${bound.length} läkare behöver sammanlagt ${demand} veckor`,
-      en: each !== undefined ? `${bound.length} doctors need ${each} weeks each` : `${bound.length} doctors need ${demand} weeks in all`,
+      sv: each !== undefined ? `${doctors.sv} behöver ${each} veckor var` : `${doctors.sv} behöver sammanlagt ${demand} veckor`,
+      en: each !== undefined ? `${doctors.en} need ${each} weeks each` : `${doctors.en} need ${demand} weeks in all`,
     };
-    const give = {
-      sv: cap !== undefined ? `kapacitet ${cap} ger ${supply} läkarveckor` : `kapaciteten ger ${supply} läkarveckor`,
-      en: cap !== undefined ? `capacity ${cap} gives ${supply} doctor-weeks` : `the capacity gives ${supply} doctor-weeks`,
-    };
+    const give = { sv: capacityGives(supply, 'sv', 'per-week'), en: capacityGives(supply, 'en', 'per-week') };
     out.push({
       code: 'site-capacity',
       message_sv: `${site.name}: ${need.sv} mellan ${between.sv}; ${give.sv}, ${demand} behövs`,

@@ -6,6 +6,7 @@
 import type { Highs } from 'highs';
 import { formatWeek } from '../../shared/domain/weeks';
 import type { Explanation } from '../../shared/format/plan';
+import { capacityGives, countCapacity, doctorsWords, listWords } from './capacity-words';
 import type { Choice, LayoutSearch } from './heuristic';
 import { ColumnMaster } from './master';
 import type { SolverModel } from './model';
@@ -101,21 +102,27 @@ function explain(model: SolverModel, search: LayoutSearch, conflict: { sites: Se
   const { from, to, demand, supply, doctors } = shown;
 
   const names = sites.map((s) => model.problem.sites[s]!.name);
-  const list = (lang: 'sv' | 'en') => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${names.at(-1)}`);
+  const list = (lang: 'sv' | 'en') => listWords(names, lang);
   const week = (w: number, lang: 'sv' | 'en') => formatWeek(model.weekNames[w - firstWeek]!, lang);
   const range = { from: model.weekNames[from - firstWeek]!, to: model.weekNames[to - firstWeek]! };
   const base = { code: 'site-capacity', sites: sites.map((s) => model.siteIds[s]!), doctors, ...range };
+  // The supply counted is what the other cohorts leave; the words say what they take.
+  const capacity = countCapacity(model, sites, from, to);
   if (demand > supply) {
     return {
       ...base,
-      message_sv: `${list('sv')}: ${doctors.length} läkare behöver minst ${demand} läkarveckor där mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}; kapaciteten ger ${supply}`,
-      message_en: `${list('en')}: ${doctors.length} doctors need at least ${demand} doctor-weeks there between ${week(from, 'en')} and ${week(to - 1, 'en')}; the capacity gives ${supply}`,
+      message_sv: `${list('sv')}: ${doctorsWords(doctors.length, capacity, 'sv')} behöver minst ${demand} läkarveckor där mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}; ${capacityGives(capacity, 'sv', 'sum')}`,
+      message_en: `${list('en')}: ${doctorsWords(doctors.length, capacity, 'en')} need at least ${demand} doctor-weeks there between ${week(from, 'en')} and ${week(to - 1, 'en')}; ${capacityGives(capacity, 'en', 'sum')}`,
     };
   }
   // The proof weighs weeks unevenly, so no single count shows it; name what clashes.
+  const taken = {
+    sv: capacity.taken > 0 ? `; ${capacityGives(capacity, 'sv', 'per-week')}` : '',
+    en: capacity.taken > 0 ? `; ${capacityGives(capacity, 'en', 'per-week')}` : '',
+  };
   return {
     ...base,
-    message_sv: `${list('sv')}: kapaciteten räcker inte för ${doctors.length} läkares placeringar mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}, hur de än läggs`,
-    message_en: `${list('en')}: the capacity is too small for ${doctors.length} doctors' placements between ${week(from, 'en')} and ${week(to - 1, 'en')}, however they are laid out`,
+    message_sv: `${list('sv')}: kapaciteten räcker inte för ${doctors.length} läkares placeringar mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}, hur de än läggs${taken.sv}`,
+    message_en: `${list('en')}: the capacity is too small for ${doctors.length} doctors' placements between ${week(from, 'en')} and ${week(to - 1, 'en')}, however they are laid out${taken.en}`,
   };
 }

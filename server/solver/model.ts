@@ -2,7 +2,7 @@
 // (where the site-less blocks lie × the order of the site blocks); each site block then only
 // needs a site. Layouts are enumerated up front with their service weeks as week indices.
 import { needsSite } from '../../shared/domain/block-kinds';
-import { capacityAt } from '../../shared/domain/capacity';
+import { siteWeek } from '../../shared/domain/capacity';
 import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
@@ -48,7 +48,10 @@ export interface SolverModel {
   weekCount: number;
   /** Monday of each week index from firstWeek, through firstWeek + weekCount. */
   weekNames: string[];
-  /** capacity[site * weekCount + (week - firstWeek)] */
+  /**
+   * capacity[site * weekCount + (week - firstWeek)]: what this cohort may use, the site's
+   * capacity less what the region's other cohorts take (siteWeek().left).
+   */
   capacity: Int32Array;
 }
 
@@ -69,7 +72,7 @@ export function buildModel(problem: Problem): SolverModel {
   const weekCount = lastWeek - firstWeek;
   const capacity = new Int32Array(siteIds.length * weekCount);
   problem.sites.forEach((site, s) => {
-    for (let w = 0; w < weekCount; w++) capacity[s * weekCount + w] = capacityAt(site, weekFromIndex(firstWeek + w));
+    for (let w = 0; w < weekCount; w++) capacity[s * weekCount + w] = siteWeek(site, weekFromIndex(firstWeek + w)).left;
   });
   const weekNames = Array.from({ length: weekCount + 1 }, (_, w) => weekFromIndex(firstWeek + w));
   return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity };

@@ -1,15 +1,16 @@
 // The plain reference formulation, kept for tests and the benchmark ratio: one binary per
 // doctor × block × site × start week (time-indexed), every doctor-week covered once, site
 // capacity per week. Placements skip absences and fixed cohort weeks; a placement around a
-// vacation is its own column, linked to that vacation start. Same soft costs as the layout
-// search (moves from a previous plan included; what started before `frozenBefore` is pinned),
-// so the two optima agree.
+// vacation is its own column, linked to that vacation start. A site-week's row allows what the
+// region's other cohorts leave of its capacity. Same soft costs as the layout search (moves
+// from a previous plan included; what started before `frozenBefore` is pinned), so the two
+// optima agree.
 import { needsSite } from '../../shared/domain/block-kinds';
 import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Block, Problem } from '../../shared/format/problem';
-import { capacityAt } from '../../shared/domain/capacity';
+import { siteWeek } from '../../shared/domain/capacity';
 import { wishMet } from '../../shared/domain/wishes';
 import { DEFAULT_WEIGHTS, moveCost, moveKind, type Weights } from './heuristic';
 import { previousByDoctor, withFrozenPins } from './model';
@@ -39,7 +40,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     const key = `${site}@${week}`;
     let row = capacityRows.get(key);
     if (row === undefined) {
-      row = mip.addRow(-Infinity, capacityAt(sites.get(site)!, weekFromIndex(week)));
+      row = mip.addRow(-Infinity, siteWeek(sites.get(site)!, weekFromIndex(week)).left);
       capacityRows.set(key, row);
     }
     return row;

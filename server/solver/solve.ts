@@ -4,6 +4,7 @@
 import { planDiff } from '../../shared/domain/plan-diff';
 import type { Assignment, Explanation, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
+import { capacityGives, countCapacity } from './capacity-words';
 import { countingExplanations } from './counting';
 import { findFeasible } from './feasibility';
 import { DEFAULT_WEIGHTS, LayoutSearch, type Choice, type Weights } from './heuristic';
@@ -173,12 +174,19 @@ async function exactPlan(problem: Problem, model: SolverModel, weights: Weights,
 
 /** Infeasibility the exact MIP proved but no count shows: name the sites the search could not fit. */
 function noPlanExplanation(model: SolverModel, search: LayoutSearch): Explanation {
-  const sites = search.overloadedSites().map((s) => model.siteIds[s]!);
-  const names = search.overloadedSites().map((s) => model.problem.sites[s]!.name).join(', ');
+  const tightest = search.overloadedSites();
+  const sites = tightest.map((s) => model.siteIds[s]!);
+  const names = tightest.map((s) => model.problem.sites[s]!.name).join(', ');
+  // Over the whole planning span: when other cohorts take part of these sites, say so.
+  const capacity = countCapacity(model, tightest, model.firstWeek, model.firstWeek + model.weekCount);
+  const taken = {
+    sv: capacity.taken > 0 ? `; där ${capacityGives(capacity, 'sv', 'per-week')}` : '',
+    en: capacity.taken > 0 ? `; there ${capacityGives(capacity, 'en', 'per-week')}` : '',
+  };
   return {
     code: 'no-plan',
-    message_sv: `Ingen giltig plan finns: kapaciteten räcker inte för alla placeringar samtidigt (trångast: ${names})`,
-    message_en: `No valid plan exists: the capacity cannot hold every placement at once (tightest: ${names})`,
+    message_sv: `Ingen giltig plan finns: kapaciteten räcker inte för alla placeringar samtidigt (trångast: ${names}${taken.sv})`,
+    message_en: `No valid plan exists: the capacity cannot hold every placement at once (tightest: ${names}${taken.en})`,
     sites,
   };
 }

@@ -1,8 +1,9 @@
 // The solver on real instances: every plan it returns passes validatePlan; infeasibility comes
 // back explained, naming the site; the same seed gives the same plan.
 import { describe, expect, it } from 'vitest';
-import { generateInstance } from '../../server/solver/bench/generate';
+import { FIRST_COHORT, generateInstance } from '../../server/solver/bench/generate';
 import { DEFAULT_WEIGHTS } from '../../server/solver/heuristic';
+import { buildModel } from '../../server/solver/model';
 import { solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
 import { solveVariants } from '../../server/solver/variants';
@@ -302,5 +303,109 @@ describe('variants', () => {
     const pcSite = (plan: Plan) => plan.assignments.find((a) => a.block === 'pc')?.site;
     expect(plans.map(pcSite)).toEqual(['vc-b', 'vc']);
     expect(plans.map((p) => [p.stats.wishesUnmet, p.stats.homeTownMissed])).toEqual([[0, 1], [1, 0]]);
+  });
+});
+
+describe("the region's other cohorts (sites' taken load)", () => {
+  const OTHERS = 'Kohort HT 2025';
+  /** Other cohorts' doctors at a site in weeks [from, to); `null`: load without a cohort's name. */
+  const taken = (from: number, to: number, doctors = 1, cohort: string | null = OTHERS) => ({
+    from: week(from),
+    to: week(to),
+    doctors,
+    ...(cohort !== null ? { cohort } : {}),
+  });
+
+  it.each([
+    ['no load', undefined, [2, 2, 2, 3]],
+    ['one range', [taken(1, 3)], [2, 1, 1, 3]],
+    ['ranges add up and never leave below 0', [taken(1, 3), taken(2, 4, 2)], [2, 1, 0, 1]],
+  ] as const)("the model's capacity is what the others leave, after overrides: %s", (_name, load, expected) => {
+    const site = aSite({ capacity: 2, overrides: [{ from: week(3), to: week(4), capacity: 3 }], ...(load ? { taken: [...load] } : {}) });
+    const model = buildModel(aProblem({ sites: [site, ...aProblem().sites.slice(1)] }));
+    expect([...model.capacity.slice(0, 4)]).toEqual(expected);
+  });
+
+  // One doctor wishes acute care at Sjukhuset from week 2; another cohort fills its one place until week 12.
+  const wished = (load: boolean) =>
+    aProblem({
+      sites: aProblem().sites.map((s) => (s.id === 'hosp' && load ? { ...s, taken: [taken(0, 12)] } : s)),
+      doctors: [aDoctor({ wishes: [{ block: 'acute', site: 'hosp', from: week(2), weight: 1 }] })],
+    });
+  const acute = (plan: Plan) => plan.assignments.find((a) => a.block === 'acute')!;
+
+  it('plans around the weeks other cohorts fill, though a wish asks for them', async () => {
+    expect(acute(await solved(wished(false))).from).toBe(week(2));
+    const plan = await solved(wished(true));
+    expect(acute(plan).site).toBe('hosp');
+    expect(acute(plan).from >= week(12)).toBe(true);
+    expect(plan.stats.wishesUnmet).toBe(1);
+  });
+
+  it('finds a valid plan for a second generated cohort planned against the first', async () => {
+    const instance = generateInstance({ name: 't', region: 'kronoberg', doctors: 40, seed: 3, tight: true, loaded: true });
+    const { problem } = instance;
+    expect(problem.doctors).toHaveLength(40);
+    expect(problem.sites.filter((s) => s.taken?.length).length).toBeGreaterThan(problem.sites.length / 2);
+    expect(new Set(problem.sites.flatMap((s) => s.taken ?? []).map((t) => t.cohort))).toEqual(new Set([FIRST_COHORT]));
+    expect(planErrors(problem, instance.planted)).toEqual([]);
+    await solved(problem);
+    // The load binds: planned as if the site were the cohort's own, the plan overloads it.
+    const blind = await solved({ ...problem, sites: problem.sites.map(({ taken: _, ...s }) => s) });
+    expect(planErrors(problem, blind).map((e) => e.code)).toContain('capacity');
+  });
+
+  // Two doctors need 4 weeks each at Psykiatrin, whose one place another cohort fills until week 30.
+  const crowded = (load: boolean) =>
+    aProblem({
+      sites: aProblem().sites.map((s) => (s.id === 'psy' ? (load ? { ...s, taken: [taken(0, 30)] } : s) : { ...s, capacity: 2 })),
+      doctors: [aDoctor({ id: 'd1' }), aDoctor({ id: 'd2', name: 'Doktor Två' })],
+    });
+
+  it('answers infeasible when the others leave too little, counts their part and names them', async () => {
+    await solved(crowded(false));
+    const plan = await solve(crowded(true), { timeLimit: 20 });
+    expect(plan.status).toBe('infeasible');
+    expect(plan.explanation).toHaveLength(1);
+    const [clash] = plan.explanation;
+    expect(clash).toMatchObject({ code: 'site-capacity', sites: ['psy'], doctors: ['d1', 'd2'], from: week(2), to: week(34) });
+    // 32 weeks of capacity 1 from week 2, of which 28 (weeks 2–29) are the other cohort's.
+    expect(clash?.message_sv).toBe(
+      'Psykiatrin: 2 läkare i denna kohort behöver 4 veckor var mellan v. 12 2026 och v. 43 2026; kapacitet 1 ger 32 läkarveckor, varav 28 tagna av Kohort HT 2025: 4 kvar, 8 behövs',
+    );
+    expect(clash?.message_en).toBe(
+      'Psykiatrin: 2 doctors in this cohort need 4 weeks each between w. 12 2026 and w. 43 2026; capacity 1 gives 32 doctor-weeks, of which 28 are taken by Kohort HT 2025: 4 left, 8 needed',
+    );
+  });
+
+  it('proves with the master LP that two sites the others fill are too small together, and names every cohort', async () => {
+    // Three doctors, two psychiatry sites of one place each, each filled by another cohort until week 30.
+    const problem = aProblem({
+      sites: [
+        ...aProblem().sites.filter((s) => s.id !== 'psy').map((s) => ({ ...s, capacity: 3 })),
+        aSite({ id: 'psy-a', name: 'Psykiatrin A', kinds: ['psychiatry'], taken: [taken(0, 30, 1, 'Kohort VT 2025')] }),
+        aSite({ id: 'psy-b', name: 'Psykiatrin B', kinds: ['psychiatry'], taken: [taken(0, 20, 1, 'Kohort HT 2025'), taken(20, 30, 1, null)] }),
+      ],
+      doctors: ['d1', 'd2', 'd3'].map((id) => aDoctor({ id })),
+    });
+    const plan = await solve(problem, { timeLimit: 20 });
+    expect(plan.status).toBe('infeasible');
+    const [clash] = plan.explanation;
+    expect(clash).toMatchObject({ code: 'site-capacity', sites: ['psy-a', 'psy-b'], doctors: ['d1', 'd2', 'd3'] });
+    // Weeks 2–33 at two sites: 64 doctor-weeks, 56 of them (weeks 2–29) the other cohorts'.
+    expect(clash).toMatchObject({ from: week(2), to: week(34) });
+    expect(clash?.message_sv).toBe(
+      'Psykiatrin A och Psykiatrin B: 3 läkare i denna kohort behöver minst 12 läkarveckor där mellan v. 12 2026 och v. 43 2026; kapaciteten ger 64, varav 56 tagna av Kohort HT 2025, Kohort VT 2025 och andra kohorter: 8 kvar',
+    );
+    expect(clash?.message_en).toMatch(/; the capacity gives 64, of which 56 are taken by Kohort HT 2025, Kohort VT 2025 and other cohorts: 8 left$/);
+  });
+
+  it('is respected by the reference MIP too', async () => {
+    const plan = await solveReference(wished(true), { timeLimit: 30 });
+    expect(plan.status).toBe('optimal');
+    expect(planErrors(wished(true), plan)).toEqual([]);
+    expect(acute(plan).from >= week(12)).toBe(true);
+    expect((await solveReference(crowded(false), { timeLimit: 30 })).status).toBe('optimal');
+    expect((await solveReference(crowded(true), { timeLimit: 30 })).status).toBe('infeasible');
   });
 });

@@ -13,10 +13,13 @@ const INSTANCES: (InstanceSpec & { referenceLimit: number })[] = [
   { name: 'mixed-200', region: 'mixed', doctors: 200, seed: 1, referenceLimit: 120 },
   { name: 'mixed-200-tight', region: 'mixed', doctors: 200, seed: 1, tight: true, referenceLimit: 120 },
   { name: 'mixed-200-tight-c25', region: 'mixed', doctors: 200, seed: 1, tight: true, clusterSize: 25, referenceLimit: 120 },
+  // A second 200-doctor cohort planned against the first: its sites carry the first one's load.
+  { name: 'mixed-200-loaded', region: 'mixed', doctors: 200, seed: 1, tight: true, loaded: true, referenceLimit: 120 },
   { name: 'mixed-1500-tight', region: 'mixed', doctors: 1500, seed: 1, tight: true, referenceLimit: 0 },
   { name: 'kronoberg-40-infeasible', region: 'kronoberg', doctors: 40, seed: 1, infeasible: 'one-site', referenceLimit: 60 },
   { name: 'mixed-200-infeasible', region: 'mixed', doctors: 200, seed: 1, infeasible: 'one-site', referenceLimit: 120 },
   { name: 'mixed-200-infeasible-pair', region: 'mixed', doctors: 200, seed: 1, infeasible: 'two-sites', referenceLimit: 120 },
+  { name: 'mixed-200-loaded-infeasible', region: 'mixed', doctors: 200, seed: 1, tight: true, loaded: true, infeasible: 'one-site', referenceLimit: 120 },
 ];
 
 const gap = (plan: Plan) =>

@@ -4,9 +4,12 @@
 // Infeasible variants: 'one-site' makes one psychiatry site the only choice for its cluster and
 // gives it too little capacity (a count per site shows it); 'two-sites' leaves the cluster both
 // of its sites for one block but too little capacity in the two together (only the master LP
-// shows it).
+// shows it). 'loaded' plans a second cohort against the first: both share each cluster's sites,
+// the capacity fits the two planted plans together, and the problem is the second cohort's,
+// its sites carrying the first cohort's planted load as `taken`.
 import { kronoberg2026, vasternorrlandVt2026 } from '../../../shared/domain/presets';
 import { needsSite } from '../../../shared/domain/block-kinds';
+import { loadRuns, siteLoad } from '../../../shared/domain/load';
 import { blocksToAssign, btEnd, layoutRotation } from '../../../shared/domain/rotation';
 import { addWeeks, weekFromIndex, weekIndex } from '../../../shared/domain/weeks';
 import type { Plan } from '../../../shared/format/plan';
@@ -23,12 +26,17 @@ export interface InstanceSpec {
   clusterSize?: number;
   /** Capacity follows the planted plan week by week (overrides, one place of slack), not just its peak. */
   tight?: boolean;
+  /**
+   * A second cohort of `doctors`, starting LOADED_LATER weeks after the first in the same
+   * clusters, is planned against the first one's planted plan (its sites' `taken`).
+   */
+  loaded?: boolean;
 }
 
 export interface Instance {
   spec: InstanceSpec;
   problem: Problem;
-  /** A valid plan for the feasible variant (for the infeasible one: before the capacity cut). */
+  /** A valid plan for the feasible variant (for the infeasible one: before the capacity cut; loaded: the second cohort's). */
   planted: Plan;
 }
 
@@ -38,6 +46,11 @@ interface Cohort {
   blocks: Block[];
   start: string;
 }
+
+/** The loaded instance's second cohort starts this many weeks after the first: their years overlap most of the way. */
+const LOADED_LATER = 8;
+/** The name the loaded instance gives the first cohort, for explanations. */
+export const FIRST_COHORT = 'Första kohorten';
 
 const COHORTS: Record<'kronoberg' | 'vasternorrland', Cohort> = {
   kronoberg: { prefix: 'kr', blocks: kronoberg2026.problem.blocks, start: '2026-01-12' },
@@ -57,6 +70,7 @@ export function generateInstance(spec: InstanceSpec): Instance {
   const rotations: Record<string, Parameters<typeof layoutRotation>[2]> = {};
   const psySiteOfCluster: string[] = [];
   const pairOfCluster: string[][] = [];
+  const secondCohort = new Set<string>();
 
   const siteBlocks = blocks.filter((b) => needsSite(b.category));
   const clusterSize = spec.clusterSize ?? 8;
@@ -78,9 +92,14 @@ export function generateInstance(spec: InstanceSpec): Instance {
       else if (pairOfCluster.length === c) pairOfCluster.push(ids);
     }
     const inCluster = Math.min(clusterSize, spec.doctors - c * clusterSize);
-    for (let i = 0; i < inCluster; i++) {
+    // Loaded: the cluster's second cohort (doctors numbered on) starts later at the same sites.
+    const clusterStart = starts[c % starts.length]!;
+    const laterStart = addWeeks(clusterStart, LOADED_LATER);
+    const clusterStarts = [...Array<string>(inCluster).fill(clusterStart), ...Array<string>(spec.loaded ? inCluster : 0).fill(laterStart)];
+    for (let i = 0; i < clusterStarts.length; i++) {
       const doctorId = `${cohort.prefix}-c${c + 1}-d${i + 1}`;
-      const doctor = randomDoctor(random, doctorId, town, starts[c % starts.length]!, siteBlocks, clusterSites);
+      if (i >= inCluster) secondCohort.add(doctorId);
+      const doctor = randomDoctor(random, doctorId, town, clusterStarts[i]!, siteBlocks, clusterSites);
       doctors.push(doctor);
       const order = shuffle(random, siteBlocks.filter((b) => !doctor.credits?.some((cr) => cr.block === b.id)));
       rotations[doctorId] = {
@@ -134,9 +153,30 @@ export function generateInstance(spec: InstanceSpec): Instance {
     })),
   };
 
+  let instance = { problem, planted };
+  if (spec.loaded) instance = plannedAgainstFirst(problem, planted, secondCohort);
+  problem = instance.problem;
   if (spec.infeasible === 'one-site') problem = cutPsychiatry(problem, psySiteOfCluster[0]!);
   if (spec.infeasible === 'two-sites') problem = cutPair(problem, pairOfCluster[0]!);
-  return { spec, problem, planted };
+  return { spec, problem, planted: instance.planted };
+}
+
+/**
+ * The second cohort's problem and planted plan: the first cohort's doctors leave, their planted
+ * service weeks stay behind as each site's `taken`, so the capacity set for both still holds.
+ */
+function plannedAgainstFirst(problem: Problem, planted: Plan, second: Set<string>): { problem: Problem; planted: Plan } {
+  const first = planted.assignments.filter((a) => !second.has(a.doctor));
+  const absences = new Map(problem.doctors.filter((d) => !second.has(d.id)).map((d) => [d.id, d.absences]));
+  const load = siteLoad(first, absences);
+  return {
+    problem: {
+      ...problem,
+      doctors: problem.doctors.filter((d) => second.has(d.id)),
+      sites: problem.sites.map((s) => ({ ...s, taken: loadRuns(load.get(s.id) ?? new Map()).map((run) => ({ ...run, cohort: FIRST_COHORT })) })),
+    },
+    planted: { ...planted, assignments: planted.assignments.filter((a) => second.has(a.doctor)) },
+  };
 }
 
 /** Every doctor of the first cluster may only use its psychiatry site, which gets capacity 1. */
