@@ -55,11 +55,14 @@ export function countCapacity(model: SolverModel, sites: number[], from: number,
   };
 }
 
-/** "8 läkare", or "8 läkare i denna kohort" when other cohorts share the capacity counted. */
-export function doctorsWords(doctors: number, count: CapacityCount, lang: Lang): string {
+/**
+ * The subject and its verb: "8 läkare behöver", or "8 läkare i denna kohort behöver" when other
+ * cohorts share the capacity counted ("1 doctor needs", "8 doctors in this cohort need").
+ */
+export function doctorsNeed(doctors: number, count: CapacityCount, lang: Lang): string {
   const shared = count.taken > 0;
-  if (lang === 'sv') return shared ? `${doctors} läkare i denna kohort` : `${doctors} läkare`;
-  return shared ? `${doctors} doctors in this cohort` : `${doctors} doctors`;
+  if (lang === 'sv') return `${doctors} läkare${shared ? ' i denna kohort' : ''} behöver`;
+  return `${doctors} ${doctors === 1 ? 'doctor' : 'doctors'}${shared ? ' in this cohort' : ''} ${doctors === 1 ? 'needs' : 'need'}`;
 }
 
 /** "A, B och C" / "A, B and C". */

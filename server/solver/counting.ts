@@ -4,7 +4,7 @@
 import { formatWeek } from '../../shared/domain/weeks';
 import { blockLabel, doctorLabel } from '../../shared/domain/labels';
 import type { Explanation } from '../../shared/format/plan';
-import { capacityGives, countCapacity, doctorsWords } from './capacity-words';
+import { capacityGives, countCapacity, doctorsNeed } from './capacity-words';
 import type { SolverModel } from './model';
 
 export function countingExplanations(model: SolverModel): Explanation[] {
@@ -66,10 +66,10 @@ export function countingExplanations(model: SolverModel): Explanation[] {
       en: `${formatWeek(range.from, 'en')} and ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'en')}`,
     };
     const each = new Set(bound.map((b) => b.weeks)).size === 1 ? bound[0]!.weeks : undefined;
-    const doctors = { sv: doctorsWords(bound.length, supply, 'sv'), en: doctorsWords(bound.length, supply, 'en') };
+    const doctors = { sv: doctorsNeed(bound.length, supply, 'sv'), en: doctorsNeed(bound.length, supply, 'en') };
     const need = {
-      sv: each !== undefined ? `${doctors.sv} behöver ${each} veckor var` : `${doctors.sv} behöver sammanlagt ${demand} veckor`,
-      en: each !== undefined ? `${doctors.en} need ${each} weeks each` : `${doctors.en} need ${demand} weeks in all`,
+      sv: each !== undefined ? `${doctors.sv} ${each} veckor var` : `${doctors.sv} sammanlagt ${demand} veckor`,
+      en: each !== undefined ? `${doctors.en} ${each} weeks each` : `${doctors.en} ${demand} weeks in all`,
     };
     const give = { sv: capacityGives(supply, 'sv', 'per-week'), en: capacityGives(supply, 'en', 'per-week') };
     out.push({

@@ -6,7 +6,7 @@
 import type { Highs } from 'highs';
 import { formatWeek } from '../../shared/domain/weeks';
 import type { Explanation } from '../../shared/format/plan';
-import { capacityGives, countCapacity, doctorsWords, listWords } from './capacity-words';
+import { capacityGives, countCapacity, doctorsNeed, listWords } from './capacity-words';
 import type { Choice, LayoutSearch } from './heuristic';
 import { ColumnMaster } from './master';
 import type { SolverModel } from './model';
@@ -111,8 +111,8 @@ function explain(model: SolverModel, search: LayoutSearch, conflict: { sites: Se
   if (demand > supply) {
     return {
       ...base,
-      message_sv: `${list('sv')}: ${doctorsWords(doctors.length, capacity, 'sv')} behöver minst ${demand} läkarveckor där mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}; ${capacityGives(capacity, 'sv', 'sum')}`,
-      message_en: `${list('en')}: ${doctorsWords(doctors.length, capacity, 'en')} need at least ${demand} doctor-weeks there between ${week(from, 'en')} and ${week(to - 1, 'en')}; ${capacityGives(capacity, 'en', 'sum')}`,
+      message_sv: `${list('sv')}: ${doctorsNeed(doctors.length, capacity, 'sv')} minst ${demand} läkarveckor där mellan ${week(from, 'sv')} och ${week(to - 1, 'sv')}; ${capacityGives(capacity, 'sv', 'sum')}`,
+      message_en: `${list('en')}: ${doctorsNeed(doctors.length, capacity, 'en')} at least ${demand} doctor-weeks there between ${week(from, 'en')} and ${week(to - 1, 'en')}; ${capacityGives(capacity, 'en', 'sum')}`,
     };
   }
   // The proof weighs weeks unevenly, so no single count shows it; name what clashes.
