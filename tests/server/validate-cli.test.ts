@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kronoberg2026 } from '../../shared/domain/presets';
+import { addWeeks } from '../../shared/domain/weeks';
 import { runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'bt-validate-'));
@@ -43,6 +44,21 @@ describe('npm run validate', () => {
       'error\tprimary-care-minimum\tAnna Lindqvist [kr-d01]: 0 weeks of primary care, at least 13 required',
     ]);
     expect(lines).toContain('warning\tgoal-not-covered\tAnna Lindqvist [kr-d01]: goal BT3 is not covered by any placement');
+  });
+
+  it("counts the other cohorts' load (taken) a problem file carries on its sites", async () => {
+    // The plan is valid alone; one more doctor of another cohort in kr-d01's first placement's
+    // site and first week puts that site-week over its capacity.
+    const first = kronoberg2026.plan.assignments.find((a) => a.doctor === 'kr-d01' && a.site !== null)!;
+    const loaded = structuredClone(kronoberg2026.problem);
+    const site = loaded.sites.find((s) => s.id === first.site)!;
+    site.taken = [{ from: first.from, to: addWeeks(first.from, 1), doctors: site.capacity, cohort: 'Kronoberg BT 2025' }];
+    const out = await validate(file('loaded.json', loaded), file('plan-loaded.json', kronoberg2026.plan), '--lang', 'en');
+    expect(out.code).toBe(1);
+    const capacity = out.stdout.split('\n').filter((l) => l.startsWith('error\tcapacity\t'));
+    expect(capacity).toHaveLength(1);
+    expect(capacity[0]).toContain(`${site.name}: `);
+    expect(capacity[0]).toMatch(new RegExp(`\\((\\d+) in this cohort, ${site.capacity} in other cohorts\\), capacity ${site.capacity}$`));
   });
 
   it('exits 2 with path-named lines and no stack trace for an invalid problem', async () => {

@@ -155,6 +155,21 @@ describe('a cohort planned next to a published one', () => {
     expect(await overloadedSiteWeeks(region)).toEqual([]);
   });
 
+  it("an exported problem with taken load imports again; the new cohort's taken is the region's, not the file's", async () => {
+    const exported = await problemOf(second);
+    expect(exported.sites.find((s) => s.id === 'hosp')!.taken).toEqual([
+      { from: week(2), to: week(14), doctors: 1, cohort: 'Vår 2026' },
+      { from: week(16), to: week(17), doctors: 1, cohort: 'Vår 2026' },
+    ]);
+    const copy = await importCohort(region, 'Höst 2026 (import)', JSON.parse(JSON.stringify(exported)));
+    const imported = await problemOf(copy);
+    expect(imported.doctors).toEqual(exported.doctors);
+    expect(imported.blocks).toEqual(exported.blocks);
+    // Now both published cohorts take the hospital's capacity.
+    expect(new Set(imported.sites.find((s) => s.id === 'hosp')!.taken!.map((t) => t.cohort))).toEqual(new Set(['Vår 2026', 'Höst 2026']));
+    await ok(api.request('DELETE', `/api/cohorts/${copy}?version=1`), 204);
+  });
+
   it('a third cohort that cannot fit is infeasible, naming the site and the cohorts that take it', async () => {
     // Spring and autumn together fill every site from week 2 to week 34: no 13 acute weeks are left.
     const third = await importCohort(region, 'Extra 2026', aProblem({ name: 'Extra 2026' }));
