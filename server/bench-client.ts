@@ -1,5 +1,7 @@
 // npm run bench:client: how long Chromium takes to show the planning board of a 200-doctor
-// cohort (sign-in done, from opening the page to every doctor's row drawn), median of 5.
+// cohort (sign-in done, from opening the page to every doctor's row drawn), median of 5; and the
+// region's load view (Beläggning) of a region of 1,500 doctors in three cohorts at 812 sites,
+// from opening the page to the grid drawn, and from a scroll to the bottom to the last row drawn.
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,11 @@ import { PlanService } from './services/plans';
 import { generateInstance } from './solver/bench/generate';
 
 const DOCTORS = 200;
+/** The region view's region: 1,500 doctors, clusters of 13 sharing 7 sites (812 sites), three cohorts. */
+const REGION_DOCTORS = 1500;
+const REGION_CLUSTER = 13;
+const REGION_COHORTS = 3;
+const REGION_USER = { email: 'bench-region@bt-demo.se', password: 'bench-password-1' };
 /**
  * Milliseconds from the navigation's start to the first frame drawn after every doctor's row is
  * in the page, read by the page's own clock: a cheap check each frame, not Playwright's locator
@@ -60,6 +67,32 @@ async function printProfile(page: Page) {
   });
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
+/** Milliseconds from the navigation's start to the first frame after the region grid's first rows and cells are in the page. */
+async function regionDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.querySelector('.occ-row .occ-cell') !== null, undefined, { polling: 'raf', timeout: 60_000 });
+  return page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now())))));
+}
+/**
+ * Milliseconds from setting the grid's scroll to its bottom to the first frame after the last
+ * site's row is drawn. No named functions inside: tsx would wrap them in a helper the page lacks.
+ */
+async function scrolledToBottom(page: Page, sites: number): Promise<number> {
+  return page.evaluate(async (last) => {
+    const box = document.querySelector('.occ-scroll')!;
+    box.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const started = performance.now();
+    box.scrollTop = box.scrollHeight;
+    while (!document.querySelector(`.occ-row[data-row="${last}"] .occ-cell`)) {
+      if (performance.now() - started > 30_000) throw new Error(`row ${last} not drawn 30 s after the scroll`);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    return performance.now() - started;
+  }, sites - 1);
+}
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+
 const RUNS = 5;
 
 const work = await mkdtemp(join(tmpdir(), 'bt-bench-client-'));
@@ -76,6 +109,24 @@ await db.dataSource.transaction(async (em) => {
   // A draft on top, as a coordinator has while planning: the board is editable.
   await plans.createIn(em, cohort.uuid, { from: 'published' }, 'bench');
   await createUserIn(em, { email: 'bench@bt-demo.se', password: 'bench-password-1', role: 'admin', regions: [], sites: [] }, 'bench');
+});
+// The region view's region: the planted plan of one large instance, its doctors dealt to three
+// cohorts (each published, the first with a draft on top), all sharing the region's sites.
+const large = generateInstance({ name: 'region', region: 'mixed', doctors: REGION_DOCTORS, seed: 1, tight: true, clusterSize: REGION_CLUSTER });
+const regionSites = large.problem.sites.length;
+await db.dataSource.transaction(async (em) => {
+  // Sorts after "Region Bench", so the admin's board above still opens on the 200-doctor cohort.
+  const region = await em.getRepository(RegionEntity).save({ name: 'Region Stor' });
+  const plans = new PlanService(db.dataSource);
+  for (let k = 0; k < REGION_COHORTS; k++) {
+    const doctors = new Set(large.problem.doctors.filter((_, i) => i % REGION_COHORTS === k).map((d) => d.id));
+    const part = { ...large.problem, name: `Stor ${k + 1}`, doctors: large.problem.doctors.filter((d) => doctors.has(d.id)) };
+    const cohort = await importProblem(em, region.id, `Stor kohort ${k + 1}`, part, 'bench');
+    const draft = await plans.draftIn(em, cohort.uuid, large.planted.assignments.filter((a) => doctors.has(a.doctor)), 'bench');
+    await plans.publishIn(em, draft.uuid, draft.version, 'bench');
+    if (k === 0) await plans.createIn(em, cohort.uuid, { from: 'published' }, 'bench');
+  }
+  await createUserIn(em, { ...REGION_USER, role: 'coordinator', regions: [region.id], sites: [] }, 'bench');
 });
 const server = buildApp({ dataSource: db.dataSource, clientDir }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
@@ -108,6 +159,31 @@ try {
   }
   console.log(`move by keyboard (Alt+→): ${edit.toFixed(0)} ms until the bar is redrawn (save over HTTP with the whole plan, validation in the browser, redraw)`);
   console.log(`board of ${DOCTORS} doctors (${bars} placements): median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, slowest ${times.at(-1)!.toFixed(0)} ms (from navigation start: page load, API calls and render, to the next frame)`);
+
+  // The region view, as its coordinator opens it (#occupancy: the tab in the address).
+  await page.getByRole('button', { name: /Logga ut/ }).click();
+  await page.getByLabel('E-post').fill(REGION_USER.email);
+  await page.getByLabel('Lösenord').fill(REGION_USER.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.locator('[data-doctor]').first().waitFor({ timeout: 60_000 });
+  await page.goto(`${base}/#occupancy`);
+  await page.reload();
+  await regionDrawn(page);
+  const opened: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    opened.push(await regionDrawn(page));
+  }
+  const rows = await page.locator('.occ-row').count();
+  const cells = await page.locator('.occ-cell').count();
+  const scrolls: number[] = [];
+  for (let i = 0; i < RUNS; i++) scrolls.push(await scrolledToBottom(page, regionSites));
+  // BENCH_SHOTS=1: the region view scrolled to the bottom, to look at (test-results/screenshots/).
+  if (process.env.BENCH_SHOTS) await page.screenshot({ path: resolve('test-results/screenshots/bench-region-view.png') });
+  console.log(
+    `region view of ${REGION_DOCTORS} doctors, ${regionSites} sites (${REGION_COHORTS} cohorts): median ${median(opened).toFixed(0)} ms, slowest ${Math.max(...opened).toFixed(0)} ms (from navigation start to the first frame with the grid drawn; ${rows} rows, ${cells} cells in the page)`,
+  );
+  console.log(`region view, scroll to the bottom: median ${median(scrolls).toFixed(0)} ms, slowest ${Math.max(...scrolls).toFixed(0)} ms until the last site's row is drawn`);
 } finally {
   await browser.close();
   await new Promise((r) => server.close(r));

@@ -5,6 +5,8 @@ import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Board } from '../../client/src/components/timeline/Board';
 import { kronoberg2026 } from '../../shared/domain/presets';
+import { capacityAt } from '../../shared/domain/capacity';
+import { siteLoad } from '../../shared/domain/load';
 import { addWeeks } from '../../shared/domain/weeks';
 
 afterEach(cleanup);
@@ -51,7 +53,17 @@ describe('Board', () => {
     const over = render(<Board problem={problem} assignments={crowded} />).container;
     const cells = over.querySelectorAll(`[data-site="${surgery.id}"] .cell-over`);
     expect(cells.length).toBeGreaterThan(0);
-    expect([...cells].every((c) => c.textContent === '!')).toBe(true);
+    // Red with "!" and the figures: this cohort's doctors there / the capacity (no other cohorts here),
+    // the whole figures where they fit, else "!" alone; the words say it too.
+    const load = siteLoad(crowded, new Map(problem.doctors.map((d) => [d.id, d.absences])));
+    const firstWeek = crowded.map((a) => a.from).sort()[0]!;
+    for (const cell of cells) {
+      const week = addWeeks(firstWeek, Number((cell as HTMLElement).style.getPropertyValue('--from')));
+      const figures = `!${load.get(surgery.id)!.get(week)}/${capacityAt(surgery, week)}`;
+      expect(cell.getAttribute('data-figures')).toBe(figures);
+      expect([figures, '!']).toContain(cell.textContent);
+      expect(cell.getAttribute('title')).toMatch(/, över kapacitet \(\+\d+\)$/);
+    }
   });
 
   it('names months and weeks on top, marks today, and explains colours and patterns in a legend', () => {

@@ -1,5 +1,5 @@
 // Accessibility and small screens in Chromium: axe-core (WCAG 2 A/AA rules) finds no serious or
-// critical problem on any page of any role, every page is usable by keyboard (the board's bars
+// critical problem on any page of any role (the region's load view too), every page is usable by keyboard (the board's bars
 // and the forms' controls take focus), and the doctor's and the clinic's pages fit a phone
 // (390 px) without sideways scrolling. Screenshots: doctor-phone.png, clinic-phone.png.
 import axe from 'axe-core';
@@ -60,6 +60,33 @@ describe('accessibility', () => {
       expect({ page: name, problems: await axeProblems() }).toEqual({ page: name, problems: [] });
     }
   });
+
+  it("the region's load (Beläggning) has no serious axe findings, works by keyboard and fits a phone", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await client.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    await page.locator('[data-doctor]').first().waitFor();
+    await tab('Beläggning');
+    await page.locator('.occ-row').first().waitFor();
+    expect(await axeProblems()).toEqual([]);
+    // Tab reaches the grid's one active cell; the arrow keys move it and the details follow.
+    await page.getByRole('region', { name: 'Beläggning per arbetsplats och vecka' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('0:0');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    const cell = await page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    expect(cell).toMatch(/^1:[1-9]\d*$/);
+    const details = page.getByRole('region', { name: 'Vald arbetsplats och vecka' });
+    await details.waitFor();
+    expect(await details.locator('h3').innerText()).toContain(await page.locator('.occ-row[data-row="1"]').getAttribute('aria-label'));
+    // With the details open and the drafts view chosen: still nothing serious.
+    await page.getByLabel('Med utkast').check();
+    expect(await axeProblems()).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }))).toEqual({ page: 390, screen: 390 });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
 
   // axe over a year of FullCalendar takes a while on a busy machine: a generous limit, not a speed target.
   it.each([

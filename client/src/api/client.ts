@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { userSchema, type User } from '../../../shared/api/auth';
 import { cohortResourceSchema, type CohortBody, type CohortCopy, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
-import { PROBLEM_TYPES, problemDetailsSchema, type ProblemDetails } from '../../../shared/api/common';
+import { PROBLEM_TYPES, problemDetailsSchema, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
 import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { occupancySchema, type Occupancy } from '../../../shared/api/occupancy';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
@@ -12,7 +13,9 @@ import { siteResourceSchema, type SiteBody, type SiteResource, type SiteUpdate }
 import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
 import { templateResourceSchema, type TemplateBody, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
 import type { Assignment } from '../../../shared/format/plan';
+import { formatWeekRange } from '../../../shared/domain/weeks';
 import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
+import type { Lang } from '../i18n/texts';
 
 export class ApiError extends Error {
   constructor(readonly problem: ProblemDetails) {
@@ -20,20 +23,38 @@ export class ApiError extends Error {
   }
 }
 
-type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept', string>;
+type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept' | 'regionCapacity' | 'regionCapacityLine' | 'andMore', string>;
+
+/** At most so many overloaded site-weeks are listed in a refusal; the rest are counted. */
+const LISTED_SITE_WEEKS = 10;
 
 /**
  * What to tell the user when a call fails: the clashes by their problem type in the user's words
- * (`words` may word one differently), anything else in the server's own detail.
+ * (`words` may word one differently), anything else in the server's own detail. A publication
+ * refused for the region's capacity lists the site-weeks, one a line, in `lang`'s weeks.
  */
-export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => string, words: Partial<FailureTexts> = {}): string {
+export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => string, words: Partial<FailureTexts> = {}, lang: Lang = 'sv'): string {
   if (!(err instanceof ApiError)) return String((err as Error)?.message ?? err);
   const type = err.problem.type;
   if (type === PROBLEM_TYPES.staleVersion) return words.changedElsewhere ?? t('changedElsewhere');
   if (type === PROBLEM_TYPES.duplicate) return words.duplicate ?? t('duplicate');
   if (type === PROBLEM_TYPES.inUse) return words.inUse ?? t('inUse');
   if (type === PROBLEM_TYPES.published) return words.publishedKept ?? t('publishedKept');
+  if (type === PROBLEM_TYPES.regionCapacity) return regionCapacityMessage(err.problem.siteWeeks ?? [], t, lang);
   return err.message;
+}
+
+function regionCapacityMessage(siteWeeks: OverloadedSiteWeeks[], t: (key: keyof FailureTexts) => string, lang: Lang): string {
+  const lines = siteWeeks.slice(0, LISTED_SITE_WEEKS).map((s) =>
+    t('regionCapacityLine')
+      .replace('{site}', s.siteName)
+      .replace('{weeks}', formatWeekRange(s, lang))
+      .replace('{cohort}', String(s.cohort))
+      .replace('{others}', String(s.others))
+      .replace('{capacity}', String(s.capacity)),
+  );
+  if (siteWeeks.length > LISTED_SITE_WEEKS) lines.push(t('andMore').replace('{n}', String(siteWeeks.length - LISTED_SITE_WEEKS)));
+  return [t('regionCapacity'), ...lines].join('\n');
 }
 
 async function call<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
@@ -90,6 +111,8 @@ export const api = {
   cohortRequests: (cohort: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/cohorts/${cohort}/requests?status=pending`),
   decide: (request: string, decision: 'approve' | 'reject', version: number): Promise<DoctorRequest> =>
     call(doctorRequestSchema, 'POST', `/api/requests/${request}/decision`, { decision, version }),
+  /** The region's load per site, week and cohort (published plans and each cohort's newest draft). */
+  occupancy: (region: string): Promise<Occupancy> => call(occupancySchema, 'GET', `/api/regions/${region}/occupancy`),
   audit: (region: string): Promise<AuditEntry[]> => call(z.array(auditEntrySchema), 'GET', `/api/regions/${region}/audit`),
   requests: (doctor: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/doctors/${doctor}/requests`),
   requestWish: (doctor: string, wish: Wish): Promise<DoctorRequest> => call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'wish', wish }),

@@ -1,14 +1,14 @@
-// The region a coordinator works in: loaded once, the first one chosen, changeable.
+// The region a coordinator works in: loaded once, the one asked for (else the first) chosen, changeable.
 import { useEffect, useState } from 'react';
 import type { Region } from '../../../shared/api/regions';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import { useLang } from '../i18n/lang';
 
-export function useRegionChoice() {
+export function useRegionChoice(initial?: string) {
   const [regions, setRegions] = useState<Region[]>([]);
   const [region, setRegion] = useState<string>();
-  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion(list[0]?.uuid)))), []);
+  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion((list.find((r) => r.uuid === initial) ?? list[0])?.uuid)))), []);
   return { regions, region, setRegion };
 }
 

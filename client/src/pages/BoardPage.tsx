@@ -28,10 +28,16 @@ import { useLang } from '../i18n/lang';
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
 const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`;
 
-export function BoardPage() {
+/** Where the board opens: another page (the region's load) may name the region and cohort. */
+export interface BoardChoice {
+  region: string;
+  cohort: string;
+}
+
+export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
   const { t, lang } = useLang();
-  const { regions, region, setRegion } = useRegionChoice();
-  const { cohorts, cohort, setCohort } = useCohortChoice(region);
+  const { regions, region, setRegion } = useRegionChoice(initial?.region);
+  const { cohorts, cohort, setCohort } = useCohortChoice(region, initial?.cohort);
   const [problem, setProblem] = useState<Problem>();
   const [plan, setPlan] = useState<PlanResource>();
   const [published, setPublished] = useState<Assignment[]>();
@@ -76,7 +82,7 @@ export function BoardPage() {
     }
     return keys;
   }, [violations, checked]);
-  const fail = (err: unknown) => setMessage(failureMessage(err, t));
+  const fail = (err: unknown) => setMessage(failureMessage(err, t, {}, lang));
 
   const runSolver = async (variants?: number) => {
     if (!cohort) return;

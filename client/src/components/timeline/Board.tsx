@@ -5,14 +5,14 @@
 // is not free.
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { CATEGORIES } from '../../../../shared/domain/block-kinds';
-import { addDays } from '../../../../shared/domain/dates';
 import { siteLoad } from '../../../../shared/domain/load';
-import { addWeeks, formatWeek, mondayOf, weekIndex } from '../../../../shared/domain/weeks';
+import { addWeeks, mondayOf, weekIndex } from '../../../../shared/domain/weeks';
 import type { Assignment } from '../../../../shared/format/plan';
 import type { Problem } from '../../../../shared/format/problem';
 import { useLang } from '../../i18n/lang';
 import { CapacityStrip } from './CapacityStrip';
 import { DoctorRow } from './DoctorRow';
+import { WeekHeader } from './WeekHeader';
 import './board.css';
 
 export interface BoardProps {
@@ -43,7 +43,7 @@ function byDoctor(keys: Set<string> | undefined): Map<string, string[]> {
 }
 
 export function Board({ problem, assignments, highlighted, changed, today, onSelect, onChange }: BoardProps) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   // Latest callbacks behind stable functions, so memoised rows need not redraw when they change.
   const callbacks = useRef({ onSelect, onChange });
   callbacks.current = { onSelect, onChange };
@@ -75,7 +75,6 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
   const load = useMemo(() => siteLoad(counted, new Map(problem.doctors.map((d) => [d.id, d.absences]))), [counted, problem]);
   const broken = useMemo(() => byDoctor(highlighted), [highlighted]);
   const differs = useMemo(() => byDoctor(changed), [changed]);
-  const months = useMemo(() => monthSpans(layout?.weeks ?? [], lang), [layout, lang]);
   if (!layout) return <p>—</p>;
   const todayColumn = today ? weekIndex(mondayOf(today)) - layout.first : -1;
   const shown = todayColumn >= 0 && todayColumn < layout.weeks.length;
@@ -83,26 +82,7 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
   return (
     <div className="board" role="region" aria-label={t('planGrid')} style={{ ['--weeks' as string]: layout.weeks.length }}>
       <div className="board-inner">
-        <div className="board-head">
-          <div className="board-name" />
-          <div className="board-track">
-            {months.map((m) => (
-              <span key={m.from} className="board-month" style={{ left: `calc(${m.from} * var(--week))`, width: `calc(${m.span} * var(--week))` }}>
-                {m.name}
-              </span>
-            ))}
-          </div>
-        </div>
-        <div className="board-head">
-          <div className="board-name">{t('week')}</div>
-          <div className="board-track">
-            {layout.weeks.map((w, i) => (
-              <span key={w} title={formatWeek(w, lang)} className={i === todayColumn ? 'board-week week-today' : 'board-week'} style={{ left: `calc(${i} * var(--week))`, width: 'var(--week)' }}>
-                {formatWeek(w).split(' ')[1]}
-              </span>
-            ))}
-          </div>
-        </div>
+        <WeekHeader weeks={layout.weeks} todayColumn={todayColumn} />
         {shown && <div className="board-today" title={t('today')} style={{ left: `calc(${todayColumn} * var(--week))` }} />}
         {problem.doctors.map((doctor) => (
           <DoctorRow
@@ -132,22 +112,24 @@ export function Board({ problem, assignments, highlighted, changed, today, onSel
         <li>🔒 {t('pinned')}</li>
       </ul>
       <h3>{t('capacity')}</h3>
+      <ul className="board-legend strip-legend" aria-label={t('stripLegend')}>
+        <li>{t('stripFigures')}</li>
+        <li>
+          <span className="strip-swatch swatch-spare" aria-hidden="true" /> {t('spare')}
+        </li>
+        <li>
+          <span className="strip-swatch swatch-full" aria-hidden="true" /> {t('full')}
+        </li>
+        <li>
+          <span className="strip-swatch swatch-over" aria-hidden="true">!</span> {t('overCapacity')}
+        </li>
+        <li>
+          <span className="strip-swatch swatch-spare swatch-shared" aria-hidden="true" /> {t('otherCohortsBand')}
+        </li>
+      </ul>
       <div className="board-inner">
         <CapacityStrip sites={problem.sites} weeks={layout.weeks} load={load} />
       </div>
     </div>
   );
-}
-
-/** Runs of weeks by the month of their Thursday (the ISO rule for which month a week is in). */
-function monthSpans(weeks: string[], lang: string): { from: number; span: number; name: string }[] {
-  const format = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const spans: { from: number; span: number; name: string; key: string }[] = [];
-  weeks.forEach((w, i) => {
-    const month = addDays(w, 3).slice(0, 7);
-    const last = spans.at(-1);
-    if (last && last.key === month) last.span++;
-    else spans.push({ from: i, span: 1, key: month, name: format.format(new Date(`${month}-01T00:00:00Z`)) });
-  });
-  return spans;
 }
