@@ -9,6 +9,7 @@ import { planErrors } from '../shared/domain/validate-plan';
 import helmet from 'helmet';
 import { authenticate, refuseCrossSiteWrites } from './auth/middleware';
 import { AuthService } from './auth/service';
+import { systemClock, type Clock } from './clock';
 import { accessLog } from './http/access-log';
 import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
 import { jsonBody } from './http/json-body';
@@ -33,13 +34,16 @@ export interface AppDeps {
   clientDir?: string;
   /** Access lines and failures (server/log.ts); without it only warnings and errors, on stdout. */
   logger?: Logger;
+  /** Where "today" comes from (the past is a record up to it); tests set it. Hand the same one to buildServices. */
+  clock?: Clock;
 }
 
 /** Request bodies above this are refused (413 problem+json); they must be JSON (415) nested at most MAX_JSON_DEPTH deep (400): http/json-body.ts. */
 export const BODY_LIMIT = '5mb';
 
 export function buildApp(deps: AppDeps): Express {
-  const services = deps.services ?? buildServices(deps.dataSource);
+  const clock = deps.clock ?? systemClock;
+  const services = deps.services ?? buildServices(deps.dataSource, undefined, clock);
   const auth = deps.auth ?? new AuthService(deps.dataSource);
   const app = express();
   app.disable('x-powered-by');
@@ -72,8 +76,8 @@ export function buildApp(deps: AppDeps): Express {
       res.status(503).type('application/problem+json').json(problem(503, 'the database is not reachable or not migrated'));
     }
   });
-  authRoutes(routes, auth, { loginsPerMinute: deps.loginsPerMinute });
-  setupRoutes(routes, services);
+  authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute });
+  setupRoutes(routes, services, clock);
   planRoutes(routes, services);
   const feeds = new FeedService(deps.dataSource);
   feedRoutes(routes, feeds, deps.dataSource);

@@ -2,7 +2,7 @@
 // known emails), sessions, password change, admin-issued one-time reset links, users.
 import type { DataSource, EntityManager } from 'typeorm';
 import { MoreThan } from 'typeorm';
-import type { Login, User, UserBody } from '../../shared/api/auth';
+import type { Account, Login, UserBody } from '../../shared/api/auth';
 import { LoginAttemptEntity } from '../entities/login-attempt';
 import { PasswordResetEntity } from '../entities/password-reset';
 import { SessionEntity } from '../entities/session';
@@ -29,7 +29,7 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailures: 5, lockMinutes: 15
 const wrongLogin = () => new HttpError(401, 'Unauthorized', 'wrong email or password');
 const locked = () => new HttpError(429, 'Too Many Requests', 'too many failed sign-ins; try again later');
 
-async function userOf(em: EntityManager, row: UserRow): Promise<User> {
+async function userOf(em: EntityManager, row: UserRow): Promise<Account> {
   const regions = await em.getRepository(UserRegionEntity).findBy({ userId: row.id });
   const sites = await em.getRepository(UserSiteEntity).findBy({ userId: row.id });
   return { uuid: row.id, email: row.email, role: row.role, regions: regions.map((r) => r.regionId), sites: sites.map((s) => s.siteId), doctor: row.doctorId };
@@ -42,7 +42,7 @@ export class AuthService {
   ) {}
 
   /** A session token for the right password; 401 otherwise, 429 while the email is locked. */
-  async login({ email, password }: Login): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async login({ email, password }: Login): Promise<{ token: string; expiresAt: Date; user: Account }> {
     const attempts = this.ds.getRepository(LoginAttemptEntity);
     const attempt = await attempts.findOneBy({ email });
     if (attempt?.lockedUntil && attempt.lockedUntil > new Date()) throw locked();
@@ -70,7 +70,7 @@ export class AuthService {
     await this.ds.getRepository(SessionEntity).delete({ tokenHash: tokenHash(token) });
   }
 
-  async me(principal: Principal): Promise<User> {
+  async me(principal: Principal): Promise<Account> {
     return userOf(this.ds.manager, await found(this.ds.manager, UserEntity, principal.userId, 'user'));
   }
 
@@ -110,19 +110,19 @@ export class AuthService {
     });
   }
 
-  async users(): Promise<User[]> {
+  async users(): Promise<Account[]> {
     const rows = await this.ds.getRepository(UserEntity).find({ order: { email: 'ASC' } });
-    const users: User[] = [];
+    const users: Account[] = [];
     for (const row of rows) users.push(await userOf(this.ds.manager, row));
     return users;
   }
 
-  async createUser(body: UserBody, actor: string): Promise<User> {
+  async createUser(body: UserBody, actor: string): Promise<Account> {
     return this.ds.transaction((em) => createUserIn(em, body, actor));
   }
 }
 
-export async function createUserIn(em: EntityManager, body: UserBody, actor: string): Promise<User> {
+export async function createUserIn(em: EntityManager, body: UserBody, actor: string): Promise<Account> {
   const row = await em.getRepository(UserEntity).save({ email: body.email, passwordHash: await hashPassword(body.password), role: body.role, doctorId: body.doctor ?? null });
   if (body.regions.length) await em.getRepository(UserRegionEntity).insert(body.regions.map((regionId) => ({ userId: row.id, regionId })));
   if (body.sites.length) await em.getRepository(UserSiteEntity).insert(body.sites.map((siteId) => ({ userId: row.id, siteId })));

@@ -6,11 +6,12 @@ import { principalOf } from '../auth/access';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../auth/middleware';
 import { actorName } from '../auth/principal';
 import type { AuthService } from '../auth/service';
+import { todayBy, type Clock } from '../clock';
 import { problem } from '../http/error-mapper';
 import { parse } from '../http/parse';
 import type { Routes } from './access-table';
 
-export function authRoutes(routes: Routes, auth: AuthService, options: { loginsPerMinute?: number } = {}): void {
+export function authRoutes(routes: Routes, auth: AuthService, clock: Clock, options: { loginsPerMinute?: number } = {}): void {
   // Per address, before the per-account lockout: slows guessing across many accounts.
   const limiter = rateLimit({
     windowMs: 60_000,
@@ -25,7 +26,7 @@ export function authRoutes(routes: Routes, auth: AuthService, options: { loginsP
   routes.post('/auth/login', limiter, async (req, res) => {
     const { token, expiresAt, user } = await auth.login(parse(loginSchema, req.body));
     setSessionCookie(req, res, token, expiresAt);
-    res.json(user);
+    res.json({ ...user, today: todayBy(clock) });
   });
   routes.post('/auth/logout', async (req, res) => {
     const token = sessionToken(req);
@@ -34,7 +35,7 @@ export function authRoutes(routes: Routes, auth: AuthService, options: { loginsP
     res.status(204).end();
   });
   routes.get('/auth/me', async (req, res) => {
-    res.json(await auth.me(principalOf(req)!));
+    res.json({ ...(await auth.me(principalOf(req)!)), today: todayBy(clock) });
   });
   routes.post('/auth/password', async (req, res) => {
     const body = parse(passwordChangeSchema, req.body);

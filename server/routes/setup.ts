@@ -3,20 +3,19 @@
 import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { cohortBodySchema, cohortCopySchema, cohortImportSchema, cohortUpdateSchema } from '../../shared/api/cohorts';
 import { doctorBodySchema, doctorUpdateSchema, eraseSchema, incomingQuerySchema } from '../../shared/api/doctors';
-import { stockholmDate } from '../../shared/domain/weeks';
 import { regionBodySchema, regionUpdateSchema } from '../../shared/api/regions';
 import { siteBodySchema, siteUpdateSchema } from '../../shared/api/sites';
 import { templateBodySchema, templateUpdateSchema } from '../../shared/api/templates';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
 import { principalOf } from '../auth/access';
+import { todayBy, type Clock } from '../clock';
 import type { Services } from '../services';
 import { doctorForViewer } from '../services/privacy';
 import type { Routes } from './access-table';
 import { crudRoutes } from './crud';
 
-export function setupRoutes(router: Routes, services: Services): void {
-
+export function setupRoutes(router: Routes, services: Services, clock: Clock): void {
   router.get('/regions', async (req, res) => {
     const viewer = principalOf(req)!;
     const regions = await services.regions.list();
@@ -51,7 +50,7 @@ export function setupRoutes(router: Routes, services: Services): void {
     res.json(await services.occupancy.ofRegion(parse(uuidParamsSchema, req.params).id));
   });
   router.get('/sites/:id/incoming', async (req, res) => {
-    const from = parse(incomingQuerySchema, req.query).from ?? stockholmDate(new Date());
+    const from = parse(incomingQuerySchema, req.query).from ?? todayBy(clock);
     res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, from));
   });
   router.get('/doctors/:id/schedule', async (req, res) => {

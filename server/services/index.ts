@@ -1,5 +1,6 @@
 // Every use case of the server, built on one DataSource.
 import type { DataSource } from 'typeorm';
+import { systemClock, type Clock } from '../clock';
 import { CohortService } from './cohorts';
 import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
@@ -24,16 +25,16 @@ export interface Services {
   occupancy: OccupancyService;
 }
 
-/** `wakeSolver` tells this process's solver queue that a run was queued. */
-export function buildServices(dataSource: DataSource, wakeSolver?: () => void): Services {
+/** `wakeSolver` tells this process's solver queue that a run was queued; `clock` says what "today" is. */
+export function buildServices(dataSource: DataSource, wakeSolver?: () => void, clock: Clock = systemClock): Services {
   return {
     regions: new RegionService(dataSource),
     sites: new SiteService(dataSource),
     templates: new TemplateService(dataSource),
     cohorts: new CohortService(dataSource),
     doctors: new DoctorService(dataSource),
-    plans: new PlanService(dataSource),
-    solverRuns: new SolverRunService(dataSource, wakeSolver),
+    plans: new PlanService(dataSource, clock),
+    solverRuns: new SolverRunService(dataSource, wakeSolver, clock),
     requests: new DoctorRequestService(dataSource),
     doctorViews: new DoctorViewService(dataSource),
     occupancy: new OccupancyService(dataSource),

@@ -17,6 +17,7 @@ import { PlanEntity, type PlanRow } from '../entities/plan';
 import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
 import { notFound, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
+import { systemClock, type Clock } from '../clock';
 import { cohortProblem } from '../repositories/cohort-problem';
 import { audit } from './audit';
 import { found, lockRegionCapacity, updateVersioned } from './locking';
@@ -99,7 +100,11 @@ function refuseRegionOverload(problem: Problem, errors: Violation[]): void {
 }
 
 export class PlanService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** "Today" for the past record (server/clock.ts). */
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async list(cohortId: string): Promise<PlanSummary[]> {
     await found(this.ds.manager, CohortEntity, cohortId, 'cohort');

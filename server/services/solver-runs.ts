@@ -2,6 +2,7 @@
 import type { DataSource } from 'typeorm';
 import type { SolverRun, SolverRunStart } from '../../shared/api/solver-runs';
 import type { Plan } from '../../shared/format/plan';
+import { systemClock, type Clock } from '../clock';
 import { CohortEntity } from '../entities/cohort';
 import { SolverRunEntity, type SolverRunRow } from '../entities/solver-run';
 import { ruleBroken } from '../http/errors';
@@ -29,6 +30,8 @@ export class SolverRunService {
     private readonly ds: DataSource,
     /** Tells this process's queue that work is waiting (other processes poll). */
     private readonly wake: () => void = () => {},
+    /** "Today": a replan keeps the published plan up to the coming Monday (server/clock.ts). */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async start(cohortId: string, parameters: SolverRunStart, actor: string): Promise<SolverRun> {

@@ -1,5 +1,6 @@
 // Signing in and out, passwords, users (admin).
 import { z } from 'zod';
+import { isoDateSchema } from '../format/fields';
 import { uuidSchema } from './common';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -26,7 +27,8 @@ export const userBodySchema = z
   .refine((u) => u.role === 'clinic' || u.sites.length === 0, { error: 'only clinic users have sites', path: ['sites'] })
   .refine((u) => u.role !== 'clinic' || u.sites.length > 0, { error: 'a clinic user needs at least one site', path: ['sites'] });
 
-export const userSchema = z.object({
+/** An account, as the admin's user list shows it. */
+export const accountSchema = z.object({
   uuid: uuidSchema,
   email: z.string(),
   role: z.enum(ROLES),
@@ -35,6 +37,10 @@ export const userSchema = z.object({
   doctor: uuidSchema.nullable(),
 });
 
+/** The signed-in user (login, /auth/me) with the server's date in Stockholm: the client's "today". */
+export const userSchema = accountSchema.extend({ today: isoDateSchema });
+
 export type Login = z.infer<typeof loginSchema>;
 export type UserBody = z.infer<typeof userBodySchema>;
+export type Account = z.infer<typeof accountSchema>;
 export type User = z.infer<typeof userSchema>;

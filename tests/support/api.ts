@@ -38,19 +38,21 @@ export interface TestApi extends Client {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
-export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir' | 'logger'>> = {}): Promise<TestApi> {
+export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir' | 'logger' | 'clock'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
   const app = buildApp({
     dataSource: db.dataSource,
-    services: buildServices(db.dataSource, () => queue?.wake()),
+    // One clock for the routes and the use cases: "today" is the same everywhere.
+    services: buildServices(db.dataSource, () => queue?.wake(), options.clock),
     auth: options.auth,
     loginsPerMinute: options.loginsPerMinute ?? 10_000,
     trustProxy: options.trustProxy,
     clientDir: options.clientDir,
     // Quiet test output; a test that reads the log passes its own (tests/server/ops/logs.test.ts).
     logger: options.logger ?? createLogger({ level: 'silent' }),
+    clock: options.clock,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { Clock } from '../../server/clock';
 import { loadDemoData } from '../../server/db/demo-data';
 import { startApi, type TestApi } from './api';
 
@@ -21,10 +22,10 @@ export interface BrowserClient {
   close(): Promise<void>;
 }
 
-export async function openClient(options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserClient> {
+export async function openClient(options: { viewport?: { width: number; height: number }; clock?: Clock } = {}): Promise<BrowserClient> {
   const outDir = join(await mkdtemp(join(tmpdir(), 'bt-client-')), 'client');
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  const api = await startApi({ solverQueue: true, clientDir: outDir });
+  const api = await startApi({ solverQueue: true, clientDir: outDir, clock: options.clock });
   await loadDemoData(api.dataSource);
   await mkdir(SHOTS, { recursive: true });
   const browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bt-chromium-')), {
