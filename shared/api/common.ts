@@ -1,5 +1,6 @@
 // Pieces every API schema uses: database ids, the optimistic-lock version, problem details.
 import { z } from 'zod';
+import { pastChangeSchema } from '../domain/past-record';
 
 export const uuidSchema = z.uuid({ error: 'is not an id (uuid)' });
 
@@ -27,6 +28,8 @@ export const PROBLEM_TYPES = {
   published: '/problems/published-plan',
   /** Published, the plan would put a site over capacity together with the region's other published plans. */
   regionCapacity: '/problems/region-capacity',
+  /** Published, the plan would rewrite what has already happened (shared/domain/past-record.ts). */
+  pastChanged: '/problems/past-changed',
 } as const;
 
 /** A site-week range over capacity, as a refused publication lists it. */
@@ -49,6 +52,8 @@ export const problemDetailsSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** `/problems/region-capacity`: where the plan and the other cohorts' published plans overload a site. */
   siteWeeks: z.array(overloadedSiteWeeksSchema).optional(),
+  /** `/problems/past-changed`: the started placements and past weeks the plan changes. */
+  pastChanges: z.array(pastChangeSchema).optional(),
   requestId: z.string().optional(),
 });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
