@@ -30,7 +30,24 @@ export const PROBLEM_TYPES = {
   regionCapacity: '/problems/region-capacity',
   /** Published, the plan would rewrite what has already happened (shared/domain/past-record.ts). */
   pastChanged: '/problems/past-changed',
+  /** Doctors' credits, pins, wishes or allowed sites name blocks the new template lacks (`lost`). */
+  lostReferences: '/problems/lost-references',
+  /** A doctor's year cannot be laid out (`layout` names the first rule that cannot hold). */
+  noLayout: '/problems/no-layout',
 } as const;
+
+/** A doctor's reference to a block a new template lacks, and the same-kind block it would map to (null: none). */
+export const lostReferenceSchema = z.object({
+  doctor: z.string(),
+  doctorName: z.string(),
+  what: z.enum(['credit', 'pin', 'wish', 'allowedSites']),
+  block: z.string(),
+  kind: z.string().nullable(),
+  mappedTo: z.string().nullable(),
+});
+
+/** Why a year cannot be laid out, in Swedish and English (and whose, when a doctor's). */
+export const layoutRefusalSchema = z.object({ doctor: z.string().optional(), block: z.string().optional(), message_sv: z.string(), message_en: z.string() });
 
 /** A site-week range over capacity, as a refused publication lists it. */
 export const overloadedSiteWeeksSchema = z.object({
@@ -54,10 +71,16 @@ export const problemDetailsSchema = z.object({
   siteWeeks: z.array(overloadedSiteWeeksSchema).optional(),
   /** `/problems/past-changed`: the started placements and past weeks the plan changes. */
   pastChanges: z.array(pastChangeSchema).optional(),
+  /** `/problems/lost-references`: what the doctors would lose with the new template. */
+  lost: z.array(lostReferenceSchema).optional(),
+  /** `/problems/no-layout`: the first rule of a year that cannot hold. */
+  layout: layoutRefusalSchema.optional(),
   requestId: z.string().optional(),
 });
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 export type OverloadedSiteWeeks = z.infer<typeof overloadedSiteWeeksSchema>;
+export type LostReferenceDetail = z.infer<typeof lostReferenceSchema>;
+export type LayoutRefusal = z.infer<typeof layoutRefusalSchema>;
 
 /** What every stored resource carries besides its own fields. */
 export const storedSchema = z.object({ uuid: uuidSchema, version: versionSchema });
