@@ -126,9 +126,12 @@ export class SolverQueue {
       await this.finish(id, 'failed', { error: (err as Error).message });
       return;
     }
+    const started = performance.now();
     const run = runSolverInWorker(problem, { seed: parameters.seed, timeLimit: parameters.timeLimit, variants: parameters.variants }, (progress) => {
+      // Elapsed over the whole run (variants solve one after another), for "3 s of 30".
+      const reported = { ...progress, elapsedSeconds: Math.round((performance.now() - started) / 100) / 10 };
       // A lost progress write is harmless; an unhandled rejection would end the process.
-      this.ds.query(`UPDATE solver_runs SET progress = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, progress]).catch(() => {});
+      this.ds.query(`UPDATE solver_runs SET progress = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, reported]).catch(() => {});
     });
     this.current = { id, cancel: run.cancel };
     let timedOut = false;

@@ -1,7 +1,6 @@
 // Solver runs of a cohort: start (queued in PostgreSQL for any worker), read, cancel.
 import type { DataSource } from 'typeorm';
-import type { SolverRun, SolverRunStart } from '../../shared/api/solver-runs';
-import type { Plan } from '../../shared/format/plan';
+import type { SolverProgress, SolverRun, SolverRunStart } from '../../shared/api/solver-runs';
 import { systemClock, type Clock } from '../clock';
 import { CohortEntity } from '../entities/cohort';
 import { SolverRunEntity, type SolverRunRow } from '../entities/solver-run';
@@ -15,8 +14,8 @@ export function solverRunOf(row: SolverRunRow): SolverRun {
     cohort: row.cohortId,
     status: row.status,
     parameters: row.parameters as SolverRunStart,
-    progress: row.progress,
-    plans: (row.result as Plan[] | null) ?? null,
+    progress: row.progress as SolverProgress | null,
+    plans: (row.result as SolverRun['plans']) ?? null,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,

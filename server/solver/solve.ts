@@ -1,6 +1,7 @@
 // The solver's entry: a parsed problem in, a `bt-plan/1` out. Infeasibility proven by counting
 // or by the master LP comes back as an explained verdict; otherwise the layout search gives a
 // valid plan, column generation a lower bound, and the integer master a better plan if any.
+import type { SolverPhase } from '../../shared/api/solver-runs';
 import { planDiff } from '../../shared/domain/plan-diff';
 import type { Assignment, Explanation, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
@@ -26,7 +27,8 @@ export interface SolveOptions {
 }
 
 export interface SolveProgress {
-  phase: string;
+  /** One of SOLVER_PHASES, the words the client translates. */
+  phase: SolverPhase;
   objective?: number;
   bound?: number;
   overloaded?: number;
