@@ -5,6 +5,7 @@ import { formatWeek } from '../../shared/domain/weeks';
 import { blockLabel, doctorLabel } from '../../shared/domain/labels';
 import type { Explanation } from '../../shared/format/plan';
 import { capacityGives, countCapacity, doctorsNeed } from './capacity-words';
+import { layoutFailure } from './layout-failure';
 import type { SolverModel } from './model';
 
 export function countingExplanations(model: SolverModel): Explanation[] {
@@ -24,11 +25,13 @@ export function countingExplanations(model: SolverModel): Explanation[] {
       });
     }
     if (dm.layouts.length === 0 && dm.slots.every((s) => s.sites.length > 0)) {
+      const why = layoutFailure(problem, dm.doctor, false);
       out.push({
         code: 'no-layout',
-        message_sv: `${who.sv}: året går inte att lägga ut — semesterfönster, fasta veckor, lås och frånvaro går inte ihop`,
-        message_en: `${who.en}: the year cannot be laid out — vacation window, fixed weeks, pins and absences clash`,
+        message_sv: `${who.sv}: året går inte att lägga ut — ${why.message_sv}`,
+        message_en: `${who.en}: the year cannot be laid out — ${why.message_en}`,
         doctors: [dm.doctor.id],
+        ...(why.block ? { blocks: [why.block] } : {}),
       });
     }
   }

@@ -106,7 +106,8 @@ export function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<s
   };
 }
 
-function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>()): DoctorModel {
+/** One doctor's slots and layouts (also how a new intake is checked before it is saved). */
+export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>()): DoctorModel {
   const problems: string[] = [];
   const blocks = blocksToAssign(problem, doctor);
   const slots: Slot[] = blocks.filter((b) => needsSite(b.category)).map((block) => {
@@ -144,13 +145,17 @@ function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string
   return { doctor, previous, slots, layouts, problems };
 }
 
-/** Every way to place the site-less blocks: offset blocks fixed, the others at each allowed start. */
-function sitelessPlacements(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>) {
+/**
+ * Every way to place the site-less blocks: offset and cohort-week (`at`) blocks fixed, the others
+ * at each allowed start.
+ */
+export function sitelessPlacements(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>) {
   let options: Layout['siteless'][] = [[]];
   for (const block of blocks) {
     const pin = doctor.pins.find((p) => p.block === block.id);
     const starts: number[] = [];
     if (block.offset !== undefined) starts.push(start + block.offset);
+    else if (block.at !== undefined) starts.push(weekIndex(block.at));
     else if (pin?.from !== undefined) starts.push(weekIndex(pin.from));
     else for (let w = start; w + block.weeks <= end; w++) starts.push(w);
     const next: typeof options = [];

@@ -25,14 +25,17 @@ interface ReferenceModel {
   mip: BinaryMip;
   /** The assignment each column stands for (undefined: a fairness helper column). */
   meaning: (Assignment | undefined)[];
-  /** Cohort blocks at a fixed offset: no column, always in the plan. */
+  /** Cohort blocks at a fixed offset or cohort week (`at`): no column, always in the plan. */
   fixed: Assignment[];
+  /** A fixed block cannot lie where it must (outside the year, on an absence or another fixed block). */
+  impossible: boolean;
 }
 
 function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel {
   const mip = new BinaryMip();
   const meaning: (Assignment | undefined)[] = [];
   const fixed: Assignment[] = [];
+  let impossible = false;
   const capacityRows = new Map<string, number>();
   const sites = new Map(problem.sites.map((s) => [s.id, s]));
 
@@ -57,8 +60,10 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     const blocked = absentWeeks(doctor);
     const blocks = blocksToAssign(problem, doctor);
     for (const block of blocks) {
-      if (needsSite(block.category) || block.offset === undefined) continue;
-      const from = start + block.offset;
+      if (needsSite(block.category) || (block.offset === undefined && block.at === undefined)) continue;
+      const from = block.offset !== undefined ? start + block.offset : weekIndex(block.at!);
+      // A fixed week outside the doctor's year or on an absence: no plan exists.
+      if (from < start || from + block.weeks > end || [...Array(block.weeks).keys()].some((i) => blocked.has(from + i))) impossible = true;
       fixed.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(from), to: weekFromIndex(from + block.weeks) });
       for (let w = from; w < from + block.weeks; w++) blocked.add(w);
     }
@@ -91,7 +96,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     // straddle one of them: such a column is linked to that start's column.
     const straddles: { block: Block; from: number; col: number }[] = [];
     for (const block of blocks) {
-      if (needsSite(block.category) || block.offset !== undefined) continue;
+      if (needsSite(block.category) || block.offset !== undefined || block.at !== undefined) continue;
       const pin = doctor.pins.find((p) => p.block === block.id);
       const choose = mip.addRow(1, 1);
       for (let t = start; t + block.weeks <= end; t++) {
@@ -149,7 +154,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     }
   }
 
-  return { mip, meaning, fixed };
+  return { mip, meaning, fixed, impossible };
 }
 
 /** The reference MIP in CPLEX LP format (`npm run solve -- … --export-lp model.lp`). */
@@ -158,7 +163,10 @@ export async function exportReferenceLp(problem: Problem, weights: Weights = DEF
 }
 
 export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
-  const { mip, meaning, fixed } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
+  const { mip, meaning, fixed, impossible } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
+  if (impossible) {
+    return { format: 'bt-plan/1', status: 'infeasible', assignments: [], explanation: [], stats: { seconds: 0, columns: mip.columnCount, rows: mip.rowCount } };
+  }
   const result = mip.solve(await loadHighs(), options.timeLimit ?? 60);
   const chosen = result.values ? meaning.filter((a, j): a is Assignment => a !== undefined && result.values![j]! > 0.5) : [];
   const assignments = result.values ? [...fixed, ...chosen].sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from)) : [];

@@ -61,3 +61,15 @@ export function isMonday(date: IsoDate): boolean {
 export function makeDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+const MONTHS = {
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** "1 jun–31 aug 2027" (the year once when both lie in it), "1 dec 2026–31 jan 2027"; English "1 Jun–31 Aug 2027". */
+export function formatDateRange(range: { from: IsoDate; to: IsoDate }, lang: 'sv' | 'en' = 'sv'): string {
+  const day = (date: IsoDate) => `${Number(date.slice(8, 10))} ${MONTHS[lang][Number(date.slice(5, 7)) - 1]}`;
+  const [fromYear, toYear] = [range.from.slice(0, 4), range.to.slice(0, 4)];
+  return fromYear === toYear ? `${day(range.from)}–${day(range.to)} ${toYear}` : `${day(range.from)} ${fromYear}–${day(range.to)} ${toYear}`;
+}

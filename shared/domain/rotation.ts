@@ -52,12 +52,12 @@ export function serviceWeeksIn(nonService: NonServiceWeeks, from: Week, to: Week
 /** A rotation written by hand: the order of site placements and where site-less blocks lie. */
 export interface RotationSpec {
   placements: { block: string; site: string }[];
-  /** Start weeks of site-less blocks without an `offset` (vacation). */
+  /** Start weeks of site-less blocks without an `offset` or `at` (vacation). */
   at?: Record<string, Week>;
 }
 
 /**
- * Lays out a rotation: site-less blocks at their offset or given week, then each placement
+ * Lays out a rotation: site-less blocks at their offset, their cohort week (`at`) or given week, then each placement
  * from the first service week after the previous one until it has its service weeks.
  */
 export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationSpec): Assignment[] {
@@ -66,7 +66,7 @@ export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationS
   const siteless = new Set<number>();
   for (const block of blocksToAssign(problem, doctor)) {
     if (needsSite(block.category)) continue;
-    const from = block.offset !== undefined ? addWeeks(doctor.start, block.offset) : spec.at?.[block.id];
+    const from = block.offset !== undefined ? addWeeks(doctor.start, block.offset) : (block.at ?? spec.at?.[block.id]);
     if (from === undefined) throw new Error(`layoutRotation: no week given for block ${block.id}`);
     const to = addWeeks(from, block.weeks);
     assignments.push({ doctor: doctor.id, block: block.id, site: null, from, to });

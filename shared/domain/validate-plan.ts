@@ -210,7 +210,7 @@ function checkCoverage(ctx: Context, doctor: Doctor, who: Who, assignments: Assi
   }
 }
 
-/** offset, window, pins, the site's kinds and the doctor's allowed sites. */
+/** offset, at, window, pins, the site's kinds and the doctor's allowed sites. */
 function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Placed[]): void {
   for (const { a, block } of known) {
     const at = { doctor: doctor.id, block: a.block, site: a.site ?? undefined, from: a.from, to: a.to };
@@ -220,6 +220,9 @@ function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Plac
       if (a.from !== expected) {
         ctx.out.push(error('offset', `${who.sv}: ${name.sv} ska börja ${formatWeek(expected, 'sv')}, börjar ${formatWeek(a.from, 'sv')}`, `${who.en}: ${name.en} must start ${formatWeek(expected, 'en')}, starts ${formatWeek(a.from, 'en')}`, at));
       }
+    }
+    if (block.at !== undefined && a.from !== block.at) {
+      ctx.out.push(error('at', `${who.sv}: ${name.sv} ska börja ${formatWeek(block.at, 'sv')} som för hela kohorten, börjar ${formatWeek(a.from, 'sv')}`, `${who.en}: ${name.en} must start ${formatWeek(block.at, 'en')} as for the whole cohort, starts ${formatWeek(a.from, 'en')}`, at));
     }
     if (block.window && (a.from < block.window.from || a.to > block.window.to)) {
       ctx.out.push(error('window', `${who.sv}: ${name.sv} ska ligga mellan ${block.window.from} och ${block.window.to}`, `${who.en}: ${name.en} must lie between ${block.window.from} and ${block.window.to}`, at));

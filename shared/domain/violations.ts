@@ -17,6 +17,7 @@ export const VIOLATION_CODES = [
   'before-start',
   'coverage-gap',
   'offset',
+  'at',
   'window',
   'pin',
   'site-kind',

@@ -18,6 +18,10 @@ export function problemReferenceIssues(problem: Problem): FormatIssue[] {
     });
   }
 
+  problem.blocks.forEach((block, i) => {
+    if (block.offset !== undefined && block.at !== undefined) add(['blocks', i, 'at'], 'a block starts either at an offset or at a date (at), not both');
+  });
+
   const blocks = new Map(problem.blocks.map((b) => [b.id, b]));
   const siteIds = new Set(problem.sites.map((s) => s.id));
   const unknownBlock = (id: string) => `${id} is not a block of this problem`;

@@ -22,6 +22,8 @@ export const blockSchema = z.strictObject({
   months: z.number().positive().max(24).optional(),
   /** The block starts exactly this many weeks after the doctor's start. */
   offset: z.number().int().min(0).max(104).optional(),
+  /** The block starts this Monday for every doctor of the cohort (common education); not with `offset`. */
+  at: mondaySchema.optional(),
   /** The whole block lies inside this date range (vacation: June–August). */
   window: dateRangeSchema.optional(),
   /** Overrides the kind's default goals. */

@@ -154,3 +154,19 @@ describe('bt-plan/1', () => {
     expect(parsed.ok ? [] : parsed.issues.map((i) => i.path.join('.'))).toEqual(['status']);
   });
 });
+
+describe("a block's cohort week (at)", () => {
+  it('reads a Monday and keeps it through a JSON round trip', () => {
+    const input = base();
+    input.blocks.push({ id: 'edu', kind: 'common-education', category: 'cohort', weeks: 2, at: '2026-03-09' });
+    const parsed = parseProblem(JSON.parse(JSON.stringify(input)));
+    expect(parsed.ok && parsed.value.blocks[3]).toEqual({ id: 'edu', kind: 'common-education', category: 'cohort', weeks: 2, at: '2026-03-09' });
+  });
+
+  it.each<[string, (p: any) => void, string[]]>([
+    ['a cohort week that is not a Monday', (p) => (p.blocks[0] = { ...p.blocks[0], offset: undefined, at: '2026-03-10' }), ['blocks[0].at: 2026-03-10 is not a Monday']],
+    ['both an offset and a cohort week', (p) => (p.blocks[0].at = '2026-01-12'), ['blocks[0].at: a block starts either at an offset or at a date (at), not both']],
+  ])('rejects %s with a path-named line', (_name, edit, lines) => {
+    expect(problemLines(edit)).toEqual(lines);
+  });
+});

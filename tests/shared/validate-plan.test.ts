@@ -60,6 +60,12 @@ const withEducation = () =>
     blocks: [...defaultBlocks(), aBlock({ id: 'edu', kind: 'common-education', category: 'cohort', weeks: 2, offset: 6 })],
   });
 
+/** The default template plus common education on the cohort's common weeks [6, 8) (`at`), inside the acute block. */
+const withCohortEducation = () =>
+  aProblem({
+    blocks: [...defaultBlocks(), aBlock({ id: 'edu', kind: 'common-education', category: 'cohort', weeks: 2, at: week(6) })],
+  });
+
 const twoDoctors = (sites = defaultSites()) =>
   aProblem({ sites, doctors: [aDoctor(), aDoctor({ id: 'd2', name: 'Doktor Två' })] });
 
@@ -242,6 +248,25 @@ const cases: Case[] = [
     expected: [{ ...d1, block: 'edu', from: week(7), to: week(9) }],
   },
   {
+    code: 'at',
+    rule: "a block with a cohort week (at) starts exactly that Monday, whatever the doctor's start",
+    // Common education on the cohort's week 6, moved to [7, 9): still inside acute.
+    build: () => {
+      const problem = withCohortEducation();
+      return { problem, plan: edit(aPlan(problem), 'd1', 'edu', moved(1)) };
+    },
+    expected: [
+      {
+        ...d1,
+        block: 'edu',
+        from: week(7),
+        to: week(9),
+        message_sv: 'Doktor Ett [d1]: Gemensam utbildning ska börja v. 16 2026 som för hela kohorten, börjar v. 17 2026',
+        message_en: 'Doktor Ett [d1]: Common education must start w. 16 2026 as for the whole cohort, starts w. 17 2026',
+      },
+    ],
+  },
+  {
     code: 'window',
     rule: 'a block with a window lies wholly inside it',
     // Vacation from 2026-05-25, the window opens 2026-06-01.
@@ -409,6 +434,20 @@ describe('placements around vacation and cohort weeks', () => {
     expect(find(plan, 'd1', 'edu')).toMatchObject({ from: week(6), to: week(8) });
     expect(find(plan, 'd1', 'acute')).toMatchObject({ from: week(2), to: week(19) });
     expect(validatePlan(problem, plan)).toEqual([]);
+  });
+
+  it("common education on the cohort's week (at) lies on the same weeks for doctors who start on different Mondays", () => {
+    const problem = aProblem({
+      blocks: [...defaultBlocks(), aBlock({ id: 'edu', kind: 'common-education', category: 'cohort', weeks: 2, at: week(6) })],
+      sites: defaultSites().map((s) => ({ ...s, capacity: 2 })),
+      doctors: [aDoctor(), aDoctor({ id: 'd2', name: 'Doktor Två', start: week(2) })],
+    });
+    const plan = aPlan(problem, { d2: { order: ['pc', 'acute', 'psy'], at: { vac: week(20) } } });
+    expect(plan.assignments.filter((a) => a.block === 'edu').map((a) => [a.doctor, a.from, a.to])).toEqual([
+      ['d1', week(6), week(8)],
+      ['d2', week(6), week(8)],
+    ]);
+    expect(planErrors(problem, plan)).toEqual([]);
   });
 
   // Vacation in [15, 17): acute is laid out [2, 15) and pc [17, 30).
