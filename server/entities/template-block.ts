@@ -1,4 +1,4 @@
-// One block of a template, in order: kind, length, and where it may lie.
+// One block of a template, in order: kind, length, where it may lie, and the BT goals it covers.
 import { EntitySchema } from 'typeorm';
 import type { TemplateRow } from './template';
 
@@ -17,6 +17,10 @@ export interface TemplateBlockRow {
   offset: number | null;
   windowFrom: string | null;
   windowTo: string | null;
+  /** The Monday the block starts for every doctor of the cohort (common education). */
+  at: string | null;
+  /** BT goals when not the kind's own. */
+  goals: string[] | null;
 }
 
 export const TemplateBlockEntity = new EntitySchema<TemplateBlockRow>({
@@ -35,6 +39,8 @@ export const TemplateBlockEntity = new EntitySchema<TemplateBlockRow>({
     offset: { type: 'integer', name: 'offset_weeks', nullable: true },
     windowFrom: { type: 'date', name: 'window_from', nullable: true },
     windowTo: { type: 'date', name: 'window_to', nullable: true },
+    at: { type: 'date', name: 'at_week', nullable: true },
+    goals: { type: 'text', array: true, nullable: true },
   },
   relations: { template: { type: 'many-to-one', target: 'Template', joinColumn: { name: 'template_id' }, onDelete: 'CASCADE' } },
   uniques: [
@@ -45,5 +51,6 @@ export const TemplateBlockEntity = new EntitySchema<TemplateBlockRow>({
     { name: 'ck_template_blocks_weeks', expression: 'weeks > 0' },
     { name: 'ck_template_blocks_category', expression: `category IN ('acute', 'primary-care', 'psychiatry', 'other', 'vacation', 'cohort')` },
     { name: 'ck_template_blocks_window', expression: '(window_from IS NULL) = (window_to IS NULL) AND (window_from IS NULL OR window_from < window_to)' },
+    { name: 'ck_template_blocks_at', expression: 'at_week IS NULL OR (offset_weeks IS NULL AND extract(isodow FROM at_week) = 1)' },
   ],
 });

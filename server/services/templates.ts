@@ -18,6 +18,8 @@ export function blockOf(row: TemplateBlockRow): Block {
     ...(row.months !== null ? { months: Number(row.months) } : {}),
     ...(row.offset !== null ? { offset: row.offset } : {}),
     ...(row.windowFrom !== null && row.windowTo !== null ? { window: { from: row.windowFrom, to: row.windowTo } } : {}),
+    ...(row.at !== null ? { at: row.at } : {}),
+    ...(row.goals !== null ? { goals: row.goals as NonNullable<Block['goals']> } : {}),
   };
 }
 
@@ -45,6 +47,8 @@ export async function writeBlocks(em: EntityManager, templateId: string, blocks:
       offset: b.offset ?? null,
       windowFrom: b.window?.from ?? null,
       windowTo: b.window?.to ?? null,
+      at: b.at ?? null,
+      goals: b.goals ?? null,
     })),
   );
 }
