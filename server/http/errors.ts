@@ -1,5 +1,6 @@
 // Errors a use case raises on purpose; the error mapper turns them into problem+json.
 import { PROBLEM_TYPES, type OverloadedSiteWeeks } from '../../shared/api/common';
+import type { PastChange } from '../../shared/domain/past-record';
 
 export class HttpError extends Error {
   constructor(
@@ -29,6 +30,10 @@ export const inUse = (detail: string) => new HttpError(409, 'Conflict', detail, 
 /** Published, the plan would overload sites together with the region's other published plans. */
 export const regionOverloaded = (detail: string, siteWeeks: OverloadedSiteWeeks[]) =>
   new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.regionCapacity, { siteWeeks });
+
+/** Published, the plan would rewrite started placements or past weeks of the published one. */
+export const pastChanged = (detail: string, pastChanges: PastChange[]) =>
+  new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.pastChanged, { pastChanges });
 
 /** A domain rule forbids it. */
 export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);

@@ -127,9 +127,10 @@ export class SolverQueue {
       return;
     }
     const started = performance.now();
+    let reported: Record<string, unknown> | null = null;
     const run = runSolverInWorker(problem, { seed: parameters.seed, timeLimit: parameters.timeLimit, variants: parameters.variants }, (progress) => {
       // Elapsed over the whole run (variants solve one after another), for "3 s of 30".
-      const reported = { ...progress, elapsedSeconds: Math.round((performance.now() - started) / 100) / 10 };
+      reported = { ...progress, elapsedSeconds: Math.round((performance.now() - started) / 100) / 10 };
       // A lost progress write is harmless; an unhandled rejection would end the process.
       this.ds.query(`UPDATE solver_runs SET progress = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, reported]).catch(() => {});
     });
@@ -148,7 +149,8 @@ export class SolverQueue {
     }, (parameters.timeLimit + (this.options.graceSeconds ?? 60)) * 1000);
     try {
       const plans = await run.result;
-      await this.succeed(claimed, plans);
+      // The last progress goes with the result: its own write may land after the run is done.
+      await this.succeed(claimed, plans, reported);
       this.options.log?.(`solver run ${id} finished`, 'info');
     } catch (err) {
       if (err instanceof SolverCancelled && !timedOut) return; // cancelled by a user or stop(): already recorded
@@ -166,13 +168,13 @@ export class SolverQueue {
   }
 
   /** The result and, when there is a plan, its draft: both or neither. */
-  private async succeed(claimed: Claimed, plans: unknown[]): Promise<void> {
+  private async succeed(claimed: Claimed, plans: unknown[], progress: Record<string, unknown> | null): Promise<void> {
     await this.ds.transaction(async (em) => {
       const result = await em
         .getRepository(SolverRunEntity)
         .createQueryBuilder()
         .update()
-        .set({ status: 'succeeded', result: plans as never, finishedAt: () => 'now()', heartbeatAt: () => 'now()' })
+        .set({ status: 'succeeded', result: plans as never, progress: progress as never, finishedAt: () => 'now()', heartbeatAt: () => 'now()' })
         .where(`id = :id AND status = 'running'`, { id: claimed.id })
         .execute();
       if (result.affected !== 1) return; // cancelled meanwhile

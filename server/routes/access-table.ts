@@ -74,6 +74,7 @@ export const ACCESS: Record<string, Rule> = {
   'GET /api/cohorts/:id/plans': coordinates('cohort'),
   'POST /api/cohorts/:id/plans': coordinates('cohort'),
   'GET /api/plans/:id': coordinates('plan'),
+  'DELETE /api/plans/:id': coordinates('plan'),
   'PUT /api/plans/:id/assignments': coordinates('plan'),
   'GET /api/plans/:id/diff': coordinates('plan'),
   'POST /api/plans/:id/publish': coordinates('plan'),

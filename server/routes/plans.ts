@@ -1,5 +1,5 @@
 // Plan versions, solver runs and doctors' requests of a cohort.
-import { uuidParamsSchema } from '../../shared/api/common';
+import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
 import { doctorRequestBodySchema, doctorRequestDecisionSchema, doctorRequestListQuerySchema } from '../../shared/api/requests';
 import { solverRunStartSchema } from '../../shared/api/solver-runs';
@@ -19,6 +19,10 @@ export function planRoutes(router: Routes, services: Services): void {
   });
   router.get('/plans/:id', async (req, res) => {
     res.json(await services.plans.get(id(req.params)));
+  });
+  router.delete('/plans/:id', async (req, res) => {
+    await services.plans.discard(id(req.params), parse(versionQuerySchema, req.query).version, actorOf(req));
+    res.status(204).end();
   });
   router.put('/plans/:id/assignments', async (req, res) => {
     res.json(await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req)));

@@ -1,10 +1,11 @@
-// Plan versions of a cohort: drafts (empty, copied from the published one, or from a solver
-// run), edits answered with the plan's violations, diffs, publishing (refused while the plan
-// has errors) and archiving. Placement ids live across versions; a placement's sequence grows
-// when a publication changes it.
+// Plan versions of a cohort: drafts (empty, copied from the published one or any other version,
+// or from a solver run), edits answered with the plan's violations, diffs, publishing (refused
+// while the plan has errors or rewrites the past), archiving and discarding drafts. Placement
+// ids live across versions; a placement's sequence grows when a publication changes it.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanCreate, PlanEdit, PlanResource, PlanSummary, StoredAssignment } from '../../shared/api/plans';
+import { pastChanges, type PastChange } from '../../shared/domain/past-record';
 import { planDiff, type PlanChange } from '../../shared/domain/plan-diff';
 import { planErrors, validatePlan } from '../../shared/domain/validate-plan';
 import type { Violation } from '../../shared/domain/violations';
@@ -16,11 +17,11 @@ import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
 import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
-import { notFound, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
-import { systemClock, type Clock } from '../clock';
+import { notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
+import { systemClock, todayBy, type Clock } from '../clock';
 import { cohortProblem } from '../repositories/cohort-problem';
 import { audit } from './audit';
-import { found, lockRegionCapacity, updateVersioned } from './locking';
+import { deleteVersioned, found, lockRegionCapacity, updateVersioned } from './locking';
 
 /** Doctor and site codes ↔ database ids for one cohort. */
 interface Codes {
@@ -99,6 +100,13 @@ function refuseRegionOverload(problem: Problem, errors: Violation[]): void {
   throw regionOverloaded(`published, the plan would put sites over capacity together with the region's other published plans: ${detail}`, siteWeeks);
 }
 
+/** 422 `/problems/past-changed` when the plan rewrites what has already happened. */
+function refusePastChanges(changes: PastChange[]): void {
+  if (changes.length === 0) return;
+  const detail = changes.slice(0, 5).map((c) => c.message_en).join('; ');
+  throw pastChanged(`the plan changes ${changes.length} placements or weeks that have already started: ${detail}${changes.length > 5 ? '; …' : ''}`, changes);
+}
+
 export class PlanService {
   constructor(
     private readonly ds: DataSource,
@@ -123,12 +131,19 @@ export class PlanService {
   async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
     const codes = await codesOf(em, cohortId);
     const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
-    const keep = published ? await storedAssignments(em, published.id, codes) : [];
+    let keep = published ? await storedAssignments(em, published.id, codes) : [];
     let assignments: Assignment[] = [];
     let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
     if (body.from === 'published') {
       if (!published) throw ruleBroken('the cohort has no published plan to copy');
       assignments = keep;
+    } else if (body.from === 'version') {
+      const source = await found(em, PlanEntity, body.plan, 'plan');
+      if (source.cohortId !== cohortId) throw ruleBroken(`plan ${body.plan} belongs to another cohort`);
+      const copied = await storedAssignments(em, source.id, codes);
+      assignments = copied;
+      // The published plan's placement ids win, as in a copy of it; the version's own fill in.
+      keep = [...copied, ...keep];
     } else if (body.from === 'run') {
       const plan = await this.runPlan(em, cohortId, body.run, body.variant);
       assignments = plan.assignments;
@@ -148,9 +163,11 @@ export class PlanService {
       if (row.status !== 'draft') throw ruleBroken(`plan ${row.number} is ${row.status}: edit a new draft instead`);
       await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
       const codes = await codesOf(em, row.cohortId);
-      await writeAssignments(em, id, body.assignments, codes, await storedAssignments(em, id, codes));
+      const before = await storedAssignments(em, id, codes);
+      await writeAssignments(em, id, body.assignments, codes, before);
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
-      await audit(em, { regionId: cohort.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { assignments: body.assignments.length } });
+      // The entry says what the edit changed, doctor by doctor and block by block.
+      await audit(em, { regionId: cohort.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { changes: planDiff(before, body.assignments) } });
       return this.resource(em, await found(em, PlanEntity, id, 'plan'));
     });
   }
@@ -189,6 +206,8 @@ export class PlanService {
     const codes = await codesOf(em, cohortId);
     const problem = await cohortProblem(em, cohortId);
     const assignments = await storedAssignments(em, id, codes);
+    const record = previous ? await storedAssignments(em, previous.id, codes) : [];
+    refusePastChanges(pastChanges(record, assignments, todayBy(this.clock)));
     const errors = planErrors(problem, { assignments });
     refuseRegionOverload(problem, errors);
     if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
@@ -202,7 +221,8 @@ export class PlanService {
     // Stamped while still a draft: once published, its assignments cannot change (trigger).
     await this.stampChanges(em, id, previous?.id);
     await updateVersioned(em, PlanEntity, id, version, { status: 'published', publishedAt: new Date() }, 'plan');
-    await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number } });
+    // How many placements the publication changes for the calendars (a first one: all of them).
+    await audit(em, { regionId: cohort.regionId, actor, action: 'publish', entity: 'plan', entityId: id, after: { number: row.number, changes: planDiff(record, assignments).length } });
     return this.resource(em, await found(em, PlanEntity, id, 'plan'));
   }
 
@@ -221,6 +241,21 @@ export class PlanService {
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
       await audit(em, { regionId: cohort.regionId, actor, action: 'archive', entity: 'plan', entityId: id, after: { number: row.number } });
       return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+    });
+  }
+
+  /** Throws a draft away (a solver run that made it keeps its result); published and archived plans are kept (409). */
+  async discard(id: string, version: number, actor: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      // Locked first: a publish or an edit of the same draft at the same time is waited for.
+      const row = await em.getRepository(PlanEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound('plan');
+      if (row.version !== version) throw staleVersion('plan');
+      if (row.status !== 'draft') throw publishedKept(`plan ${row.number} is ${row.status} and is kept as it was sent out; only a draft can be discarded`);
+      // Its assignments go with it (ON DELETE CASCADE); solver_runs.plan_id becomes null.
+      await deleteVersioned(em, PlanEntity, id, version, 'plan');
+      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      await audit(em, { regionId: cohort.regionId, actor, action: 'delete', entity: 'plan', entityId: id, before: { number: row.number } });
     });
   }
 
@@ -265,6 +300,13 @@ export class PlanService {
     const codes = await codesOf(em, row.cohortId);
     const assignments = await storedAssignments(em, row.id, codes);
     const violations = validatePlan(await cohortProblem(em, row.cohortId), { assignments });
-    return { ...summaryOf(row), assignments, violations };
+    return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, row.cohortId, assignments, codes) : [] };
+  }
+
+  /** What a draft would rewrite of the published plan's record, by the server's today. */
+  private async pastChangesOf(em: EntityManager, cohortId: string, assignments: Assignment[], codes: Codes): Promise<PastChange[]> {
+    const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
+    if (!published) return [];
+    return pastChanges(await storedAssignments(em, published.id, codes), assignments, todayBy(this.clock));
   }
 }

@@ -1,8 +1,12 @@
-// Solver runs of a cohort: start (queued in PostgreSQL for any worker), read, cancel.
+// Solver runs of a cohort: start (queued in PostgreSQL for any worker), read, cancel. A cohort
+// with a published plan is replanned against it, from the coming Monday at the earliest: the
+// past is a record (shared/domain/past-record.ts).
 import type { DataSource } from 'typeorm';
 import type { SolverProgress, SolverRun, SolverRunStart } from '../../shared/api/solver-runs';
-import { systemClock, type Clock } from '../clock';
+import { addWeeks, formatWeek, mondayOf, type Week } from '../../shared/domain/weeks';
+import { systemClock, todayBy, type Clock } from '../clock';
 import { CohortEntity } from '../entities/cohort';
+import { PlanEntity } from '../entities/plan';
 import { SolverRunEntity, type SolverRunRow } from '../entities/solver-run';
 import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
@@ -36,12 +40,27 @@ export class SolverRunService {
   async start(cohortId: string, parameters: SolverRunStart, actor: string): Promise<SolverRun> {
     const run = await this.ds.transaction(async (em) => {
       const cohort = await found(em, CohortEntity, cohortId, 'cohort');
-      const row = await em.getRepository(SolverRunEntity).save({ cohortId, status: 'queued', parameters, createdBy: actor });
-      await audit(em, { regionId: cohort.regionId, actor, action: 'start', entity: 'solver-run', entityId: row.id, after: parameters });
+      const replan = (await em.getRepository(PlanEntity).existsBy({ cohortId, status: 'published' })) ? { frozenBefore: this.frozenBefore(parameters.frozenBefore) } : {};
+      const stored = { ...parameters, ...replan };
+      const row = await em.getRepository(SolverRunEntity).save({ cohortId, status: 'queued', parameters: stored, createdBy: actor });
+      await audit(em, { regionId: cohort.regionId, actor, action: 'start', entity: 'solver-run', entityId: row.id, after: stored });
       return row;
     });
     this.wake();
     return solverRunOf(run);
+  }
+
+  /**
+   * Replanning keeps everything that started up to this week: the coming Monday by the server's
+   * clock unless a later one is asked for; an earlier one would let the solver rewrite the past.
+   */
+  private frozenBefore(asked: Week | undefined): Week {
+    const coming = addWeeks(mondayOf(todayBy(this.clock)), 1);
+    if (asked === undefined) return coming;
+    if (asked < coming) {
+      throw ruleBroken(`frozenBefore: ${asked} (${formatWeek(asked, 'en')}) lies before the coming Monday; the published plan is a record up to then, so replan from ${formatWeek(coming, 'sv')} (${coming}) or later`);
+    }
+    return asked;
   }
 
   async get(id: string): Promise<SolverRun> {

@@ -1,6 +1,7 @@
 // Plan versions of a cohort: drafts, the published one, archived ones; their assignments with
 // the ids calendars use; edits answered with the plan's violations.
 import { z } from 'zod';
+import { pastChangeSchema } from '../domain/past-record';
 import { assignmentSchema } from '../format/plan';
 import { violationSchema } from '../domain/violations';
 import { storedSchema, uuidSchema, versionSchema } from './common';
@@ -11,6 +12,8 @@ export const planCreateSchema = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('empty') }),
   z.strictObject({ from: z.literal('published') }),
   z.strictObject({ from: z.literal('run'), run: uuidSchema, variant: z.number().int().min(0).default(0) }),
+  /** A copy of any version of the same cohort (draft, published or archived). */
+  z.strictObject({ from: z.literal('version'), plan: uuidSchema }),
 ]);
 
 /** An assignment as stored: the placement id and sequence are what calendars use as UID and SEQUENCE. */
@@ -30,6 +33,8 @@ export const planSummarySchema = storedSchema.extend({
 export const planResourceSchema = planSummarySchema.extend({
   assignments: z.array(storedAssignmentSchema),
   violations: z.array(violationSchema),
+  /** A draft's changes to the record (started placements, past weeks) of the published plan; empty otherwise. */
+  pastChanges: z.array(pastChangeSchema),
 });
 
 /** Replaces the draft's assignments; the answer lists the plan's violations. */

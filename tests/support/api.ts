@@ -38,21 +38,29 @@ export interface TestApi extends Client {
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
+/**
+ * The server's "now" unless a test sets its own: Wednesday of v. 2 2026, before the demo cohorts
+ * (2026-01-12, 2026-02-16) and the builders' doctors (2026-03-02) start, so nothing is past yet
+ * and no test depends on the day it runs.
+ */
+export const TEST_NOW = new Date('2026-01-07T12:00:00Z');
+
 export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir' | 'logger' | 'clock'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
   const queue = options.solverQueue ? new SolverQueue(db.dataSource, { pollMs: 100 }) : undefined;
+  const clock = options.clock ?? (() => TEST_NOW);
   const app = buildApp({
     dataSource: db.dataSource,
     // One clock for the routes and the use cases: "today" is the same everywhere.
-    services: buildServices(db.dataSource, () => queue?.wake(), options.clock),
+    services: buildServices(db.dataSource, () => queue?.wake(), clock),
     auth: options.auth,
     loginsPerMinute: options.loginsPerMinute ?? 10_000,
     trustProxy: options.trustProxy,
     clientDir: options.clientDir,
     // Quiet test output; a test that reads the log passes its own (tests/server/ops/logs.test.ts).
     logger: options.logger ?? createLogger({ level: 'silent' }),
-    clock: options.clock,
+    clock,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

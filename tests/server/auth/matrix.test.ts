@@ -68,6 +68,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/cohorts/:id/plans': `${A} ${C}`,
   'POST /api/cohorts/:id/plans': `${A} ${C}`,
   'GET /api/plans/:id': `${A} ${C}`,
+  'DELETE /api/plans/:id': `${A} ${C}`,
   'PUT /api/plans/:id/assignments': `${A} ${C}`,
   'GET /api/plans/:id/diff': `${A} ${C}`,
   'POST /api/plans/:id/publish': `${A} ${C}`,

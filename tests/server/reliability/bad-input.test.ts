@@ -52,7 +52,7 @@ interface Example {
 let api: TestApi;
 let snapshots: Snapshotter;
 let baseline: Snapshot;
-const ids = {} as Record<Kind, string> & Record<`spare-${'regions' | 'sites' | 'templates' | 'cohorts' | 'doctors' | 'plans'}`, string>;
+const ids = {} as Record<Kind, string> & Record<`spare-${'regions' | 'sites' | 'templates' | 'cohorts' | 'doctors' | 'plans' | 'drafts'}`, string>;
 let examples: Record<string, Example>;
 
 const tally = { requests: 0, valid: 0, refused: 0, serverErrors: 0, partialWrites: 0, routes: new Set<string>() };
@@ -95,6 +95,7 @@ beforeAll(async () => {
   ids['spare-cohorts'] = (await post(`/api/regions/${ids.regions}/cohorts`, { ...cohortBody, name: 'Reservkohort' })).uuid;
   ids['spare-doctors'] = (await post(`/api/cohorts/${cohort.uuid}/doctors`, { ...doctorBody, id: 'spare-doctor' })).uuid;
   ids['spare-plans'] = (await post(`/api/cohorts/${cohort.uuid}/plans`, { from: 'published' })).uuid;
+  ids['spare-drafts'] = (await post(`/api/cohorts/${cohort.uuid}/plans`, { from: 'version', plan: published.uuid })).uuid;
 
   const assignments = draft.assignments.map(({ doctor: d, block, site: s, from, to }: Record<string, unknown>) => ({ doctor: d, block, site: s, from, to }));
   const version = { version: LIVE };
@@ -151,6 +152,7 @@ beforeAll(async () => {
     'GET /api/cohorts/:id/plans': { id: ids.cohorts },
     'POST /api/cohorts/:id/plans': { id: ids.cohorts, body: { from: 'empty' } },
     'GET /api/plans/:id': { id: ids.plans },
+    'DELETE /api/plans/:id': { id: ids['spare-drafts'], query: versionQuery },
     'PUT /api/plans/:id/assignments': { id: ids.plans, body: { ...version, assignments } },
     'GET /api/plans/:id/diff': { id: ids.plans, query: { against: published.uuid } },
     'POST /api/plans/:id/publish': { id: ids['spare-plans'], body: version },
