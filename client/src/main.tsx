@@ -1,7 +1,8 @@
 // The web client: sign in, then the home of one's role — the coordinator's board, the region's
 // load and setup, the clinic's incoming doctors, the doctor's year. Swedish by default, English
 // one click away. The clinic and doctor pages load on demand: they bring FullCalendar, the board
-// does not need it. The coordinator's tab is in the address (#occupancy), so a reload keeps it.
+// does not need it. Where a coordinator is (page, region, cohort, plan version) is the address
+// (router/routes.ts), so links, reload, Back and Forward keep it.
 import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { User } from '../../shared/api/auth';
@@ -10,56 +11,55 @@ import { api } from './api/client';
 import './app.css';
 import { LangProvider, useLang } from './i18n/lang';
 import type { TextKey } from './i18n/texts';
-import { BoardPage, type BoardChoice } from './pages/BoardPage';
+import { BoardPage } from './pages/BoardPage';
 import { CohortsPage } from './pages/CohortsPage';
 import { DoctorsPage } from './pages/DoctorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { OccupancyPage } from './pages/OccupancyPage';
 import { SitesPage } from './pages/SitesPage';
 import { TemplatesPage } from './pages/TemplatesPage';
+import { navigate } from './router/history';
+import { Link } from './router/Link';
+import { PlaceProvider, usePlace } from './router/PlaceContext';
+import { PAGE_NAMES } from './router/routes';
 
 const ClinicPage = lazy(() => import('./pages/ClinicPage').then((m) => ({ default: m.ClinicPage })));
 const DoctorPage = lazy(() => import('./pages/DoctorPage').then((m) => ({ default: m.DoctorPage })));
 
-const TABS = {
-  board: BoardPage,
-  occupancy: OccupancyPage,
-  cohorts: CohortsPage,
-  doctors: DoctorsPage,
-  sites: SitesPage,
-  templates: TemplatesPage,
-} satisfies Partial<Record<TextKey, unknown>>;
-type Tab = keyof typeof TABS;
+/** The setup pages: they take the region and cohort from the address, nothing else. */
+const SETUP = { cohorts: CohortsPage, doctors: DoctorsPage, sites: SitesPage, templates: TemplatesPage } as const;
 
-const tabInAddress = (): Tab => {
-  const hash = globalThis.location?.hash.slice(1) ?? '';
-  return Object.hasOwn(TABS, hash) ? (hash as Tab) : 'board';
-};
+/** The coordinator's tabs, one address each, and the page the address names. */
+function CoordinatorPages({ today }: { today: string }) {
+  const { t, lang } = useLang();
+  const { place, href } = usePlace();
+  useEffect(() => void (document.title = `${t(place.page)} – ${t('appName')}`), [place.page, lang]);
+  const Setup = place.page === 'board' || place.page === 'occupancy' ? undefined : SETUP[place.page];
+  return (
+    <>
+      <nav aria-label={t('menu')} className="tabs">
+        {PAGE_NAMES.map((page) => (
+          <Link key={page} to={href({ page })} aria-current={place.page === page ? 'page' : undefined}>
+            {t(page satisfies TextKey)}
+          </Link>
+        ))}
+      </nav>
+      {place.page === 'board' && <BoardPage today={today} />}
+      {place.page === 'occupancy' && <OccupancyPage today={today} />}
+      {Setup && <Setup />}
+    </>
+  );
+}
 
 function App() {
   const { t, lang, setLang } = useLang();
   const [user, setUser] = useState<User | null>();
-  const [tab, setTabState] = useState<Tab>(tabInAddress);
-  /** The board opened from another page on a region and cohort. */
-  const [boardChoice, setBoardChoice] = useState<BoardChoice>();
-  const setTab = (next: Tab) => {
-    history.replaceState(null, '', next === 'board' ? location.pathname + location.search : `#${next}`);
-    setTabState(next);
-  };
-  const openBoard = (choice: BoardChoice) => {
-    setBoardChoice(choice);
-    setTab('board');
-  };
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
-    // A link to another tab (#occupancy) opens it without a reload.
-    const follow = () => setTabState(tabInAddress());
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
   }, []);
   if (user === undefined) return <p>{t('loading')}</p>;
-  // The board and the region's load take props (the jump from one to the other); setup pages none.
-  const Setup = tab === 'board' || tab === 'occupancy' ? undefined : TABS[tab];
+  // Signed out, the next one to sign in starts at their own home, not at this user's place.
+  const signOut = () => background(api.logout().then(() => (setUser(null), navigate('/', { replace: true }))));
   return (
     <>
       <header className="app-header">
@@ -68,7 +68,7 @@ function App() {
           {t('language')}
         </button>
         {user && (
-          <button type="button" onClick={() => background(api.logout().then(() => setUser(null)))}>
+          <button type="button" onClick={signOut}>
             {t('signOut')} ({user.email})
           </button>
         )}
@@ -76,18 +76,9 @@ function App() {
       <main>
         {!user && <LoginPage onSignedIn={setUser} />}
         {user && (user.role === 'coordinator' || user.role === 'admin') && (
-          <>
-            <nav aria-label={t('menu')} className="tabs">
-              {(Object.keys(TABS) as Tab[]).map((key) => (
-                <button key={key} type="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
-                  {t(key)}
-                </button>
-              ))}
-            </nav>
-            {tab === 'board' && <BoardPage initial={boardChoice} />}
-            {tab === 'occupancy' && <OccupancyPage onOpenBoard={openBoard} />}
-            {Setup && <Setup />}
-          </>
+          <PlaceProvider>
+            <CoordinatorPages today={user.today} />
+          </PlaceProvider>
         )}
         <Suspense fallback={<p>{t('loading')}</p>}>
           {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}

@@ -4,7 +4,7 @@
 // site-weeks marked and counted, the cohorts of a cell named with a way to their board, and only
 // the rows near the viewport in the page.
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Occupancy } from '../../shared/api/occupancy';
 import { OccupancyGrid } from '../../client/src/components/occupancy/OccupancyGrid';
 import { LangProvider } from '../../client/src/i18n/lang';
@@ -126,9 +126,8 @@ describe('the region load grid', () => {
     expect(container.querySelector('.occ-row[data-site="s0800"]')!.getAttribute('style')).toContain(`${SITES - 1} * var(--row)`);
   });
 
-  it('names the cohorts of a clicked cell with a button to each one\'s board', () => {
-    const onOpenBoard = vi.fn();
-    const { container } = render(<OccupancyGrid occupancy={occupancy} view="published" onOpenBoard={onOpenBoard} />);
+  it('names the cohorts of a clicked cell with a link to each one\'s board', () => {
+    const { container } = render(<OccupancyGrid occupancy={occupancy} view="published" boardHref={(cohort) => `/planering/r/${cohort}`} />);
     expect(container.querySelector('.occ-details')).toBeNull();
     fireEvent.click(container.querySelector('.occ-row[data-site="s0001"] .occ-over')!);
     const details = container.querySelector('.occ-details')!;
@@ -139,14 +138,16 @@ describe('the region load grid', () => {
         li.querySelector('.occ-swatch')!.className,
         li.querySelector('strong')!.textContent,
         li.querySelector('.occ-cohort-figures')!.textContent,
-        li.querySelector('button')!.getAttribute('aria-label'),
+        li.querySelector('a')!.getAttribute('aria-label'),
       ]),
     ).toEqual([
       ['occ-swatch cohort-0', VT.name, '1 BT-läkare i tjänst · publicerad plan 2', `Öppna i Planeringstavlan: ${VT.name}`],
       ['occ-swatch cohort-1', HT.name, '2 BT-läkare i tjänst · publicerad plan 1', `Öppna i Planeringstavlan: ${HT.name}`],
     ]);
-    fireEvent.click(details.querySelector(`li[data-cohort="${HT.uuid}"] button`)!);
-    expect(onOpenBoard).toHaveBeenCalledWith(HT.uuid);
+    // Followed in place (no page load): the address becomes the cohort's board.
+    fireEvent.click(details.querySelector(`li[data-cohort="${HT.uuid}"] a`)!);
+    expect(details.querySelector(`li[data-cohort="${HT.uuid}"] a`)!.getAttribute('href')).toBe(`/planering/r/${HT.uuid}`);
+    expect(location.pathname).toBe(`/planering/r/${HT.uuid}`);
   });
 
   it('moves the active cell with the arrow keys and jumps to the next overload, the details following', () => {

@@ -27,7 +27,7 @@ async function axeProblems(): Promise<string[]> {
     .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')}`));
 }
 
-const tab = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 
 describe('accessibility', () => {
   it('the sign-in page has no serious axe findings', async () => {

@@ -140,7 +140,7 @@ describe('the web client', () => {
     await client.shot('board');
 
     // Setup: raise a site's weekly capacity.
-    await page.getByRole('button', { name: 'Arbetsplatser' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Arbetsplatser' }).click();
     const row = page.locator('tr[data-site-row]').first();
     await row.getByRole('button', { name: 'Ändra' }).click();
     const capacity = page.locator('.site-form input[name=capacity]');
@@ -151,7 +151,7 @@ describe('the web client', () => {
     await row.locator('td').nth(2).filter({ hasText: raised }).waitFor();
 
     // Setup: give a doctor leave (it extends the BT).
-    await page.getByRole('button', { name: 'Läkare' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Läkare' }).click();
     const doctorRow = page.locator('tr[data-doctor-row]').first();
     await doctorRow.getByRole('button', { name: 'Ändra' }).click();
     const doctorForm = page.locator('.doctor-form');
@@ -163,7 +163,7 @@ describe('the web client', () => {
     await doctorRow.locator('td').nth(3).filter({ hasText: '2026-10-05–2026-10-19' }).waitFor();
 
     // Setup: the week-based template shows each block in weeks and in months.
-    await page.getByRole('button', { name: 'Mallar' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Mallar' }).click();
     const template = page.locator('.template').first();
     await template.waitFor();
     expect(await template.locator('h3').innerText()).toContain('i veckor');
@@ -202,7 +202,8 @@ describe('the web client', () => {
 
     // The coordinator approves it: it joins the doctor's wishes.
     await signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
-    await page.getByText('Ansökningar').click();
+    // The board counts the pending requests; the count opens them.
+    await page.getByRole('button', { name: 'Ansökningar: 1 väntar' }).click();
     const pending = page.locator('.pending-requests li', { hasText: siteName });
     await pending.getByRole('button', { name: 'Bevilja' }).click();
     await pending.waitFor({ state: 'detached' });

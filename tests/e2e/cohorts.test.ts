@@ -23,7 +23,7 @@ beforeAll(async () => {
   coordinator = await client.api.signIn(COORDINATOR.email, COORDINATOR.password);
   region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
   await client.signIn(COORDINATOR.email, COORDINATOR.password);
-  await page.getByRole('navigation').getByRole('button', { name: 'Kohorter' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kohorter' }).click();
 }, 120_000);
 afterAll(async () => {
   await client?.close();

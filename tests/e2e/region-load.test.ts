@@ -126,7 +126,7 @@ describe('capacity shared by the region’s cohorts', () => {
       [1, 1],
     ]);
 
-    await page.getByRole('navigation').getByRole('button', { name: 'Beläggning', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Beläggning', exact: true }).click();
     const grid = page.getByRole('region', { name: 'Beläggning per arbetsplats och vecka' });
     await grid.locator('.occ-row').first().waitFor();
     expect(await page.locator('.occ-summary').innerText()).toBe('! Över kapacitet: 2 arbetsplatsveckor på 1 arbetsplats Nästa överbeläggning');
@@ -155,7 +155,7 @@ describe('capacity shared by the region’s cohorts', () => {
     await client.shot('occupancy');
 
     // From the cell to the demo cohort's board: region and cohort chosen, its strip over there too.
-    await details.getByRole('button', { name: `Öppna i Planeringstavlan: ${DEMO}` }).click();
+    await details.getByRole('link', { name: `Öppna i Planeringstavlan: ${DEMO}` }).click();
     await page.getByRole('region', { name: 'Planeringstavla' }).waitFor();
     await page.locator('[data-doctor="vn-d01"]').waitFor();
     await expect.poll(() => page.locator('select[name=cohort]').inputValue()).toBe(demo);
@@ -181,7 +181,7 @@ describe('capacity shared by the region’s cohorts', () => {
 
   it('fits a phone: the grid scrolls sideways in its own box, the page does not', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('navigation').getByRole('button', { name: 'Beläggning', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Beläggning', exact: true }).click();
     const grid = page.getByRole('region', { name: 'Beläggning per arbetsplats och vecka' });
     await grid.locator('.occ-row').first().waitFor();
     // With a cell's details open too.

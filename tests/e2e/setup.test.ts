@@ -30,7 +30,7 @@ afterAll(async () => {
   await client?.close();
 });
 
-const tab = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 /** Accepts the next confirm() and gives its message. */
 const acceptNextDialog = () => new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));

@@ -2,17 +2,19 @@
 // the client and the server agree on one type per concept. Errors carry the problem details.
 import { z } from 'zod';
 import { userSchema, type User } from '../../../shared/api/auth';
-import { cohortResourceSchema, type CohortBody, type CohortCopy, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
-import { PROBLEM_TYPES, problemDetailsSchema, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
+import { cohortResourceSchema, type CohortBody, type CohortIntakeInput, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
+import { PROBLEM_TYPES, problemDetailsSchema, type LostReferenceDetail, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
 import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { occupancySchema, type Occupancy } from '../../../shared/api/occupancy';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
 import { siteResourceSchema, type SiteBody, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
-import { solverRunSchema, type SolverRun } from '../../../shared/api/solver-runs';
+import { solverRunSchema, type SolverRun, type SolverRunStart } from '../../../shared/api/solver-runs';
 import { templateResourceSchema, type TemplateBody, type TemplateResource, type TemplateUpdate } from '../../../shared/api/templates';
 import type { Assignment } from '../../../shared/format/plan';
+import type { PastChange } from '../../../shared/domain/past-record';
+import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
 import { formatWeekRange } from '../../../shared/domain/weeks';
 import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
 import type { Lang } from '../i18n/texts';
@@ -23,9 +25,11 @@ export class ApiError extends Error {
   }
 }
 
-type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept' | 'regionCapacity' | 'regionCapacityLine' | 'andMore', string>;
+type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept' | 'regionCapacity' | 'regionCapacityLine' | 'andMore' | 'pastChanged' | LostTexts, string>;
+/** The words of a template change's refusal and a new intake's. */
+type LostTexts = 'lostReferences' | 'lostNoTarget' | 'noLayout' | 'what-credit' | 'what-pin' | 'what-wish' | 'what-allowedSites';
 
-/** At most so many overloaded site-weeks are listed in a refusal; the rest are counted. */
+/** At most so many overloaded site-weeks (or changed past placements) are listed in a refusal; the rest are counted. */
 const LISTED_SITE_WEEKS = 10;
 
 /**
@@ -41,7 +45,22 @@ export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => str
   if (type === PROBLEM_TYPES.inUse) return words.inUse ?? t('inUse');
   if (type === PROBLEM_TYPES.published) return words.publishedKept ?? t('publishedKept');
   if (type === PROBLEM_TYPES.regionCapacity) return regionCapacityMessage(err.problem.siteWeeks ?? [], t, lang);
+  if (type === PROBLEM_TYPES.lostReferences) return [t('lostReferences'), ...lostReferenceLines(err.problem.lost ?? [], t)].join('\n');
+  if (type === PROBLEM_TYPES.noLayout && err.problem.layout) return `${t('noLayout')} ${lang === 'sv' ? err.problem.layout.message_sv : err.problem.layout.message_en}`;
+  if (type === PROBLEM_TYPES.pastChanged) return pastChangedMessage(err.problem.pastChanges ?? [], t, lang);
   return err.message;
+}
+
+/** A publication that would rewrite served weeks: what it changes, one a line, in the server's words. */
+function pastChangedMessage(changes: PastChange[], t: (key: keyof FailureTexts) => string, lang: Lang): string {
+  const lines = changes.slice(0, LISTED_SITE_WEEKS).map((c) => (lang === 'sv' ? c.message_sv : c.message_en));
+  if (changes.length > LISTED_SITE_WEEKS) lines.push(t('andMore').replace('{n}', String(changes.length - LISTED_SITE_WEEKS)));
+  return [t('pastChanged'), ...lines].join('\n');
+}
+
+/** What doctors' data would lose with another template, one a line: "Lina Persson: tillgodoräknande psy → psyk". */
+export function lostReferenceLines(lost: LostReferenceDetail[], t: (key: keyof FailureTexts) => string): string[] {
+  return lost.map((l) => `${l.doctorName}: ${t(`what-${l.what}`)} ${l.block} → ${l.mappedTo ?? t('lostNoTarget')}`);
 }
 
 function regionCapacityMessage(siteWeeks: OverloadedSiteWeeks[], t: (key: keyof FailureTexts) => string, lang: Lang): string {
@@ -84,7 +103,8 @@ export const api = {
   /** The file goes as read: the server checks it and its 400 names the broken field. */
   importCohort: (region: string, body: { name: string; problem: unknown }): Promise<CohortResource> =>
     call(cohortResourceSchema, 'POST', `/api/regions/${region}/cohorts/import`, body),
-  copyCohort: (id: string, body: CohortCopy): Promise<CohortResource> => call(cohortResourceSchema, 'POST', `/api/cohorts/${id}/copy`, body),
+  /** A new intake from a cohort (422 /problems/no-layout when a year cannot be laid out). */
+  newIntake: (id: string, body: CohortIntakeInput): Promise<CohortResource> => call(cohortResourceSchema, 'POST', `/api/cohorts/${id}/intake`, body),
   templates: (region: string): Promise<TemplateResource[]> => call(z.array(templateResourceSchema), 'GET', `/api/regions/${region}/templates`),
   updateTemplate: (id: string, body: TemplateUpdate): Promise<TemplateResource> => call(templateResourceSchema, 'PATCH', `/api/templates/${id}`, body),
   sites: (region: string): Promise<SiteResource[]> => call(z.array(siteResourceSchema), 'GET', `/api/regions/${region}/sites`),
@@ -97,9 +117,16 @@ export const api = {
   editPlan: (id: string, version: number, assignments: Assignment[]): Promise<PlanResource> =>
     call(planResourceSchema, 'PUT', `/api/plans/${id}/assignments`, { version, assignments }),
   publish: (id: string, version: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/plans/${id}/publish`, { version }),
-  startSolver: (cohort: string, timeLimit = 30, variants?: number): Promise<SolverRun> =>
-    call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit, ...(variants ? { variants } : {}) }),
+  /** With a published plan the server replans against it, frozen before `frozenBefore` (default: the coming Monday). */
+  startSolver: (cohort: string, body: Partial<SolverRunStart> = {}): Promise<SolverRun> =>
+    call(solverRunSchema, 'POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit: 30, ...body }),
   draftFromPublished: (cohort: string): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'published' }),
+  /** A new draft with the assignments of any version of the cohort. */
+  draftFromVersion: (cohort: string, plan: string): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'version', plan }),
+  /** Throws a draft away (a published or archived version is kept: 409). */
+  discardPlan: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/plans/${id}?version=${version}`),
+  /** What changes from version `against` to version `id`. */
+  planDiff: (id: string, against: string): Promise<PlanChange[]> => call(z.array(planChangeSchema), 'GET', `/api/plans/${id}/diff?against=${against}`),
   draftFromRun: (cohort: string, run: string, variant: number): Promise<PlanResource> => call(planResourceSchema, 'POST', `/api/cohorts/${cohort}/plans`, { from: 'run', run, variant }),
   solverRun: (id: string): Promise<SolverRun> => call(solverRunSchema, 'GET', `/api/solver-runs/${id}`),
   cancelSolver: (id: string): Promise<SolverRun> => call(solverRunSchema, 'POST', `/api/solver-runs/${id}/cancel`),

@@ -1,19 +1,12 @@
-// The cohort a coordinator works on within the chosen region: loaded per region, the one asked
-// for (else the first) chosen, changeable.
-import { useEffect, useState } from 'react';
+// The cohort a coordinator works on within the chosen region: the one in the address, shared by
+// every page; choosing another goes to the same page on that cohort (Back returns).
 import type { CohortResource } from '../../../shared/api/cohorts';
-import { background } from '../api/background';
-import { api } from '../api/client';
 import { useLang } from '../i18n/lang';
+import { usePlace } from '../router/PlaceContext';
 
-export function useCohortChoice(region: string | undefined, initial?: string) {
-  const [cohorts, setCohorts] = useState<CohortResource[]>([]);
-  const [cohort, setCohort] = useState<string>();
-  useEffect(
-    () => (region ? background(api.cohorts(region).then((list) => (setCohorts(list), setCohort((list.find((c) => c.uuid === initial) ?? list[0])?.uuid)))) : undefined),
-    [region],
-  );
-  return { cohorts, cohort, setCohort };
+export function useCohortChoice() {
+  const { cohorts, cohort, go } = usePlace();
+  return { cohorts, cohort, setCohort: (id: string) => go({ cohort: id }) };
 }
 
 export function CohortSelect({ cohorts, cohort, onChange }: { cohorts: CohortResource[]; cohort: string | undefined; onChange: (id: string) => void }) {

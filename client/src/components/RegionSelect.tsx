@@ -1,15 +1,12 @@
-// The region a coordinator works in: loaded once, the one asked for (else the first) chosen, changeable.
-import { useEffect, useState } from 'react';
+// The region a coordinator works in: the one in the address, shared by every page; choosing
+// another goes to the same page in that region (Back returns).
 import type { Region } from '../../../shared/api/regions';
-import { background } from '../api/background';
-import { api } from '../api/client';
 import { useLang } from '../i18n/lang';
+import { usePlace } from '../router/PlaceContext';
 
-export function useRegionChoice(initial?: string) {
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [region, setRegion] = useState<string>();
-  useEffect(() => background(api.regions().then((list) => (setRegions(list), setRegion((list.find((r) => r.uuid === initial) ?? list[0])?.uuid)))), []);
-  return { regions, region, setRegion };
+export function useRegionChoice() {
+  const { regions, region, go } = usePlace();
+  return { regions, region, setRegion: (id: string) => go({ region: id }) };
 }
 
 export function RegionSelect({ regions, region, onChange }: { regions: Region[]; region: string | undefined; onChange: (id: string) => void }) {

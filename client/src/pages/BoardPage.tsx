@@ -1,78 +1,90 @@
-// The coordinator's planning board for a cohort: the current draft (else the published plan),
-// violations checked in the browser with the shared validatePlan on every change, the solver
-// with its progress, moves by drag, keyboard or form with undo, and publishing after a look at
-// what changes for whom.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanResource } from '../../../shared/api/plans';
+// The coordinator's planning board for the cohort in the address: the version the address names
+// (else the newest draft, else the published plan), checked in the browser with the shared
+// validatePlan and the past-record rule on every change; the solver — replanning against the
+// published plan from a chosen week — with its progress; moves by drag, keyboard or form with
+// undo; the cohort's versions; publishing after a look at what changes for whom.
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SolverRun } from '../../../shared/api/solver-runs';
+import type { DoctorRequest } from '../../../shared/api/requests';
+import { pastChanges } from '../../../shared/domain/past-record';
 import { planDiff } from '../../../shared/domain/plan-diff';
+import { changeSummary, leaveReplanFrom, replanWeeks } from '../../../shared/domain/replanning';
 import { validatePlan } from '../../../shared/domain/validate-plan';
-import { addWeeks, stockholmDate } from '../../../shared/domain/weeks';
+import { addWeeks, formatWeek, formatWeekRange } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
-import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api, failureMessage } from '../api/client';
 import { AuditLog } from '../components/AuditLog';
+import { ChangeSummary } from '../components/board/ChangeSummary';
 import { MoveForm } from '../components/board/MoveForm';
+import { PastChangeList } from '../components/board/PastChangeList';
+import '../components/board/panels.css';
+import { planWords } from '../components/board/plan-words';
 import { PublishDialog } from '../components/board/PublishDialog';
+import { ReplanFrom } from '../components/board/ReplanFrom';
+import { SolverProgress } from '../components/board/SolverProgress';
 import { VariantsTable } from '../components/board/VariantsTable';
+import { VersionsPanel } from '../components/board/VersionsPanel';
 import { ViolationList } from '../components/board/ViolationList';
+import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { CoverageTable } from '../components/CoverageTable';
 import { Disclosure } from '../components/Disclosure';
-import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
+import { usePendingRequests, useProblem } from '../hooks/useCohortData';
+import { stripped, useDraftPlan } from '../hooks/useDraftPlan';
+import { useSolverRun } from '../hooks/useSolverRun';
 import { useLang } from '../i18n/lang';
+import { Link } from '../router/Link';
+import { usePlace } from '../router/PlaceContext';
 
-const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
 const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`;
 
-/** Where the board opens: another page (the region's load) may name the region and cohort. */
-export interface BoardChoice {
-  region: string;
-  cohort: string;
+/** A granted leave the board offers to replan for. */
+interface LeaveOffer {
+  doctorName: string;
+  leave: { from: string; to: string };
+  from: string;
 }
 
-export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
+/** `today`: the server's date — the past-record rule, the replan's first week and the board's marker. */
+export function BoardPage({ today }: { today: string }) {
   const { t, lang } = useLang();
-  const { regions, region, setRegion } = useRegionChoice(initial?.region);
-  const { cohorts, cohort, setCohort } = useCohortChoice(region, initial?.cohort);
-  const [problem, setProblem] = useState<Problem>();
-  const [plan, setPlan] = useState<PlanResource>();
-  const [published, setPublished] = useState<Assignment[]>();
-  const [history, setHistory] = useState<Assignment[][]>([]);
-  const [run, setRun] = useState<SolverRun>();
-  const [selected, setSelected] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const { regions, region, setRegion } = useRegionChoice();
+  const { cohorts, cohort, setCohort } = useCohortChoice();
+  const { place, go, href } = usePlace();
   const [message, setMessage] = useState<string>();
+  const fail = (err: unknown) => setMessage(failureMessage(err, t, {}, lang));
+  const { problem, reload: reloadProblem } = useProblem(cohort);
+  const { requests, reload: reloadRequests } = usePendingRequests(cohort);
+  const draft = useDraftPlan(cohort, place.plan, { onFailure: fail, onOpen: (plan) => go({ plan }) });
+  const solver = useSolverRun(cohort, { onFinished: (run) => background(finished(run)), onFailure: fail });
+  const [selected, setSelected] = useState('');
+  /** The publish dialog, open, with the server's reason when it refused. */
+  const [publishing, setPublishing] = useState<{ failure?: string }>();
   const [compared, setCompared] = useState<SolverRun>();
-
-  const loadPlans = async (cohortId: string) => {
-    const plans = await api.plans(cohortId);
-    const draft = plans.find((p) => p.status === 'draft');
-    const live = plans.find((p) => p.status === 'published');
-    const [current, publishedPlan] = await Promise.all([draft ? api.plan(draft.uuid) : undefined, live ? api.plan(live.uuid) : undefined]);
-    setPlan(current ?? publishedPlan);
-    setPublished(publishedPlan ? strip(publishedPlan.assignments) : undefined);
-    setHistory([]);
-  };
+  const [leaveOffer, setLeaveOffer] = useState<LeaveOffer>();
+  /** The drafts a replan made, with the week it started from. */
+  const [replanned, setReplanned] = useState(new Map<string, string>());
+  const [chosenWeek, setChosenWeek] = useState<string>();
   useEffect(() => {
-    if (!cohort) return;
-    background(api.problem(cohort).then(setProblem));
-    background(loadPlans(cohort));
+    setSelected('');
+    setPublishing(undefined);
+    setCompared(undefined);
+    setLeaveOffer(undefined);
+    setMessage(undefined);
+    setChosenWeek(undefined);
   }, [cohort]);
 
-  const stored = useMemo(() => strip(plan?.assignments ?? []), [plan]);
-  /** Edits not yet saved, shown meanwhile. */
-  const [local, setLocal] = useState<Assignment[]>();
-  const assignments = local ?? stored;
+  const { plan, editable, assignments } = draft;
+  const published = useMemo(() => (draft.published ? stripped(draft.published.assignments) : undefined), [draft.published]);
   // Checked a moment after an edit is drawn (React renders the deferred value next): the bar moves first.
   const checked = useDeferredValue(assignments);
-  const draft = plan?.status === 'draft';
-  // A draft's bars that differ from the published plan are outlined; publishing lists them.
-  const changes = useMemo(() => (draft && published ? planDiff(published, checked) : []), [draft, published, checked]);
-  const changed = useMemo(() => new Set(changes.map(keyOf)), [changes]);
+  const words = useMemo(() => planWords(problem, lang), [problem, lang]);
+  const summary = useMemo(() => (editable && published ? changeSummary(published, checked) : undefined), [editable, published, checked]);
+  const changed = useMemo(() => new Set(summary?.changes.map(keyOf)), [summary]);
+  const past = useMemo(() => (editable && published ? pastChanges(published, checked, today) : []), [editable, published, checked, today]);
   const violations = useMemo(() => (problem && plan ? validatePlan(problem, { assignments: checked }) : []), [problem, plan, checked]);
   const highlighted = useMemo(() => {
     const keys = new Set<string>();
@@ -82,57 +94,31 @@ export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
     }
     return keys;
   }, [violations, checked]);
-  const fail = (err: unknown) => setMessage(failureMessage(err, t, {}, lang));
+  // With a published plan the solver replans against it, from a Monday no earlier than the coming one.
+  const weeks = useMemo(() => (published ? replanWeeks(today, published) : []), [published, today]);
+  const replanFrom = chosenWeek && weeks.includes(chosenWeek) ? chosenWeek : weeks[0];
 
-  const runSolver = async (variants?: number) => {
-    if (!cohort) return;
-    let current = await api.startSolver(cohort, 30, variants);
-    setRun(current);
-    while (current.status === 'queued' || current.status === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      current = await api.solverRun(current.uuid);
-      setRun(current);
-    }
-    if (variants && current.plans?.length) setCompared(current);
-    if (current.plan) setPlan(await api.plan(current.plan)), setHistory([]);
-    else setMessage(current.error ?? current.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
+  const show = (next: Parameters<typeof draft.adopt>[0]) => {
+    draft.adopt(next);
+    go({ plan: next.uuid });
   };
-
-  // Edits show at once and are saved one after another in the background, each on the version
-  // the previous save gave: a drag never waits for the server. A failed save shows what the
-  // server holds again.
-  const saving = useRef({ chain: Promise.resolve(), pending: 0, version: 0 });
-  const save = (next: Assignment[], remember: boolean) => {
-    if (!plan || !draft) return;
-    if (remember) setHistory((h) => [...h, assignments]);
-    setLocal(next);
-    const queue = saving.current;
-    if (queue.pending === 0) queue.version = plan.version;
-    queue.pending++;
-    const id = plan.uuid;
-    queue.chain = queue.chain.then(async () => {
-      try {
-        const saved = await api.editPlan(id, queue.version, next);
-        queue.version = saved.version;
-        setPlan(saved);
-      } catch (err) {
-        fail(err);
-        const current = await api.plan(id).catch(() => undefined);
-        if (current) (queue.version = current.version), setPlan(current);
-      } finally {
-        if (--queue.pending === 0) setLocal(undefined);
-      }
-    });
+  const run = (body: { variants?: number; frozenBefore?: string }) => {
+    setMessage(undefined);
+    setCompared(undefined);
+    solver.start(body);
   };
-  const reshape = (key: string, change: (a: Assignment) => Assignment) => void save(assignments.map((a) => (keyOf(a) === key ? change(a) : a)), true);
+  const finished = async (done: SolverRun) => {
+    if (done.status === 'cancelled') return setMessage(t('runCancelled'));
+    if (done.status === 'failed') return setMessage(done.error ?? t('runFailed'));
+    if (done.parameters.variants && done.plans?.length) return setCompared(done);
+    if (!done.plan) return setMessage(done.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
+    const next = await api.plan(done.plan);
+    if (done.parameters.frozenBefore) setReplanned((m) => new Map(m).set(next.uuid, done.parameters.frozenBefore!));
+    show(next);
+  };
+  const reshape = (key: string, change: (a: Assignment) => Assignment) => draft.edit(assignments.map((a) => (keyOf(a) === key ? change(a) : a)));
   const move = (shift: number, site: string | undefined) =>
     reshape(selected, (a) => ({ ...a, site: a.site === null || !site ? a.site : site, from: addWeeks(a.from, shift), to: addWeeks(a.to, shift) }));
-  const undo = () => {
-    const previous = history.at(-1);
-    if (!previous) return;
-    setHistory((h) => h.slice(0, -1));
-    void save(previous, false);
-  };
   /** Locks the selected placement to its site and start (a pin the solver keeps), or unlocks it. */
   const togglePin = async () => {
     if (!cohort || !selected) return;
@@ -145,7 +131,7 @@ export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
     const pins = pinned ? doctor.pins.filter((p) => p.block !== block) : [...doctor.pins, { block, ...(placed.site ? { site: placed.site } : {}), from: placed.from }];
     try {
       await api.updateDoctor(uuid, { ...body, pins });
-      setProblem(await api.problem(cohort));
+      reloadProblem();
     } catch (err) {
       fail(err);
     }
@@ -153,31 +139,41 @@ export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
   const publish = async () => {
     if (!plan) return;
     try {
-      const done = await api.publish(plan.uuid, plan.version);
-      setPlan(done);
-      setPublished(strip(done.assignments));
-      setConfirming(false);
+      draft.adopt(await api.publish(plan.uuid, plan.version));
+      setPublishing(undefined);
       setMessage(t('published'));
     } catch (err) {
-      fail(err);
+      setPublishing({ failure: failureMessage(err, t, {}, lang) });
     }
   };
-  const newDraft = async () => {
-    if (!cohort) return;
-    try {
-      setPlan(await api.draftFromPublished(cohort));
-      setHistory([]);
-    } catch (err) {
-      fail(err);
+  const attempt = (work: () => Promise<void>) => background(work().catch(fail));
+  const discard = (id: string, version: number, number: number) => {
+    if (!window.confirm(t('discardConfirm').replace('{n}', String(number)))) return;
+    attempt(async () => {
+      await api.discardPlan(id, version);
+      draft.forget(id);
+      setMessage(t('discarded').replace('{n}', String(number)));
+      if (plan?.uuid === id) go({}, { replace: true });
+      draft.reload();
+    });
+  };
+  const decided = (request: DoctorRequest, decision: 'approve' | 'reject' | undefined, doctorName: string) => {
+    reloadRequests();
+    if (!decision) return;
+    reloadProblem();
+    if (decision === 'approve' && request.request.kind === 'leave' && published) {
+      const { leave } = request.request;
+      setLeaveOffer({ doctorName, leave, from: leaveReplanFrom(today, leave.from) });
     }
   };
-  const choose = async (index: number) => {
-    if (!cohort || !compared) return;
-    setPlan(await api.draftFromRun(cohort, compared.uuid, index));
-    setHistory([]);
-    setCompared(undefined);
+  const pending = requests?.length ?? 0;
+  const openRequests = () => {
+    const panel = document.getElementById('requests') as HTMLDetailsElement | null;
+    if (!panel) return;
+    panel.open = true;
+    panel.scrollIntoView({ block: 'start' });
+    panel.querySelector('summary')?.focus();
   };
-  const solving = run?.status === 'running' || run?.status === 'queued';
 
   return (
     <section aria-label={t('board')}>
@@ -185,83 +181,123 @@ export function BoardPage({ initial }: { initial?: BoardChoice } = {}) {
       <div className="toolbar">
         <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
         <CohortSelect cohorts={cohorts} cohort={cohort} onChange={setCohort} />{' '}
-        <button type="button" onClick={() => background(runSolver())} disabled={!cohort || solving}>
+        {published && weeks.length > 0 && <ReplanFrom weeks={weeks} value={replanFrom!} onChange={setChosenWeek} />}
+        <button type="button" onClick={() => run({ frozenBefore: replanFrom })} disabled={!cohort || solver.solving}>
           {t('runSolver')}
         </button>{' '}
-        <button type="button" onClick={() => background(runSolver(3))} disabled={!cohort || solving}>
+        <button type="button" onClick={() => run({ variants: 3, frozenBefore: replanFrom })} disabled={!cohort || solver.solving}>
           {t('compareVariants')}
         </button>{' '}
-        {draft && (
-          <button type="button" onClick={() => setConfirming(true)}>
+        {editable && (
+          <button type="button" onClick={() => setPublishing({})}>
             {t('publish')}
           </button>
         )}
         {plan?.status === 'published' && (
-          <button type="button" onClick={() => background(newDraft())}>
+          <button type="button" onClick={() => attempt(async () => show(await api.draftFromPublished(cohort!)))}>
             {t('newDraft')}
           </button>
         )}
-      </div>
-      {run && solving && (
-        <span className="solver-progress" role="status">
-          <progress aria-label={t('solving')} /> {t('solving')}: {String(run.progress?.phase ?? run.status)}
-          {run.progress?.objective !== undefined ? ` · ${t('objective')} ${String(run.progress.objective)}` : ''}{' '}
-          <button type="button" onClick={() => background(api.cancelSolver(run.uuid))}>
-            {t('cancel')}
+        {pending > 0 && (
+          <button type="button" className="pending-count" onClick={openRequests}>
+            {t('requests')}: {t(pending === 1 ? 'pendingOne' : 'pendingMany').replace('{n}', String(pending))}
           </button>
-        </span>
+        )}
+      </div>
+      {solver.run && solver.solving && <SolverProgress run={solver.run} onCancel={solver.cancel} />}
+      {leaveOffer && !solver.solving && (
+        <p className="leave-offer" role="status">
+          {t('leaveGranted').replace('{doctor}', leaveOffer.doctorName).replace('{weeks}', formatWeekRange(leaveOffer.leave, lang))}{' '}
+          <button type="button" onClick={() => (setLeaveOffer(undefined), setChosenWeek(leaveOffer.from), run({ frozenBefore: leaveOffer.from }))}>
+            {t('replanFromWeek').replace('{week}', formatWeek(leaveOffer.from, lang))}
+          </button>
+        </p>
       )}
       {plan && (
         <p className="plan-status">
-          {draft ? t('draft') : t('published')} {plan.number}
+          {t(`status-${plan.status}`)} {plan.number}
           {plan.objective !== null ? ` · ${t('objective')} ${plan.objective}` : ''}
+          {!editable && ` · ${t('readOnly')}`}
+          {place.plan && (
+            <>
+              {' '}
+              <Link to={href({})}>{t('toCurrentPlan')}</Link>
+            </>
+          )}
         </p>
       )}
       {message && <p role="alert">{message}</p>}
-      {compared?.plans && problem && <VariantsTable plans={compared.plans} problem={problem} onChoose={(i) => background(choose(i))} />}
-      {confirming && problem && <PublishDialog changes={changes} problem={problem} onPublish={() => void publish()} onCancel={() => setConfirming(false)} />}
+      {compared?.plans && problem && (
+        <VariantsTable
+          plans={compared.plans}
+          problem={problem}
+          onChoose={(i) => attempt(async () => (show(await api.draftFromRun(cohort!, compared.uuid, i)), setCompared(undefined)))}
+        />
+      )}
+      {summary && <ChangeSummary summary={summary} replannedFrom={plan && replanned.get(plan.uuid)} words={words} />}
+      {!publishing && <PastChangeList changes={past} words={words} />}
+      {publishing && problem && (
+        <PublishDialog
+          changes={published ? planDiff(published, assignments) : undefined}
+          placements={assignments.length}
+          pastChanges={past}
+          words={words}
+          failure={publishing.failure}
+          onPublish={() => background(publish())}
+          onCancel={() => setPublishing(undefined)}
+        />
+      )}
       {problem && plan && (
         <>
-          {draft && <p className="hint">{t('dragHint')}</p>}
+          {editable && <p className="hint">{t('dragHint')}</p>}
           <Board
             problem={problem}
             assignments={assignments}
             highlighted={highlighted}
             changed={changed}
-            today={stockholmDate(new Date())}
+            today={today}
             onSelect={(a) => setSelected(keyOf(a))}
-            onChange={draft ? (a, next) => reshape(keyOf(a), (x) => ({ ...x, ...next })) : undefined}
+            onChange={editable ? (a, next) => reshape(keyOf(a), (x) => ({ ...x, ...next })) : undefined}
           />
         </>
       )}
-      {changed.size > 0 && (
-        <p className="changed-count">
-          {t('changedSincePublished')}: {changed.size}
-        </p>
-      )}
       <ViolationList violations={violations} />
-      {draft && problem && (
+      {editable && problem && (
         <MoveForm
           problem={problem}
           assignments={assignments}
           selected={selected}
           onSelect={setSelected}
           onMove={move}
-          onUndo={history.length > 0 ? undo : undefined}
+          onUndo={draft.canUndo ? draft.undo : undefined}
           onTogglePin={() => background(togglePin())}
         />
+      )}
+      {cohort && (
+        <Disclosure summary={`${t('versions')} (${draft.versions.length})`}>
+          {() => (
+            <VersionsPanel
+              versions={draft.versions}
+              shown={plan?.uuid}
+              words={words}
+              href={(id) => href({ plan: id })}
+              onRestore={(v) => attempt(async () => show(await api.draftFromVersion(cohort, v.uuid)))}
+              onDiscard={(v) => discard(v.uuid, v.version, v.number)}
+              diff={api.planDiff}
+              onFailure={fail}
+            />
+          )}
+        </Disclosure>
       )}
       {problem && plan && (
         <Disclosure summary={t('coverage')}>{() => <CoverageTable problem={problem} assignments={assignments} violations={violations} lang={lang} />}</Disclosure>
       )}
       {cohort && problem && (
-        <Disclosure summary={t('requests')}>
-          {() => (
-            <RequestsPanel cohort={cohort} problem={problem} onDecided={() => background(api.problem(cohort).then(setProblem))} />
-          )}
+        <Disclosure id="requests" summary={`${t('requests')} (${t(pending === 1 ? 'pendingOne' : 'pendingMany').replace('{n}', String(pending))})`}>
+          {() => <RequestsPanel cohort={cohort} problem={problem} requests={requests ?? []} onDecided={decided} />}
         </Disclosure>
       )}
-      {region && <Disclosure summary={t('auditLog')}>{() => <AuditLog region={region} />}</Disclosure>}
+      {region && <Disclosure summary={t('auditLog')}>{() => <AuditLog region={region} words={words} />}</Disclosure>}
     </section>
   );
 }

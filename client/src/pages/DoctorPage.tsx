@@ -6,6 +6,7 @@ import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { blockLabel } from '../../../shared/domain/labels';
 import type { Wish } from '../../../shared/format/problem';
 import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
+import { wishMet } from '../../../shared/domain/wishes';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
@@ -39,6 +40,13 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
     const block = choice ? blockLabel({ id: choice.block, kind: choice.kind, ...(choice.name ? { name: choice.name } : {}) }, lang) : wish.block;
     const site = wish.site ? (choice?.sites.find((x) => x.id === wish.site)?.name ?? wish.site) : undefined;
     return [block, site, wish.from ? formatWeek(wish.from, lang) : undefined].filter(Boolean).join(', ');
+  };
+  // An approved wish is only a wish the planner weighs until a published plan meets it.
+  const requestStatus = (r: DoctorRequest) => {
+    if (r.request.kind !== 'wish' || r.status !== 'approved') return t(r.status);
+    const wish = r.request.wish;
+    const placed = schedule.assignments.find((a) => a.block === wish.block);
+    return placed && wishMet(wish, placed.site, placed.from) ? t('wishMetInPlan') : t('wishRegistered');
   };
   return (
     <section aria-label={t('myYear')}>
@@ -76,7 +84,7 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
       <ul className="requests">
         {requests.map((r) => (
           <li key={r.uuid} data-status={r.status}>
-            {r.request.kind === 'leave' ? `${t('leave')} ${r.request.leave.from} – ${r.request.leave.to}` : `${t('wish')}: ${describeWish(r.request.wish)}`}: {t(r.status)}
+            {r.request.kind === 'leave' ? `${t('leave')} ${r.request.leave.from} – ${r.request.leave.to}` : `${t('wish')}: ${describeWish(r.request.wish)}`}: {requestStatus(r)}
           </li>
         ))}
       </ul>

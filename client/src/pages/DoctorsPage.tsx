@@ -15,7 +15,7 @@ import { useLang } from '../i18n/lang';
 export function DoctorsPage() {
   const { t } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
-  const { cohorts, cohort, setCohort } = useCohortChoice(region);
+  const { cohorts, cohort, setCohort } = useCohortChoice();
   const [doctors, setDoctors] = useState<DoctorResource[]>([]);
   const [problem, setProblem] = useState<Problem>();
   /** The doctor whose form is open, or 'new'. */

@@ -1,20 +1,21 @@
 // Beläggning: the chosen region's every site and week with all its cohorts' BT doctors against
 // the capacity they share — the published plans, or with each cohort's newest draft in their
-// place — over-capacity site-weeks counted and marked, and from a cell to the cohort's board.
+// place — over-capacity site-weeks counted and marked, and from a cell a link to the cohort's board.
 import { useEffect, useState } from 'react';
 import type { Occupancy } from '../../../shared/api/occupancy';
 import type { OccupancyView } from '../../../shared/domain/region-occupancy';
-import { stockholmDate } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api, failureMessage } from '../api/client';
 import { OccupancyGrid } from '../components/occupancy/OccupancyGrid';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
-import type { BoardChoice } from './BoardPage';
+import { usePlace } from '../router/PlaceContext';
 
-export function OccupancyPage({ onOpenBoard }: { onOpenBoard?: (choice: BoardChoice) => void } = {}) {
+/** `today`: the server's date, marked on the grid. */
+export function OccupancyPage({ today }: { today: string }) {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
+  const { href } = usePlace();
   const [occupancy, setOccupancy] = useState<{ region: string; data: Occupancy }>();
   const [failure, setFailure] = useState<string>();
   const [view, setView] = useState<OccupancyView>('published');
@@ -53,8 +54,8 @@ export function OccupancyPage({ onOpenBoard }: { onOpenBoard?: (choice: BoardCho
           key={shown.region}
           occupancy={shown.data}
           view={view}
-          today={stockholmDate(new Date())}
-          onOpenBoard={onOpenBoard ? (cohort) => onOpenBoard({ region: shown.region, cohort }) : undefined}
+          today={today}
+          boardHref={(cohort) => href({ page: 'board', region: shown.region, cohort })}
         />
       ) : (
         !failure && <p>{t('loading')}</p>

@@ -1,28 +1,34 @@
 // Publishing asks first and lists what changes for whom: each moved, added or removed placement
-// by doctor name, block, site and weeks.
-import { blockLabel } from '../../../../shared/domain/labels';
+// by doctor name, block, site and weeks — or, the first time, that every placement is new. A
+// draft that rewrites served weeks is flagged before, and a refusal says why inside the dialog.
+import type { PastChange } from '../../../../shared/domain/past-record';
 import type { PlanChange } from '../../../../shared/domain/plan-diff';
-import { formatWeekRange } from '../../../../shared/domain/weeks';
-import type { Problem } from '../../../../shared/format/problem';
 import { useLang } from '../../i18n/lang';
+import { ChangeList } from './ChangeList';
+import { PastChangeList } from './PastChangeList';
+import type { PlanWords } from './plan-words';
 
-export function PublishDialog({ changes, problem, onPublish, onCancel }: { changes: PlanChange[]; problem: Problem; onPublish: () => void; onCancel: () => void }) {
-  const { t, lang } = useLang();
-  const doctors = new Map(problem.doctors.map((d) => [d.id, d.name]));
-  const blocks = new Map(problem.blocks.map((b) => [b.id, blockLabel(b, lang)]));
-  const sites = new Map(problem.sites.map((s) => [s.id, s.name]));
-  const where = (p: { site: string | null; from: string; to: string } | null | undefined) =>
-    p ? `${p.site ? `${sites.get(p.site) ?? p.site}, ` : ''}${formatWeekRange(p, lang)}` : '—';
+export interface PublishDialogProps {
+  /** Compared with the published plan; undefined when nothing has been published yet. */
+  changes: PlanChange[] | undefined;
+  placements: number;
+  pastChanges: PastChange[];
+  words: PlanWords;
+  /** Why the server refused the last try. */
+  failure?: string;
+  onPublish: () => void;
+  onCancel: () => void;
+}
+
+export function PublishDialog({ changes, placements, pastChanges, words, failure, onPublish, onCancel }: PublishDialogProps) {
+  const { t } = useLang();
+  const question = changes === undefined ? t('publishFirst').replace('{n}', String(placements)) : changes.length === 0 ? t('publishNoChanges') : t('publishConfirm');
   return (
     <div role="dialog" aria-label={t('publish')} className="publish-dialog">
-      <p>{changes.length === 0 ? t('publishNoChanges') : t('publishConfirm')}</p>
-      <ul className="changes">
-        {changes.map((c) => (
-          <li key={`${c.doctor}/${c.block}`}>
-            <strong>{doctors.get(c.doctor) ?? c.doctor}</strong> · {blocks.get(c.block) ?? c.block}: {where(c.before)} → {where(c.after)}
-          </li>
-        ))}
-      </ul>
+      <p>{question}</p>
+      {changes && changes.length > 0 && <ChangeList changes={changes} words={words} />}
+      <PastChangeList changes={pastChanges} words={words} />
+      {failure && <p role="alert">{failure}</p>}
       <button type="button" onClick={onPublish}>
         {t('publish')}
       </button>{' '}

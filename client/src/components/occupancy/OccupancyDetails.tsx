@@ -1,9 +1,10 @@
 // The chosen site-weeks of the region's load: each cohort's doctors there, from which plan, and a
-// button per cohort that opens the planning board on that cohort (where an overload is mended).
+// link per cohort to the planning board on that cohort (where an overload is mended).
 import type { Occupancy } from '../../../../shared/api/occupancy';
 import type { OccupancyRun, OccupancyView } from '../../../../shared/domain/region-occupancy';
 import { formatWeekRange } from '../../../../shared/domain/weeks';
 import { useLang } from '../../i18n/lang';
+import { Link } from '../../router/Link';
 import { COHORT_STYLES } from './OccupancyRow';
 
 export interface OccupancyDetailsProps {
@@ -11,10 +12,10 @@ export interface OccupancyDetailsProps {
   run: OccupancyRun;
   cohorts: Occupancy['cohorts'];
   view: OccupancyView;
-  onOpenBoard?: (cohort: string) => void;
+  boardHref?: (cohort: string) => string;
 }
 
-export function OccupancyDetails({ site, run, cohorts, view, onOpenBoard }: OccupancyDetailsProps) {
+export function OccupancyDetails({ site, run, cohorts, view, boardHref }: OccupancyDetailsProps) {
   const { t, lang } = useLang();
   const plan = (c: Occupancy['cohorts'][number]) =>
     view === 'drafts' && c.draft !== null
@@ -47,10 +48,10 @@ export function OccupancyDetails({ site, run, cohorts, view, onOpenBoard }: Occu
               <span>
                 <strong>{cohort.name}</strong>: <span className="occ-cohort-figures">{`${doctors} ${t('doctorsInService')} · ${plan(cohort)}`}</span>
               </span>
-              {onOpenBoard && (
-                <button type="button" onClick={() => onOpenBoard(cohort.uuid)} aria-label={`${t('openBoard')}: ${cohort.name}`}>
+              {boardHref && (
+                <Link to={boardHref(cohort.uuid)} aria-label={`${t('openBoard')}: ${cohort.name}`}>
                   {t('openBoard')}
-                </button>
+                </Link>
               )}
             </li>
           ))}

@@ -25,7 +25,8 @@ export interface OccupancyGridProps {
   /** 'YYYY-MM-DD': its week is marked. */
   today?: string;
   /** Opens the planning board on a cohort. */
-  onOpenBoard?: (cohort: string) => void;
+  /** The address of a cohort's board: the details link there. */
+  boardHref?: (cohort: string) => string;
 }
 
 interface Cell {
@@ -34,7 +35,7 @@ interface Cell {
   column: number;
 }
 
-export function OccupancyGrid({ occupancy, view, today, onOpenBoard }: OccupancyGridProps) {
+export function OccupancyGrid({ occupancy, view, today, boardHref }: OccupancyGridProps) {
   const { t } = useLang();
   const result = useMemo(() => regionOccupancy(occupancy, view), [occupancy, view]);
   const range = result.range;
@@ -176,7 +177,7 @@ export function OccupancyGrid({ occupancy, view, today, onOpenBoard }: Occupancy
         </div>
       </div>
       {chosen && activeRun && (
-        <OccupancyDetails site={occupancy.sites[active.row]!} run={activeRun} cohorts={occupancy.cohorts} view={view} onOpenBoard={onOpenBoard} />
+        <OccupancyDetails site={occupancy.sites[active.row]!} run={activeRun} cohorts={occupancy.cohorts} view={view} boardHref={boardHref} />
       )}
     </div>
   );
