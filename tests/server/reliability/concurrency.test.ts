@@ -222,6 +222,25 @@ describe('publishing at the same moment', () => {
     }
   });
 
+  it('a discard and a publish of the same draft at once: either it is gone (publish 404) or published (discard 409)', async () => {
+    const previous = await publishedPlan();
+    const draft = await draftFromPublished();
+    const [discard, publish] = await raceOnRow('plans', draft.uuid, () => [
+      api.request('DELETE', `/api/plans/${draft.uuid}?version=${draft.version}`),
+      api.request('POST', `/api/plans/${draft.uuid}/publish`, { version: draft.version }),
+    ]);
+    expect([`${discard!.status} ${publish!.status}`]).toContainEqual(expect.stringMatching(/^(204 404|409 200)$/));
+    const now = await publishedPlan();
+    if (discard!.status === 204) {
+      expect((await api.request('GET', `/api/plans/${draft.uuid}`)).status).toBe(404);
+      expect(now.uuid).toBe(previous.uuid);
+    } else {
+      expectConflict(discard!);
+      expect(now.uuid).toBe(draft.uuid);
+      expect((await plan(previous.uuid)).status).toBe('archived');
+    }
+  });
+
   it(`${N} drafts published at once never answer 500 and leave exactly one published plan`, async () => {
     const previous = await publishedPlan();
     const drafts = [];
