@@ -134,13 +134,15 @@ export class PlanService {
     let keep = published ? await storedAssignments(em, published.id, codes) : [];
     let assignments: Assignment[] = [];
     let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
+    let source: number | undefined;
     if (body.from === 'published') {
       if (!published) throw ruleBroken('the cohort has no published plan to copy');
       assignments = keep;
     } else if (body.from === 'version') {
-      const source = await found(em, PlanEntity, body.plan, 'plan');
-      if (source.cohortId !== cohortId) throw ruleBroken(`plan ${body.plan} belongs to another cohort`);
-      const copied = await storedAssignments(em, source.id, codes);
+      const version = await found(em, PlanEntity, body.plan, 'plan');
+      if (version.cohortId !== cohortId) throw ruleBroken(`plan ${body.plan} belongs to another cohort`);
+      source = version.number;
+      const copied = await storedAssignments(em, version.id, codes);
       assignments = copied;
       // The published plan's placement ids win, as in a copy of it; the version's own fill in.
       keep = [...copied, ...keep];
@@ -151,7 +153,7 @@ export class PlanService {
     }
     const row = await this.insertDraft(em, cohortId, actor, figures);
     await writeAssignments(em, row.id, assignments.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to })), codes, keep);
-    await audit(em, { regionId: (await found(em, CohortEntity, cohortId, 'cohort')).regionId, actor, action: 'create', entity: 'plan', entityId: row.id, after: { number: row.number, from: body.from } });
+    await audit(em, { regionId: (await found(em, CohortEntity, cohortId, 'cohort')).regionId, actor, action: 'create', entity: 'plan', entityId: row.id, after: { number: row.number, from: body.from, ...(source !== undefined ? { source } : {}) } });
     return this.resource(em, row);
   }
 

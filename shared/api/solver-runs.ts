@@ -11,7 +11,10 @@ export const solverRunStartSchema = z.strictObject({
   timeLimit: z.number().min(1).max(600).default(30),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
   variants: z.number().int().min(1).max(6).optional(),
-  /** Replan against the published plan: nothing that starts before this week moves. */
+  /**
+   * Replan against the published plan: nothing that starts before this week moves. A cohort with
+   * a published plan gets the coming Monday (server clock) when none is given; earlier is refused.
+   */
   frozenBefore: mondaySchema.optional(),
 });
 

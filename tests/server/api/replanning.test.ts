@@ -200,6 +200,8 @@ describe('plan versions', () => {
     const copy = await ok(coordinator.request('POST', `/api/cohorts/${cohort}/plans`, { from: 'version', plan: archived.uuid }), 201);
     expect(copy).toMatchObject({ status: 'draft', number: Math.max(...list.map((p: { number: number }) => p.number)) + 1 });
     expect(strip(copy.assignments)).toEqual(strip(archived.assignments));
+    const audit = await ok(coordinator.request('GET', `/api/regions/${region}/audit`));
+    expect(audit.find((e: { action: string; entityId: string }) => e.action === 'create' && e.entityId === copy.uuid).after).toEqual({ number: copy.number, from: 'version', source: 1 });
     for (const a of copy.assignments) {
       const now = published.assignments.find((p) => p.doctor === a.doctor && p.block === a.block)!;
       expect(a.placement).toBe(now.placement);
