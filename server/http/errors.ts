@@ -1,5 +1,5 @@
 // Errors a use case raises on purpose; the error mapper turns them into problem+json.
-import { PROBLEM_TYPES, type OverloadedSiteWeeks } from '../../shared/api/common';
+import { PROBLEM_TYPES, type LayoutRefusal, type LostReferenceDetail, type OverloadedSiteWeeks } from '../../shared/api/common';
 import type { PastChange } from '../../shared/domain/past-record';
 
 export class HttpError extends Error {
@@ -34,6 +34,13 @@ export const regionOverloaded = (detail: string, siteWeeks: OverloadedSiteWeeks[
 /** Published, the plan would rewrite started placements or past weeks of the published one. */
 export const pastChanged = (detail: string, pastChanges: PastChange[]) =>
   new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.pastChanged, { pastChanges });
+
+/** Doctors' credits, pins, wishes or allowed sites name blocks a new template lacks: each listed. */
+export const referencesLost = (detail: string, lost: LostReferenceDetail[]) =>
+  new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.lostReferences, { lost });
+
+/** A doctor's year cannot be laid out: the first rule that cannot hold, in both languages. */
+export const noLayout = (detail: string, layout: LayoutRefusal) => new HttpError(422, 'Unprocessable Content', detail, PROBLEM_TYPES.noLayout, { layout });
 
 /** A domain rule forbids it. */
 export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);

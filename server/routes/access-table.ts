@@ -55,7 +55,7 @@ export const ACCESS: Record<string, Rule> = {
   'PATCH /api/cohorts/:id': coordinates('cohort'),
   'DELETE /api/cohorts/:id': coordinates('cohort'),
   'GET /api/cohorts/:id/problem': coordinates('cohort'),
-  'POST /api/cohorts/:id/copy': coordinates('cohort'),
+  'POST /api/cohorts/:id/intake': coordinates('cohort'),
 
   'GET /api/cohorts/:id/doctors': coordinates('cohort'),
   'POST /api/cohorts/:id/doctors': coordinates('cohort'),

@@ -1,7 +1,7 @@
 // A region's setup: regions (and their audit log), sites (and a clinic's incoming doctors),
-// templates, cohorts (with import, export and copy), doctors (their year, GDPR export and erasure).
+// templates, cohorts (with import, export and a new intake), doctors (their year, GDPR export and erasure).
 import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
-import { cohortBodySchema, cohortCopySchema, cohortImportSchema, cohortUpdateSchema } from '../../shared/api/cohorts';
+import { cohortBodySchema, cohortImportSchema, cohortIntakeSchema, cohortUpdateSchema } from '../../shared/api/cohorts';
 import { doctorBodySchema, doctorUpdateSchema, eraseSchema, incomingQuerySchema } from '../../shared/api/doctors';
 import { regionBodySchema, regionUpdateSchema } from '../../shared/api/regions';
 import { siteBodySchema, siteUpdateSchema } from '../../shared/api/sites';
@@ -72,7 +72,7 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
   router.get('/cohorts/:id/problem', async (req, res) => {
     res.json(await services.cohorts.problem(parse(uuidParamsSchema, req.params).id));
   });
-  router.post('/cohorts/:id/copy', async (req, res) => {
-    res.status(201).json(await services.cohorts.copy(parse(uuidParamsSchema, req.params).id, parse(cohortCopySchema, req.body), actorOf(req)));
+  router.post('/cohorts/:id/intake', async (req, res) => {
+    res.status(201).json(await services.cohorts.intake(parse(uuidParamsSchema, req.params).id, parse(cohortIntakeSchema, req.body), actorOf(req)));
   });
 }

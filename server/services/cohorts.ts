@@ -1,10 +1,8 @@
-// Cohorts: CRUD, export as bt-planning-problem/1, import of such a file (template, missing
-// sites, doctors), and a copy for next year's intake with every date moved.
+// Cohorts: CRUD (another template keeps the doctors' references to blocks), export as
+// bt-planning-problem/1, import of such a file (template, missing sites, doctors), and a new intake.
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CohortBody, CohortCopy, CohortImport, CohortResource, CohortUpdate } from '../../shared/api/cohorts';
+import type { CohortBody, CohortImport, CohortIntake, CohortResource, CohortUpdate } from '../../shared/api/cohorts';
 import { DEFAULT_TEACHING } from '../../shared/calendar/events';
-import { shiftWindows } from '../../shared/domain/templates';
-import { addWeeks } from '../../shared/domain/weeks';
 import type { Problem } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
@@ -14,10 +12,12 @@ import { TemplateEntity } from '../entities/template';
 import { ruleBroken } from '../http/errors';
 import { cohortProblem } from '../repositories/cohort-problem';
 import { audit } from './audit';
-import { doctorResources, insertDoctor } from './doctors';
+import { insertDoctor } from './doctors';
 import { deleteVersioned, found, updateVersioned } from './locking';
 import { refuseDeletingPublished } from './published-plans';
 import { insertSite } from './sites';
+import { newIntake } from './intake';
+import { keepDoctorReferences } from './template-references';
 import { insertTemplate, templateBlocks } from './templates';
 
 async function toResource(em: EntityManager, row: CohortRow): Promise<CohortResource> {
@@ -57,8 +57,14 @@ export class CohortService {
       await this.templateOfRegion(em, body.template, row.regionId);
       const same = JSON.stringify([body.teaching, body.kollegiumMonths]) === JSON.stringify([row.teaching, row.kollegiumMonths]);
       const calendar = same ? {} : { calendarChangedAt: new Date() };
+      const { mapByKind, ...fields } = body;
       await updateVersioned(em, CohortEntity, id, body.version, { name: body.name, templateId: body.template, teaching: body.teaching, kollegiumMonths: body.kollegiumMonths, ...calendar }, 'cohort');
-      await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'cohort', entityId: id, before: { name: row.name, template: row.templateId }, after: body });
+      // Another template: the doctors' credits, pins, wishes and allowed sites are kept or mapped, never dropped.
+      const mapped =
+        body.template === row.templateId
+          ? []
+          : await keepDoctorReferences(em, [id], await templateBlocks(em, row.templateId), await templateBlocks(em, body.template), mapByKind === true);
+      await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'cohort', entityId: id, before: { name: row.name, template: row.templateId }, after: { ...fields, ...(mapped.length ? { mapped } : {}) } });
       return toResource(em, await found(em, CohortEntity, id, 'cohort'));
     });
   }
@@ -77,35 +83,9 @@ export class CohortService {
     return this.ds.transaction(async (em) => importProblem(em, regionId, body.name, body.problem, actor));
   }
 
-  /** Next intake: the same template, the doctors' setup with every week moved by `weeks`. */
-  async copy(id: string, body: CohortCopy, actor: string): Promise<CohortResource> {
-    return this.ds.transaction(async (em) => {
-      const source = await found(em, CohortEntity, id, 'cohort');
-      const templateId = await this.templateForIntake(em, source, body);
-      const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths });
-      const shift = (week: string) => addWeeks(week, body.weeks);
-      const doctors = await doctorResources(em, await em.getRepository(DoctorEntity).find({ where: { cohortId: id }, order: { code: 'ASC' } }));
-      for (const { uuid: _u, version: _v, ...d } of doctors) {
-        await insertDoctor(em, row.id, {
-          ...d,
-          start: shift(d.start),
-          absences: d.absences.map((a) => ({ ...a, from: shift(a.from), to: shift(a.to) })),
-          pins: d.pins.map((p) => (p.from ? { ...p, from: shift(p.from) } : p)),
-          wishes: d.wishes.map((w) => (w.from ? { ...w, from: shift(w.from) } : w)),
-        });
-      }
-      await audit(em, { regionId: source.regionId, actor, action: 'create', entity: 'cohort', entityId: row.id, after: { copyOf: id, ...body } });
-      return toResource(em, row);
-    });
-  }
-
-  /** The source's template, or when it has date windows a copy named after the new cohort with the windows moved along. */
-  private async templateForIntake(em: EntityManager, source: CohortRow, body: CohortCopy): Promise<string> {
-    const blocks = await templateBlocks(em, source.templateId);
-    const moved = shiftWindows(blocks, body.weeks);
-    if (moved.every((b, i) => b === blocks[i])) return source.templateId;
-    const template = await found(em, TemplateEntity, source.templateId, 'template');
-    return (await insertTemplate(em, source.regionId, { name: body.name, unit: template.unit, blocks: moved.map(({ goals: _goals, ...b }) => b) })).id;
+  /** A new intake from this cohort (see newIntake): any start Monday, doctors copied or not, checked before saving. */
+  async intake(id: string, body: CohortIntake, actor: string): Promise<CohortResource> {
+    return this.ds.transaction(async (em) => toResource(em, await newIntake(em, id, body, actor)));
   }
 
   private async templateOfRegion(em: EntityManager, templateId: string, regionId: string): Promise<void> {

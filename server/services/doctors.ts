@@ -52,7 +52,8 @@ function doctorFields(body: DoctorBody) {
   };
 }
 
-async function writeChildren(em: EntityManager, doctorId: string, body: DoctorBody): Promise<void> {
+/** Replaces the doctor's absences, credit, pins and wishes with the body's. */
+export async function writeChildren(em: EntityManager, doctorId: string, body: DoctorBody): Promise<void> {
   for (const entity of [AbsenceEntity, CreditEntity, PinEntity, WishEntity] as const) await em.getRepository(entity).delete({ doctorId });
   if (body.absences.length) await em.getRepository(AbsenceEntity).insert(body.absences.map((a) => ({ doctorId, from: a.from, to: a.to, reason: a.reason ?? null })));
   if (body.credits.length) await em.getRepository(CreditEntity).insert(body.credits.map((c) => ({ doctorId, ...c })));

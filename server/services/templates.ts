@@ -1,11 +1,16 @@
-// Templates of a region with their blocks in order (replaced as a whole with the template).
-import type { DataSource, EntityManager } from 'typeorm';
+// Templates of a region with their blocks in order (replaced as a whole with the template). A
+// template a published cohort uses keeps its blocks, and no edit drops what doctors refer to.
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { TemplateBody, TemplateResource, TemplateUpdate } from '../../shared/api/templates';
 import type { Block } from '../../shared/format/problem';
+import { CohortEntity, type CohortRow } from '../entities/cohort';
+import { PlanEntity } from '../entities/plan';
 import { RegionEntity } from '../entities/region';
 import { TemplateEntity, type TemplateRow } from '../entities/template';
 import { TemplateBlockEntity, type TemplateBlockRow } from '../entities/template-block';
+import { inUse } from '../http/errors';
 import { audit } from './audit';
+import { keepDoctorReferences } from './template-references';
 import { deleteVersioned, found, updateVersioned } from './locking';
 
 export function blockOf(row: TemplateBlockRow): Block {
@@ -59,6 +64,24 @@ export async function insertTemplate(em: EntityManager, regionId: string, body: 
   return row;
 }
 
+/** Same blocks in the same order, whatever the order of their fields. */
+function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
+  const canonical = (blocks: readonly Block[]) => JSON.stringify(blocks.map((block) => Object.fromEntries(Object.entries(block).sort(([x], [y]) => x.localeCompare(y)))));
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * A template whose cohort has a published plan keeps its blocks: changing them in place would change
+ * that cohort's rules under the plan it sent out (and every other cohort on the template). Saved as a
+ * new template, the change reaches only the cohorts switched to it.
+ */
+async function refuseChangingPublished(em: EntityManager, cohorts: CohortRow[]): Promise<void> {
+  if (cohorts.length === 0) return;
+  const published = await em.getRepository(PlanEntity).find({ where: { cohortId: In(cohorts.map((c) => c.id)), status: 'published' } });
+  const names = cohorts.filter((c) => published.some((p) => p.cohortId === c.id)).map((c) => c.name);
+  if (names.length) throw inUse(`the template is used by ${names.join(', ')}, which ${names.length === 1 ? 'has a published plan' : 'have published plans'}; save the change as a new template and switch the cohorts it is meant for`);
+}
+
 export class TemplateService {
   constructor(private readonly ds: DataSource) {}
 
@@ -87,7 +110,13 @@ export class TemplateService {
       const before = await toResource(em, row);
       const { version, ...template } = body;
       await updateVersioned(em, TemplateEntity, id, version, { name: template.name, unit: template.unit }, 'template');
-      await writeBlocks(em, id, template.blocks);
+      if (!sameBlocks(before.blocks, template.blocks)) {
+        const cohorts = await em.getRepository(CohortEntity).find({ where: { templateId: id }, order: { name: 'ASC' } });
+        await refuseChangingPublished(em, cohorts);
+        // Blocks the cohorts' doctors name are kept: a template edit maps nothing, it is refused with the list.
+        await keepDoctorReferences(em, cohorts.map((c) => c.id), before.blocks, template.blocks, false);
+        await writeBlocks(em, id, template.blocks);
+      }
       await audit(em, { regionId: row.regionId, actor, action: 'update', entity: 'template', entityId: id, before, after: template });
       return toResource(em, await found(em, TemplateEntity, id, 'template'));
     });

@@ -1,14 +1,15 @@
 // Why a doctor's year has no layout, in words a coordinator acts on. The model's own enumeration
 // (sitelessPlacements) runs on growing sets of the site-less blocks, fixed ones (offset, cohort
 // week, pinned start) first: the first block that makes the set impossible is named, with what
-// it clashes with — the year, its window, an absence or another block.
+// it clashes with — the year, its window, an absence or another block; else the pinned start of
+// a site block that no order of the blocks reaches.
 import { needsSite } from '../../shared/domain/block-kinds';
 import { formatDateRange } from '../../shared/domain/dates';
 import { blockLabel, doctorLabel, type Lang } from '../../shared/domain/labels';
 import { absentWeeks, blocksToAssign, btEnd } from '../../shared/domain/rotation';
-import { formatWeekRange, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import { formatWeek, formatWeekRange, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Block, Doctor, Problem } from '../../shared/format/problem';
-import { sitelessPlacements } from './model';
+import { doctorModel, sitelessPlacements } from './model';
 
 export interface LayoutFailure {
   /** The block that cannot lie anywhere the rules allow, when one does. */
@@ -90,7 +91,18 @@ export function layoutFailure(problem: Problem, doctor: Doctor, named = true): L
       );
     }
   }
-  // The site-less blocks fit: the pinned starts of site blocks leave no order of them.
+  // The site-less blocks fit: a pinned start of a site block no order of them reaches, or several together.
+  for (const pin of doctor.pins) {
+    const block = problem.blocks.find((b) => b.id === pin.block);
+    if (words || pin.from === undefined || !block || !needsSite(block.category)) continue;
+    const alonePinned = { ...doctor, pins: doctor.pins.filter((p) => p === pin || !problem.blocks.some((b) => b.id === p.block && needsSite(b.category))) };
+    if (doctorModel(problem, alonePinned).layouts.length > 0) continue;
+    blockId = block.id;
+    words = {
+      sv: `${blockLabel(block, 'sv')} är låst att börja ${formatWeek(pin.from, 'sv')}, men ingen ordning av blocken ger den starten`,
+      en: `${blockLabel(block, 'en')} is pinned to start ${formatWeek(pin.from, 'en')}, but no order of the blocks starts it then`,
+    };
+  }
   words ??= {
     sv: 'låsta startveckor går inte ihop med blockens längder, semester, fasta veckor och frånvaro',
     en: 'pinned start weeks do not agree with the blocks’ lengths, vacation, fixed weeks and absences',

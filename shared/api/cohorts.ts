@@ -1,6 +1,7 @@
-// Cohorts, their import and export as bt-planning-problem/1, and copying one to a new intake.
+// Cohorts, their import and export as bt-planning-problem/1, and a new intake from one.
 import { z } from 'zod';
 import { DEFAULT_TEACHING } from '../calendar/events';
+import { mondaySchema } from '../format/fields';
 import { problemSchema } from '../format/problem';
 import { problemReferenceIssues } from '../format/problem-references';
 import { storedSchema, uuidSchema, versionSchema } from './common';
@@ -20,7 +21,15 @@ export const cohortBodySchema = z.strictObject({
   /** BT-kollegium so many months after each doctor's start; null: halfway through the year. */
   kollegiumMonths: z.array(z.number().int().min(1).max(23)).min(1).max(4).nullable().default(null),
 });
-export const cohortUpdateSchema = cohortBodySchema.extend({ version: versionSchema });
+export const cohortUpdateSchema = cohortBodySchema.extend({
+  version: versionSchema,
+  /**
+   * Another template while doctors' credits, pins, wishes or allowed sites name blocks it lacks
+   * is refused with the list (422 /problems/lost-references); `true` maps each to the new
+   * template's block of the same kind (refused still when one has none).
+   */
+  mapByKind: z.boolean().optional(),
+});
 export const cohortResourceSchema = cohortBodySchema.extend(storedSchema.shape).extend({ region: uuidSchema, doctors: z.number().int() });
 
 /** A whole problem file becomes a cohort: its template, missing sites and doctors. */
@@ -30,11 +39,20 @@ export const cohortImportSchema = z
     for (const issue of problemReferenceIssues(body.problem)) ctx.addIssue({ code: 'custom', path: ['problem', ...issue.path], message: issue.message });
   });
 
-/** Next year's intake: the same template and doctors' setup, every date moved by `weeks`. */
-export const cohortCopySchema = z.strictObject({ name: z.string().trim().min(1).max(200), weeks: z.number().int().min(-260).max(260) });
+/**
+ * A new intake (nytt intag) from a cohort: a new cohort starting `start`, on the cohort's template
+ * (a copy when its date windows or cohort weeks must move to the new year), with the doctors'
+ * setup copied (starting `start`, without absences, pins and wishes moved along) or none.
+ */
+export const cohortIntakeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  start: mondaySchema,
+  copyDoctors: z.boolean().default(true),
+});
 
 export type CohortBody = z.infer<typeof cohortBodySchema>;
 export type CohortUpdate = z.infer<typeof cohortUpdateSchema>;
 export type CohortResource = z.infer<typeof cohortResourceSchema>;
 export type CohortImport = z.infer<typeof cohortImportSchema>;
-export type CohortCopy = z.infer<typeof cohortCopySchema>;
+export type CohortIntake = z.infer<typeof cohortIntakeSchema>;
+export type CohortIntakeInput = z.input<typeof cohortIntakeSchema>;

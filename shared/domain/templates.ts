@@ -3,7 +3,6 @@
 // employment's weeks, so the blocks always fill it exactly.
 import { z } from 'zod';
 import { blockSchema, type Block } from '../format/problem';
-import { daysInMonth, makeDate, type IsoDate } from './dates';
 
 /**
  * Splits `totalWeeks` over `months` in proportion, rounding by the largest remainder
@@ -57,18 +56,4 @@ export function blocksFromTemplate(template: Template, totalWeeks: number): Bloc
   if (template.basis === 'weeks') return template.blocks.map((b) => ({ ...b, weeks: b.weeks! }));
   const weeks = monthsToWeeks(template.blocks.map((b) => b.months ?? 0), totalWeeks);
   return template.blocks.map((b, i) => ({ ...b, weeks: weeks[i]! }));
-}
-
-/**
- * A template's blocks for an intake `weeks` later: date windows (vacation in June–August) move
- * by the whole calendar years nearest to that, so they stay on the same months and days
- * (29 February becomes the 28th). Blocks without a window are unchanged.
- */
-export function shiftWindows<B extends { window?: { from: IsoDate; to: IsoDate } }>(blocks: readonly B[], weeks: number): B[] {
-  const years = Math.round((weeks * 7) / 365.2425);
-  const move = (date: IsoDate) => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return makeDate(y + years, m, Math.min(d, daysInMonth(y + years, m)));
-  };
-  return blocks.map((b) => (b.window && years !== 0 ? { ...b, window: { from: move(b.window.from), to: move(b.window.to) } } : b));
 }

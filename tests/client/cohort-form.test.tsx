@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CohortResource } from '../../shared/api/cohorts';
 import type { TemplateResource } from '../../shared/api/templates';
-import { nextIntakeName } from '../../client/src/components/CohortCopyForm';
+import { nextIntakeName } from '../../client/src/components/IntakeForm';
 import { CohortForm } from '../../client/src/components/CohortForm';
 import { LangProvider } from '../../client/src/i18n/lang';
 

@@ -1,6 +1,6 @@
 // The cohorts page in Chromium against the real server (demo data): a Kronoberg coordinator
 // creates a cohort, exports the demo cohort as a file, imports that file under a new name,
-// copies the cohort to next year, is told what is wrong with a broken file, and deletes.
+// makes a new intake a year later, is told what is wrong with a broken file, and deletes.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,13 +89,15 @@ describe('the cohorts page', () => {
     expect(await row('Kronoberg BT 2026 (import)').locator('td').nth(1).innerText()).toBe(String(n));
   });
 
-  it("copies the demo cohort to next year: the copy's doctors start 52 weeks later", async () => {
-    await row(DEMO).getByRole('button', { name: 'Kopiera till nästa år' }).click();
-    const form = page.getByRole('form', { name: `Kopiera till nästa år: ${DEMO}` });
+  it("makes a new intake from the demo cohort a year later: its doctors start 52 weeks later", async () => {
+    await row(DEMO).getByRole('button', { name: 'Nytt intag' }).click();
+    const form = page.getByRole('form', { name: `Nytt intag: ${DEMO}` });
     expect(await form.getByLabel('Namn').inputValue()).toBe('Kronoberg BT 2027');
-    expect(await form.getByLabel(/veckor/).inputValue()).toBe('52');
-    await form.getByRole('button', { name: 'Kopiera' }).click();
-    await status(`Kopierad: ${exported.problem.doctors.length} läkare`);
+    // The first start a year (52 weeks) later is suggested; the doctors come along.
+    expect(await form.getByLabel('Intagets start').inputValue()).toBe('2027-01-11');
+    expect(await form.getByLabel(/Kopiera läkarna/).isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Skapa intaget' }).click();
+    await status(`Nytt intag: ${exported.problem.doctors.length} läkare`);
     await row('Kronoberg BT 2027').waitFor();
     const original = await doctorsOf((await byName(DEMO)).uuid);
     const copy = await doctorsOf((await byName('Kronoberg BT 2027')).uuid);

@@ -19,8 +19,8 @@ const DEMO = 'Västernorrland VT 2026';
 const SECOND = 'Västernorrland HT 2026';
 /**
  * The demo cohort fills every site whenever it uses it, so the second cohort needs room: every
- * site takes one more doctor, and the copy starts 30 weeks later (its vacation window moves to
- * 2027). The solver plans all eight doctors so (optimal in about a second).
+ * site takes one more doctor, and the new intake starts 30 weeks later (its vacation window moves
+ * to 2027). The solver plans all eight doctors so (optimal in about a second).
  */
 const SHIFT_WEEKS = 30;
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   region = (await ok(coordinator.request('GET', '/api/auth/me'))).regions[0];
   demo = (await ok(coordinator.request('GET', `/api/regions/${region}/cohorts`))).find((c: { name: string }) => c.name === DEMO).uuid;
   for (const { uuid, ...site } of await sites()) await ok(coordinator.request('PATCH', `/api/sites/${uuid}`, { ...site, capacity: site.capacity + 1 }));
-  second = (await ok(coordinator.request('POST', `/api/cohorts/${demo}/copy`, { name: SECOND, weeks: SHIFT_WEEKS }), 201)).uuid;
+  second = (await ok(coordinator.request('POST', `/api/cohorts/${demo}/intake`, { name: SECOND, start: addWeeks('2026-02-16', SHIFT_WEEKS), copyDoctors: true }), 201)).uuid;
   let run = await ok(coordinator.request('POST', `/api/cohorts/${second}/solver-runs`, { timeLimit: 20 }), 202);
   for (let i = 0; i < 600 && (run.status === 'queued' || run.status === 'running'); i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));

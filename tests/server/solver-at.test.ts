@@ -86,3 +86,14 @@ describe('why a year cannot be laid out', () => {
     expect(layoutFailure(problem, problem.doctors[0]!, false)).toMatchObject({ message_sv: sv, message_en: en });
   });
 });
+
+describe('why a year cannot be laid out: pinned starts of site blocks', () => {
+  it('names the pinned block and week that no order of the blocks reaches', () => {
+    const problem = aProblem({ doctors: [aDoctor({ pins: [{ block: 'psy', from: week(3) }] })] });
+    expect(layoutFailure(problem, problem.doctors[0]!)).toEqual({
+      block: 'psy',
+      message_sv: 'Doktor Ett [d1]: Psykiatri är låst att börja v. 13 2026, men ingen ordning av blocken ger den starten',
+      message_en: 'Doktor Ett [d1]: Psychiatry is pinned to start w. 13 2026, but no order of the blocks starts it then',
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blocksFromTemplate, monthsToWeeks, shiftWindows, templateSchema, weeksToMonths } from '../../shared/domain/templates';
+import { intakeBlocks } from '../../shared/domain/intake';
+import { blocksFromTemplate, monthsToWeeks, templateSchema, weeksToMonths } from '../../shared/domain/templates';
 import { kronobergTemplate, vasternorrlandTemplate } from '../../shared/domain/presets';
 
 describe('month → week conversion by the largest remainder', () => {
@@ -51,15 +52,15 @@ describe('templates', () => {
     ]);
   });
 
-  it('moves date windows by the nearest whole years for a later intake, and leaves other blocks alone', () => {
+  it("moves date windows by whole years into a new intake's year, and leaves other blocks alone", () => {
     const blocks = [
-      { id: 'vac', window: { from: '2027-06-01', to: '2028-02-29' } },
-      { id: 'im' },
+      { id: 'vac', weeks: 4, window: { from: '2027-06-01', to: '2028-02-29' } },
+      { id: 'im', weeks: 48 },
     ];
-    expect(shiftWindows(blocks, 52)).toEqual([{ id: 'vac', window: { from: '2028-06-01', to: '2029-02-28' } }, { id: 'im' }]);
-    expect(shiftWindows(blocks, -104)[0]!.window).toEqual({ from: '2025-06-01', to: '2026-02-28' });
-    // Less than half a year: same calendar year, the very same objects.
-    expect(shiftWindows(blocks, 20)).toEqual(blocks);
-    expect(shiftWindows(blocks, 20)[0]).toBe(blocks[0]);
+    expect(intakeBlocks(blocks, '2028-05-29')).toEqual([{ id: 'vac', weeks: 4, window: { from: '2028-06-01', to: '2029-02-28' } }, { id: 'im', weeks: 48 }]);
+    expect(intakeBlocks(blocks, '2025-05-26')[0]!.window).toEqual({ from: '2025-06-01', to: '2026-02-28' });
+    // A year the window already lies in: the very same objects.
+    expect(intakeBlocks(blocks, '2027-05-31')).toEqual(blocks);
+    expect(intakeBlocks(blocks, '2027-05-31')[0]).toBe(blocks[0]);
   });
 });

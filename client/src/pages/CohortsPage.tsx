@@ -1,13 +1,16 @@
-// A region's cohorts: create, edit (optimistic locking), export as a bt-planning-problem/1 file,
-// import such a file, copy one to next year's intake, delete.
+// A region's cohorts: create, edit (optimistic locking; another template that would lose what
+// doctors name is listed and mapped by kind on confirmation), export as a bt-planning-problem/1
+// file, import such a file, a new intake from one, delete.
 import { useEffect, useState } from 'react';
-import type { CohortBody, CohortCopy, CohortResource } from '../../../shared/api/cohorts';
+import type { CohortBody, CohortIntake, CohortResource } from '../../../shared/api/cohorts';
+import { PROBLEM_TYPES, type LostReferenceDetail } from '../../../shared/api/common';
+import { addWeeks } from '../../../shared/domain/weeks';
 import type { TemplateResource } from '../../../shared/api/templates';
 import { background } from '../api/background';
-import { api, failureMessage } from '../api/client';
-import { CohortCopyForm } from '../components/CohortCopyForm';
+import { api, ApiError, failureMessage, lostReferenceLines } from '../api/client';
 import { CohortForm } from '../components/CohortForm';
 import { CohortImportForm } from '../components/CohortImportForm';
+import { IntakeForm } from '../components/IntakeForm';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
@@ -23,11 +26,13 @@ function download(name: string, json: unknown): void {
 }
 
 export function CohortsPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const [cohorts, setCohorts] = useState<CohortResource[]>([]);
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
-  const [open, setOpen] = useState<{ uuid: string; form: 'edit' | 'copy' }>();
+  const [open, setOpen] = useState<{ uuid: string; form: 'edit' | 'intake'; suggestedStart?: string }>();
+  /** A template change refused for what the doctors name: the list, and the change to confirm. */
+  const [lost, setLost] = useState<{ cohort: CohortResource; body: CohortBody; lost: LostReferenceDetail[] }>();
   const [adding, setAdding] = useState<'new' | 'import'>();
   const [message, setMessage] = useState<{ text: string; failed: boolean }>();
   const load = (id: string) => background(Promise.all([api.cohorts(id).then(setCohorts), api.templates(id).then(setTemplates)]));
@@ -40,14 +45,31 @@ export function CohortsPage() {
       setOpen(undefined);
       setAdding(undefined);
     } catch (err) {
-      setMessage({ text: failureMessage(err, t, { duplicate: t('cohortNameTaken') }), failed: true });
+      setMessage({ text: failureMessage(err, t, { duplicate: t('cohortNameTaken') }, lang), failed: true });
     }
     if (region) load(region);
   };
   const create = (body: CohortBody) => change(async () => (await api.createCohort(region!, body), t('cohortCreated')));
-  const update = (c: CohortResource, body: CohortBody) => change(async () => (await api.updateCohort(c.uuid, { ...body, version: c.version }), t('saved')));
-  const copy = (c: CohortResource, body: CohortCopy) =>
-    change(async () => t('cohortCopied').replace('{n}', String((await api.copyCohort(c.uuid, body)).doctors)));
+  const update = (c: CohortResource, body: CohortBody, mapByKind = false) =>
+    change(async () => {
+      setLost(undefined);
+      try {
+        await api.updateCohort(c.uuid, { ...body, version: c.version, ...(mapByKind ? { mapByKind } : {}) });
+      } catch (err) {
+        // Shown as a list with a confirmation below the table, not as a failure line.
+        if (err instanceof ApiError && err.problem.type === PROBLEM_TYPES.lostReferences && !mapByKind) setLost({ cohort: c, body, lost: err.problem.lost ?? [] });
+        throw err;
+      }
+      return mapByKind && lost ? t('templateMapped').replace('{n}', String(lost.lost.length)) : t('saved');
+    });
+  const intake = (c: CohortResource, body: CohortIntake) =>
+    change(async () => t('intakeCreated').replace('{n}', String((await api.newIntake(c.uuid, body)).doctors)));
+  /** The intake form, suggesting the source's first start a year (52 weeks) later. */
+  const openIntake = async (c: CohortResource) => {
+    if (open?.uuid === c.uuid && open.form === 'intake') return setOpen(undefined);
+    const starts = c.doctors > 0 ? (await api.doctors(c.uuid)).map((d) => d.start).sort() : [];
+    setOpen({ uuid: c.uuid, form: 'intake', ...(starts[0] ? { suggestedStart: addWeeks(starts[0], 52) } : {}) });
+  };
   const remove = (c: CohortResource) => {
     if (!window.confirm(t('deleteCohortConfirm').replace('{name}', c.name))) return;
     background(change(async () => (await api.deleteCohort(c.uuid, c.version), t('cohortDeleted'))));
@@ -60,13 +82,39 @@ export function CohortsPage() {
     setAdding(undefined);
     load(region!);
   };
-  const toggle = (uuid: string, form: 'edit' | 'copy') => setOpen(open?.uuid === uuid && open.form === form ? undefined : { uuid, form });
+  const toggle = (uuid: string, form: 'edit' | 'intake') => setOpen(open?.uuid === uuid && open.form === form ? undefined : { uuid, form });
 
   return (
     <section aria-label={t('cohorts')}>
       <h2>{t('cohorts')}</h2>
       <RegionSelect regions={regions} region={region} onChange={setRegion} />
-      {message && <p role={message.failed ? 'alert' : 'status'}>{message.text}</p>}
+      {message && !lost && (
+        <p role={message.failed ? 'alert' : 'status'} style={{ whiteSpace: 'pre-line' }}>
+          {message.text}
+        </p>
+      )}
+      {lost && (
+        <div role="alert" className="lost-references">
+          <p>{t('lostReferences')}</p>
+          <ul>
+            {lostReferenceLines(lost.lost, t).map((line, i) => (
+              <li key={i} data-mapped={lost.lost[i]!.mappedTo !== null}>
+                {line}
+              </li>
+            ))}
+          </ul>
+          {lost.lost.every((l) => l.mappedTo !== null) ? (
+            <button type="button" onClick={() => background(update(lost.cohort, lost.body, true))}>
+              {t('mapByKind')}
+            </button>
+          ) : (
+            <p>{t('lostUnmapped')}</p>
+          )}{' '}
+          <button type="button" onClick={() => setLost(undefined)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
       <table className="cohorts">
         <thead>
           <tr>
@@ -91,8 +139,8 @@ export function CohortsPage() {
                 <button type="button" onClick={() => exportFile(c)}>
                   {t('exportCohort')}
                 </button>
-                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'copy'} onClick={() => toggle(c.uuid, 'copy')}>
-                  {t('copyToNextYear')}
+                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'intake'} onClick={() => background(openIntake(c))}>
+                  {t('newIntake')}
                 </button>
                 <button type="button" onClick={() => remove(c)}>
                   {t('remove')}
@@ -108,7 +156,7 @@ export function CohortsPage() {
           open?.form === 'edit' ? (
             <CohortForm key={`${c.uuid}-${c.version}`} cohort={c} templates={templates} onSave={(body) => update(c, body)} />
           ) : (
-            <CohortCopyForm key={c.uuid} cohort={c} onCopy={(body) => copy(c, body)} />
+            <IntakeForm key={c.uuid} cohort={c} suggestedStart={open?.suggestedStart} onSubmit={(body) => intake(c, body)} />
           ),
         )}
       <p style={{ display: 'flex', gap: '0.5rem' }}>

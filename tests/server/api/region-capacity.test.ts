@@ -261,7 +261,7 @@ describe('the Västernorrland demo cohort copied to a second cohort of the same 
     const region = regions.find((r: { name: string }) => r.name === 'Region Västernorrland').uuid;
     const [source] = await ok(api.request('GET', `/api/regions/${region}/cohorts`));
     expect(source.name).toBe('Västernorrland VT 2026');
-    const copy = await ok(api.request('POST', `/api/cohorts/${source.uuid}/copy`, { name: 'Västernorrland VT 2026 B', weeks: 0 }), 201);
+    const copy = await ok(api.request('POST', `/api/cohorts/${source.uuid}/intake`, { name: 'Västernorrland VT 2026 B', start: '2026-02-16', copyDoctors: true }), 201);
     // Each town's vårdcentral and hospital have room for the original's doctors only: the copy's
     // home-town doctors need twice that.
     const run = await solverRun(copy.uuid);

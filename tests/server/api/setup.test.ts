@@ -209,10 +209,10 @@ describe('templates, cohorts and doctors', () => {
     expect((await api.request('GET', `/api/doctors/${created.body.uuid}`)).status).toBe(404);
   });
 
-  it('copy a cohort to the next intake with every week moved', async () => {
+  it('make a new intake a year later with every week moved', async () => {
     const region = await aRegion('Region Copy');
     const source = await post(`/api/regions/${region.uuid}/cohorts/import`, { name: 'K 2026', problem: kronoberg2026.problem });
-    const copy = await post(`/api/cohorts/${source.body.uuid}/copy`, { name: 'K 2027', weeks: 52 });
+    const copy = await post(`/api/cohorts/${source.body.uuid}/intake`, { name: 'K 2027', start: '2027-01-11', copyDoctors: true });
     expect(copy).toMatchObject({ status: 201, body: { name: 'K 2027', doctors: 8 } });
     // The vacation window (June–August 2026) moves to 2027 in a template of the copy's own.
     expect(copy.body.template).not.toBe(source.body.template);

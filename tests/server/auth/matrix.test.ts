@@ -52,7 +52,7 @@ const EXPECTED: Record<string, string> = {
   'PATCH /api/cohorts/:id': `${A} ${C}`,
   'DELETE /api/cohorts/:id': `${A} ${C}`,
   'GET /api/cohorts/:id/problem': `${A} ${C}`,
-  'POST /api/cohorts/:id/copy': `${A} ${C}`,
+  'POST /api/cohorts/:id/intake': `${A} ${C}`,
   'GET /api/cohorts/:id/doctors': `${A} ${C}`,
   'POST /api/cohorts/:id/doctors': `${A} ${C}`,
   'GET /api/doctors/:id': `${A} ${C} self`,

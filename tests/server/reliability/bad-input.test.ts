@@ -136,7 +136,7 @@ beforeAll(async () => {
     'PATCH /api/cohorts/:id': { id: ids.cohorts, body: { ...cohortBody, ...version } },
     'DELETE /api/cohorts/:id': { id: ids['spare-cohorts'], query: versionQuery },
     'GET /api/cohorts/:id/problem': { id: ids.cohorts },
-    'POST /api/cohorts/:id/copy': { id: ids.cohorts, body: { name: 'Fuzzkopia', weeks: 52 } },
+    'POST /api/cohorts/:id/intake': { id: ids.cohorts, body: { name: 'Fuzzintag', start: '2027-01-11', copyDoctors: true } },
     'GET /api/cohorts/:id/doctors': { id: ids.cohorts },
     'POST /api/cohorts/:id/doctors': { id: ids.cohorts, body: { ...doctorBody, id: 'fuzz-doctor', absences: [{ from: '2026-09-07', to: '2026-10-05', reason: 'Föräldraledighet' }], pins: [], wishes: [{ block: 'pc', weight: 2 }] } },
     'GET /api/doctors/:id': { id: ids.doctors },
