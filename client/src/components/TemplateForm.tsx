@@ -1,49 +1,76 @@
-// A new template: a name, whether the coordinator counts in months or weeks, and the blocks in
-// order. Month lengths become weeks over the employment with the shared largest-remainder rule,
-// and each block shows both; checked with the server's schema before it is sent.
+// A template, new or edited: a name, whether the coordinator counts in months or weeks, and every
+// block field (TemplateBlockFields) in order. Month lengths become weeks over the employment with
+// the shared largest-remainder rule, and each block shows both; checked with the server's schema
+// before it is sent, each broken field named at its block. An edited template may be saved as a
+// new one (a template a published cohort uses keeps its blocks).
 import { useState, type FormEvent } from 'react';
-import { templateBodySchema, type TemplateBody } from '../../../shared/api/templates';
+import { templateBodySchema, type TemplateBody, type TemplateResource } from '../../../shared/api/templates';
 import { BUILT_IN_BLOCK_KINDS, builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { monthsToWeeks, weeksToMonths } from '../../../shared/domain/templates';
+import type { Block } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
 import { useFieldErrors } from './field-errors';
+import { kindGoals, TemplateBlockFields, type BlockRow } from './TemplateBlockFields';
 
 type Unit = TemplateBody['unit'];
-interface Row {
-  id: string;
-  kind: string;
-  name: string;
-  /** In the template's unit. */
-  length: string;
-}
 
 /** `kind`, or `kind-2`, `kind-3`… when another block already has that id. */
-function freeId(kind: string, rows: Row[]): string {
+function freeId(kind: string, rows: BlockRow[]): string {
   const taken = new Set(rows.map((r) => r.id));
   let id = kind;
   for (let n = 2; taken.has(id); n++) id = `${kind}-${n}`;
   return id;
 }
 
-export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promise<void> }) {
+/** A stored block as the form's row, its length in the template's unit. */
+function rowOf(block: Block, unit: Unit, totalWeeks: number): BlockRow {
+  return {
+    id: block.id,
+    kind: block.kind,
+    category: block.category,
+    name: block.name ?? '',
+    length: String(unit === 'months' ? (block.months ?? weeksToMonths(block.weeks, totalWeeks, 12)) : block.weeks),
+    offset: block.offset !== undefined ? String(block.offset) : '',
+    at: block.at ?? '',
+    windowFrom: block.window?.from ?? '',
+    windowTo: block.window?.to ?? '',
+    goals: block.goals ?? null,
+  };
+}
+
+const sameGoals = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((g) => b.includes(g));
+
+interface Props {
+  /** The template edited; none for a new one. */
+  template?: TemplateResource;
+  onSave: (body: TemplateBody) => Promise<void>;
+  /** Editing only: save the form as a new template instead. */
+  onSaveAsNew?: (body: TemplateBody) => Promise<void>;
+}
+
+export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
   const { t, lang } = useLang();
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState<Unit>('months');
+  const storedWeeks = template?.blocks.reduce((sum, b) => sum + b.weeks, 0) ?? 0;
+  const [name, setName] = useState(template?.name ?? '');
+  const [unit, setUnit] = useState<Unit>(template?.unit ?? 'months');
   // A 12-month employment is 52 or 53 ISO weeks depending on the start.
-  const [employmentWeeks, setEmploymentWeeks] = useState('52');
-  const [rows, setRows] = useState<Row[]>([]);
-  const { check, error, field } = useFieldErrors();
+  const [employmentWeeks, setEmploymentWeeks] = useState(String(storedWeeks || 52));
+  const [rows, setRows] = useState<BlockRow[]>(() => template?.blocks.map((b) => rowOf(b, template.unit, storedWeeks)) ?? []);
+  const { check, error, errors, field } = useFieldErrors();
   const kindName = (kind: string) => (lang === 'en' ? builtInBlockKind(kind)?.name_en : builtInBlockKind(kind)?.name_sv) ?? kind;
 
   const lengths = rows.map((r) => Number(r.length));
   const weeks = unit === 'months' ? monthsToWeeks(lengths, Number(employmentWeeks)) : lengths;
   const totalWeeks = weeks.reduce((sum, w) => sum + w, 0);
 
-  const setRow = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const setKind = (i: number, kind: string) => setRow(i, { kind, id: freeId(kind, rows.filter((_, j) => j !== i)), name: kindName(kind) });
+  const setRow = (i: number, change: Partial<BlockRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  // A new kind brings its category, its name and its own goals.
+  const setKind = (i: number, kind: string) =>
+    setRow(i, { kind, id: freeId(kind, rows.filter((_, j) => j !== i)), name: kindName(kind), category: builtInBlockKind(kind)?.category ?? rows[i]!.category, goals: null });
   const addRow = () => {
     const kind = BUILT_IN_BLOCK_KINDS.find((k) => !rows.some((r) => r.kind === k.id)) ?? BUILT_IN_BLOCK_KINDS[0]!;
-    setRows([...rows, { id: freeId(kind.id, rows), kind: kind.id, name: kindName(kind.id), length: unit === 'months' ? '1' : '4' }]);
+    const empty = { offset: '', at: '', windowFrom: '', windowTo: '', goals: null };
+    setRows([...rows, { id: freeId(kind.id, rows), kind: kind.id, category: kind.category, name: kindName(kind.id), length: unit === 'months' ? '1' : '4', ...empty }]);
   };
   const move = (i: number, by: -1 | 1) => {
     const next = [...rows];
@@ -58,25 +85,37 @@ export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promi
     setUnit(next);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = check(templateBodySchema, {
+  /** The form as the API's body, or undefined after naming what is wrong. */
+  const body = () =>
+    check(templateBodySchema, {
       name,
       unit,
       blocks: rows.map((r, i) => ({
         id: r.id,
         kind: r.kind,
-        category: builtInBlockKind(r.kind)?.category,
+        category: r.category,
         ...(r.name.trim() ? { name: r.name.trim() } : {}),
         weeks: weeks[i],
         ...(unit === 'months' ? { months: lengths[i] } : {}),
+        ...(r.offset.trim() !== '' ? { offset: Number(r.offset) } : {}),
+        ...(r.at ? { at: r.at } : {}),
+        ...(r.windowFrom || r.windowTo ? { window: { from: r.windowFrom, to: r.windowTo } } : {}),
+        // Goals are sent only when they differ from the kind's own.
+        ...(r.goals && !sameGoals(r.goals, kindGoals(r.kind)) ? { goals: r.goals } : {}),
       })),
     });
-    if (body) await onSave(body);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = body();
+    if (checked) await onSave(checked);
+  };
+  const saveAsNew = async () => {
+    const checked = body();
+    if (checked && onSaveAsNew) await onSaveAsNew(checked);
   };
 
   return (
-    <form aria-label={t('newTemplate')} onSubmit={submit} className="template-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '56rem' }}>
+    <form aria-label={template ? `${t('editTemplate')}: ${template.name}` : t('newTemplate')} onSubmit={submit} className="template-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '64rem' }}>
       {field('name', t('name'), name, setName)}
       <div>
         <label>
@@ -93,46 +132,19 @@ export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promi
         )}
       </div>
       {rows.map((r, i) => (
-        <fieldset key={i} data-block-row={r.id}>
-          <legend>
-            {t('block')} {i + 1}
-          </legend>
-          <label>
-            {t('blockKind')}{' '}
-            <select value={r.kind} onChange={(e) => setKind(i, e.target.value)}>
-              {BUILT_IN_BLOCK_KINDS.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {kindName(k.id)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('idCode')} <input value={r.id} onChange={(e) => setRow(i, { id: e.target.value })} style={{ width: '9rem' }} />
-          </label>{' '}
-          <label>
-            {t('name')} <input value={r.name} onChange={(e) => setRow(i, { name: e.target.value })} />
-          </label>{' '}
-          <label>
-            {unit === 'months' ? t('months') : t('weeks')}{' '}
-            <input type="number" step={unit === 'months' ? 'any' : 1} value={r.length} onChange={(e) => setRow(i, { length: e.target.value })} style={{ width: '4rem' }} />
-          </label>{' '}
-          <output className="block-length">
-            {unit === 'months'
-              ? `= ${weeks[i]} ${t('weeks').toLowerCase()}`
-              : `≈ ${totalWeeks > 0 ? weeksToMonths(weeks[i]!, totalWeeks, 12) : 0} ${t('months').toLowerCase()}`}
-          </output>{' '}
-          <button type="button" aria-label={t('moveUp')} disabled={i === 0} onClick={() => move(i, -1)}>
-            ↑
-          </button>
-          <button type="button" aria-label={t('moveDown')} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
-            ↓
-          </button>{' '}
-          <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-            {t('remove')}
-          </button>{' '}
-          {error(`blocks[${i}].id`)} {error(`blocks[${i}].name`)} {error(`blocks[${i}].months`)} {error(`blocks[${i}].weeks`)}
-        </fieldset>
+        <TemplateBlockFields
+          key={i}
+          index={i}
+          count={rows.length}
+          row={r}
+          unit={unit}
+          converted={unit === 'months' ? `= ${weeks[i]} ${t('weeks').toLowerCase()}` : `≈ ${totalWeeks > 0 ? weeksToMonths(weeks[i]!, totalWeeks, 12) : 0} ${t('months').toLowerCase()}`}
+          errors={errors}
+          onChange={(change) => setRow(i, change)}
+          onKind={(kind) => setKind(i, kind)}
+          onMove={(by) => move(i, by)}
+          onRemove={() => setRows(rows.filter((_, j) => j !== i))}
+        />
       ))}
       <div>
         <button type="button" onClick={addRow}>
@@ -140,7 +152,14 @@ export function TemplateForm({ onSave }: { onSave: (body: TemplateBody) => Promi
         </button>{' '}
         {error('blocks')}
       </div>
-      <button type="submit">{t('save')}</button>
+      <div>
+        <button type="submit">{t('save')}</button>{' '}
+        {template && onSaveAsNew && (
+          <button type="button" onClick={() => void saveAsNew()}>
+            {t('saveAsNewTemplate')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -5,21 +5,26 @@ import { failureMessage } from '../api/client';
 import { useLang } from '../i18n/lang';
 
 export function useChanges(reload: () => void) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [message, setMessage] = useState<string>();
-  /** Runs `work`; says `done` and returns true when it went through. */
-  const change = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+  /** Runs `work`; says `done` and returns true when it went through; `words` words a refusal differently. */
+  const change = async (work: () => Promise<unknown>, done: string, words: Parameters<typeof failureMessage>[2] = {}): Promise<boolean> => {
     let ok = false;
     try {
       await work();
       setMessage(done);
       ok = true;
     } catch (err) {
-      setMessage(failureMessage(err, t));
+      setMessage(failureMessage(err, t, words, lang));
     }
     reload();
     return ok;
   };
-  const status = message && <p role="status">{message}</p>;
+  // A refusal may list several lines (the site-weeks, the doctors' references).
+  const status = message && (
+    <p role="status" style={{ whiteSpace: 'pre-line' }}>
+      {message}
+    </p>
+  );
   return { change, status, setMessage };
 }

@@ -1,10 +1,17 @@
 // A region's templates, each block shown both in weeks and in months of a 12-month year
-// (month-based templates keep the months they were written in); a block's weeks can be edited,
-// a template created or deleted.
+// (month-based templates keep the months they were written in), with its goals and where it lies
+// in the year in words ("Semester: inom 1 jun–31 aug 2026", "v. 10 2026 för alla"). A block's
+// weeks can be edited in place; "Ändra" opens every field of every block; a template is created,
+// saved as a new one or deleted. A template a cohort with a published plan uses keeps its blocks
+// (the server refuses): the change is saved as a new template instead.
 import { useEffect, useState } from 'react';
-import { templateUpdateSchema, type TemplateResource } from '../../../shared/api/templates';
-import { builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { templateUpdateSchema, type TemplateBody, type TemplateResource } from '../../../shared/api/templates';
+import { formatDateRange } from '../../../shared/domain/dates';
+import { blockLabel } from '../../../shared/domain/labels';
+import { goalsOf } from '../../../shared/domain/regulation';
 import { weeksToMonths } from '../../../shared/domain/templates';
+import { formatWeek } from '../../../shared/domain/weeks';
+import type { Block } from '../../../shared/format/problem';
 import { formatPath } from '../../../shared/format/issues';
 import { background } from '../api/background';
 import { api } from '../api/client';
@@ -12,23 +19,43 @@ import { useChanges } from '../components/change-status';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { TemplateForm } from '../components/TemplateForm';
 import { useLang } from '../i18n/lang';
+import type { Lang, TextKey } from '../i18n/texts';
+
+/** Where a block lies in the year, in words; undefined when anywhere. */
+export function placeWords(block: Block, t: (key: TextKey) => string, lang: Lang): string | undefined {
+  const parts = [
+    block.offset !== undefined ? (block.offset === 0 ? t('placeOffsetStart') : t('placeOffset').replace('{n}', String(block.offset))) : undefined,
+    block.at !== undefined ? t('placeAt').replace('{week}', formatWeek(block.at, lang)) : undefined,
+    block.window ? t('placeWindow').replace('{range}', formatDateRange(block.window, lang)) : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length ? parts.join(', ') : undefined;
+}
 
 export function TemplatesPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string>();
   const load = (id: string) => background(api.templates(id).then(setTemplates));
   const { change, status, setMessage } = useChanges(() => region && load(region));
   useEffect(() => (region ? load(region) : undefined), [region]);
+  // A refused change of blocks says why, and what to do instead.
+  const words = { inUse: t('templateInUsePublished') };
 
   const save = async (template: TemplateResource) => {
     const weeks = edits[template.uuid] ?? {};
     const { uuid: _uuid, ...rest } = template;
     const parsed = templateUpdateSchema.safeParse({ ...rest, blocks: template.blocks.map((b) => (weeks[b.id] === undefined ? b : { ...b, weeks: Number(weeks[b.id]) })) });
     if (!parsed.success) return setMessage(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
-    if (await change(() => api.updateTemplate(template.uuid, parsed.data), t('saved'))) setEdits({ ...edits, [template.uuid]: {} });
+    if (await change(() => api.updateTemplate(template.uuid, parsed.data), t('saved'), words)) setEdits({ ...edits, [template.uuid]: {} });
+  };
+  const update = async (template: TemplateResource, body: TemplateBody) => {
+    if (await change(() => api.updateTemplate(template.uuid, { ...body, version: template.version }), t('saved'), words)) setEditing(undefined);
+  };
+  const saveAsNew = async (body: TemplateBody) => {
+    if (await change(() => api.createTemplate(region!, body), t('saved'), { duplicate: t('cohortNameTaken') })) setEditing(undefined);
   };
 
   const remove = async (template: TemplateResource) => {
@@ -53,6 +80,10 @@ export function TemplatesPage() {
       )}
       {templates.map((template) => {
         const total = template.blocks.reduce((sum, b) => sum + b.weeks, 0);
+        const places = template.blocks.flatMap((b) => {
+          const words = placeWords(b, t, lang);
+          return words ? [{ id: b.id, text: `${blockLabel(b, lang)}: ${words}` }] : [];
+        });
         return (
           <div key={template.uuid} className="template" data-template={template.name}>
             <h3>
@@ -64,12 +95,13 @@ export function TemplatesPage() {
                   <th>{t('block')}</th>
                   <th>{t('weeks')}</th>
                   <th>{t('months')}</th>
+                  <th>{t('blockGoals')}</th>
                 </tr>
               </thead>
               <tbody>
                 {template.blocks.map((b) => (
                   <tr key={b.id} data-block={b.id}>
-                    <td>{b.name ?? builtInBlockKind(b.kind)?.name_sv ?? b.id}</td>
+                    <td>{blockLabel(b, lang)}</td>
                     <td>
                       <input
                         aria-label={`${t('weeks')} ${b.id}`}
@@ -80,16 +112,32 @@ export function TemplatesPage() {
                       />
                     </td>
                     <td>{b.months ?? weeksToMonths(b.weeks, total, 12)}</td>
+                    <td className="goals">{goalsOf(b).join(', ') || '–'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {places.length > 0 && (
+              <ul className="template-places" aria-label={`${t('placeInYear')}: ${template.name}`}>
+                {places.map((p) => (
+                  <li key={p.id} data-block={p.id}>
+                    {p.text}
+                  </li>
+                ))}
+              </ul>
+            )}
             <button type="button" onClick={() => background(save(template))}>
               {t('save')}
+            </button>{' '}
+            <button type="button" aria-expanded={editing === template.uuid} onClick={() => setEditing(editing === template.uuid ? undefined : template.uuid)}>
+              {t('editTemplate')}
             </button>{' '}
             <button type="button" onClick={() => background(remove(template))}>
               {t('remove')}
             </button>
+            {editing === template.uuid && (
+              <TemplateForm key={`${template.uuid}-${template.version}`} template={template} onSave={(body) => update(template, body)} onSaveAsNew={saveAsNew} />
+            )}
           </div>
         );
       })}
