@@ -4,8 +4,10 @@
 // teaching is timed, Stockholm local time given as UTC instants.
 import { builtInBlockKind, type Category } from '../domain/block-kinds';
 import { addDays, isoWeekday, type IsoDate } from '../domain/dates';
+import type { BtGoalId } from '../domain/goals';
 import { isSwedishHoliday } from '../domain/holidays';
 import { PROTECTED_NAME_SV } from '../domain/labels';
+import { goalsOf } from '../domain/regulation';
 import { addWeeks, stockholmInstant, weekFromIndex, weekIndex } from '../domain/weeks';
 
 export const UID_DOMAIN = 'bt-planeraren.se';
@@ -47,7 +49,7 @@ export interface CalendarInput {
   teaching: TeachingSettings | null;
   /** BT-kollegium this many months after each doctor's start; null: halfway through the service weeks. */
   kollegiumMonths: number[] | null;
-  blocks: { id: string; kind: string; category: Category; name?: string }[];
+  blocks: { id: string; kind: string; category: Category; name?: string; goals?: BtGoalId[] }[];
   sites: { id: string; name: string; address?: string }[];
   doctors: CalendarDoctor[];
   placements: CalendarPlacement[];
@@ -103,7 +105,8 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
         events.push({ ...base, uid, category: category === 'vacation' ? 'vacation' : 'cohort', summary: `${prefix}: ${blockName(p.block)}`, ...allDay(p.from, p.to) });
         continue;
       }
-      const goals = builtInBlockKind(block?.kind ?? '')?.goals ?? [];
+      // The template's goals for the block, else its kind's.
+      const goals = block ? goalsOf(block) : [];
       const supervisor = input.audience === 'doctor' && doctor.supervisor ? `Huvudhandledare: ${doctor.supervisor}` : undefined;
       const description = [site?.address ? `Adress: ${site.address}` : undefined, supervisor, goals.length ? `Mål: ${goals.join(', ')}` : undefined].filter(Boolean).join('\n');
       events.push({

@@ -85,6 +85,14 @@ describe('calendarEvents for a doctor', () => {
   });
 });
 
+describe("a template's own goals", () => {
+  it("are the placement's goals in the calendar, instead of its kind's", () => {
+    const blocks = problem.blocks.map((b) => (b.kind === 'surgery' ? { ...b, goals: ['BT1' as const, 'BT17' as const] } : b));
+    const surgery = calendarEvents(input([doctor.id], { blocks })).find((e) => e.summary.startsWith('BT: Kirurgi'))!;
+    expect(surgery.description).toMatch(/\nMål: BT1, BT17$/);
+  });
+});
+
 describe('calendar settings', () => {
   it("names the main supervisor in the doctor's own placements only", () => {
     const withSupervisor = (audience: CalendarInput['audience']) => {
