@@ -1,5 +1,5 @@
 // Accessibility and small screens in Chromium: axe-core (WCAG 2 A/AA rules) finds no serious or
-// critical problem on any page of any role (the region's load view too), every page is usable by keyboard (the board's bars
+// critical problem on any page of any role (the region's load view and the board's panels too), every page is usable by keyboard (the board's bars
 // and the forms' controls take focus), and the doctor's and the clinic's pages fit a phone
 // (390 px) without sideways scrolling. Screenshots: doctor-phone.png, clinic-phone.png.
 import axe from 'axe-core';
@@ -60,6 +60,29 @@ describe('accessibility', () => {
       expect({ page: name, problems: await axeProblems() }).toEqual({ page: name, problems: [] });
     }
   });
+
+  it("the board's panels (versions with a comparison, the publish dialog, requests, the audit log) have no serious axe findings and fit a phone", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await client.signIn('koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026');
+    await page.locator('[data-doctor]').first().waitFor();
+    await page.getByRole('button', { name: 'Nytt utkast från den publicerade planen' }).click();
+    await page.locator('.plan-status', { hasText: 'Utkast' }).waitFor();
+    for (const summary of ['Versioner', 'Ansökningar', 'Ändringslogg']) await page.locator('summary', { hasText: summary }).click();
+    const versions = page.getByRole('table', { name: 'Versioner' });
+    await versions.getByRole('checkbox').nth(0).check();
+    await versions.getByRole('checkbox').nth(1).check();
+    await page.getByRole('region', { name: 'Skillnad mellan versionerna' }).waitFor();
+    await page.getByRole('table', { name: 'Ändringslogg' }).locator('tbody tr').first().waitFor();
+    await page.locator('.toolbar').getByRole('button', { name: 'Publicera' }).click();
+    await page.getByRole('dialog', { name: 'Publicera' }).waitFor();
+    expect(await axeProblems()).toEqual([]);
+    // On a phone the grid and the tables scroll in their own boxes; the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }))).toEqual({ page: 390, screen: 390 });
+    await client.shot('board-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
 
   it("the region's load (Beläggning) has no serious axe findings, works by keyboard and fits a phone", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });

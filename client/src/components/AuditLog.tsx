@@ -8,6 +8,7 @@ import { planChangeSchema } from '../../../shared/domain/plan-diff';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import { useLang } from '../i18n/lang';
+import { actorLabel } from './actor';
 import { ChangeList } from './board/ChangeList';
 import type { PlanWords } from './board/plan-words';
 
@@ -30,7 +31,10 @@ export function AuditLog({ region, words }: { region: string; words: PlanWords }
     const version = versionSchema.safeParse(e.after ?? e.before);
     if (!version.success) return null;
     const { number, changes } = version.data;
-    if (e.action === 'publish') return t('auditPublished').replace('{n}', String(number)).replace('{changes}', String(changes ?? 0));
+    if (e.action === 'publish') {
+      const count = changes ?? 0;
+      return t('auditPublished').replace('{n}', String(number)).replace('{changes}', t(count === 1 ? 'changedPlacementOne' : 'changedPlacementMany').replace('{n}', String(count)));
+    }
     if (e.action === 'delete') return t('auditDiscarded').replace('{n}', String(number));
     if (e.action === 'archive') return t('auditArchived').replace('{n}', String(number));
     return t('auditCreated').replace('{n}', String(number));
@@ -50,7 +54,7 @@ export function AuditLog({ region, words }: { region: string; words: PlanWords }
           {entries.slice(0, 50).map((e, i) => (
             <tr key={i} data-action={`${e.entity}/${e.action}`}>
               <td>{new Date(e.at).toLocaleString('sv-SE')}</td>
-              <td>{e.actor}</td>
+              <td>{actorLabel(e.actor)}</td>
               <td>
                 {e.action} {e.entity}
               </td>

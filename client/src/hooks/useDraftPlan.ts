@@ -67,8 +67,7 @@ export function useDraftPlan(cohort: string | undefined, planId: string | undefi
       if (!live) return;
       setVersions(list);
       const current = shown.current;
-      // Without a version in the address the one shown stays while it exists (a publication does not jump to an older draft).
-      const wanted = planId ?? (current && list.some((p) => p.uuid === current.uuid) ? current.uuid : defaultVersion(list)?.uuid);
+      const wanted = planId ?? defaultVersion(list)?.uuid;
       const publishedVersion = list.find((p) => p.status === 'published');
       const [next, publishedPlan] = await Promise.all([
         !wanted ? undefined : current?.uuid === wanted && current.version >= (list.find((p) => p.uuid === wanted)?.version ?? 0) ? current : calls.plan(wanted),

@@ -54,7 +54,9 @@ export function BoardPage({ today }: { today: string }) {
   const { regions, region, setRegion } = useRegionChoice();
   const { cohorts, cohort, setCohort } = useCohortChoice();
   const { place, go, href } = usePlace();
-  const [message, setMessage] = useState<string>();
+  /** What the last action came to; `plan`: said of that version, so shown only with it. */
+  const [said, say] = useState<{ text: string | undefined; plan?: string }>();
+  const setMessage = (text: string | undefined) => say({ text });
   const fail = (err: unknown) => setMessage(failureMessage(err, t, {}, lang));
   const { problem, reload: reloadProblem } = useProblem(cohort);
   const { requests, reload: reloadRequests } = usePendingRequests(cohort);
@@ -99,6 +101,7 @@ export function BoardPage({ today }: { today: string }) {
   const replanFrom = chosenWeek && weeks.includes(chosenWeek) ? chosenWeek : weeks[0];
 
   const show = (next: Parameters<typeof draft.adopt>[0]) => {
+    setMessage(undefined);
     draft.adopt(next);
     go({ plan: next.uuid });
   };
@@ -139,9 +142,12 @@ export function BoardPage({ today }: { today: string }) {
   const publish = async () => {
     if (!plan) return;
     try {
-      draft.adopt(await api.publish(plan.uuid, plan.version));
+      const done = await api.publish(plan.uuid, plan.version);
+      draft.adopt(done);
+      // The address names what is shown: the default would be a newer draft, if there is one.
+      go({ plan: done.uuid }, { replace: true });
       setPublishing(undefined);
-      setMessage(t('published'));
+      say({ text: t('published'), plan: done.uuid });
     } catch (err) {
       setPublishing({ failure: failureMessage(err, t, {}, lang) });
     }
@@ -226,7 +232,7 @@ export function BoardPage({ today }: { today: string }) {
           )}
         </p>
       )}
-      {message && <p role="alert">{message}</p>}
+      {said?.text && (!said.plan || said.plan === plan?.uuid) && <p role="alert">{said.text}</p>}
       {compared?.plans && problem && (
         <VariantsTable
           plans={compared.plans}
@@ -235,11 +241,11 @@ export function BoardPage({ today }: { today: string }) {
         />
       )}
       {summary && <ChangeSummary summary={summary} replannedFrom={plan && replanned.get(plan.uuid)} words={words} />}
-      {!publishing && <PastChangeList changes={past} words={words} />}
+      {!publishing && <PastChangeList changes={past} draft={checked} words={words} />}
       {publishing && problem && (
         <PublishDialog
           changes={published ? planDiff(published, assignments) : undefined}
-          placements={assignments.length}
+          draft={assignments}
           pastChanges={past}
           words={words}
           failure={publishing.failure}

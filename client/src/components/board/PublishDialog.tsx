@@ -3,6 +3,7 @@
 // draft that rewrites served weeks is flagged before, and a refusal says why inside the dialog.
 import type { PastChange } from '../../../../shared/domain/past-record';
 import type { PlanChange } from '../../../../shared/domain/plan-diff';
+import type { Assignment } from '../../../../shared/format/plan';
 import { useLang } from '../../i18n/lang';
 import { ChangeList } from './ChangeList';
 import { PastChangeList } from './PastChangeList';
@@ -11,7 +12,8 @@ import type { PlanWords } from './plan-words';
 export interface PublishDialogProps {
   /** Compared with the published plan; undefined when nothing has been published yet. */
   changes: PlanChange[] | undefined;
-  placements: number;
+  /** The draft's assignments. */
+  draft: Assignment[];
   pastChanges: PastChange[];
   words: PlanWords;
   /** Why the server refused the last try. */
@@ -20,15 +22,15 @@ export interface PublishDialogProps {
   onCancel: () => void;
 }
 
-export function PublishDialog({ changes, placements, pastChanges, words, failure, onPublish, onCancel }: PublishDialogProps) {
+export function PublishDialog({ changes, draft, pastChanges, words, failure, onPublish, onCancel }: PublishDialogProps) {
   const { t } = useLang();
-  const question = changes === undefined ? t('publishFirst').replace('{n}', String(placements)) : changes.length === 0 ? t('publishNoChanges') : t('publishConfirm');
+  const question = changes === undefined ? t('publishFirst').replace('{n}', String(draft.length)) : changes.length === 0 ? t('publishNoChanges') : t('publishConfirm');
   return (
     <div role="dialog" aria-label={t('publish')} className="publish-dialog">
       <p>{question}</p>
       {changes && changes.length > 0 && <ChangeList changes={changes} words={words} />}
-      <PastChangeList changes={pastChanges} words={words} />
-      {failure && <p role="alert">{failure}</p>}
+      {/* Warned before the try; a refusal then says it in the server's words. */}
+      {failure ? <p role="alert">{failure}</p> : <PastChangeList changes={pastChanges} draft={draft} words={words} />}
       <button type="button" onClick={onPublish}>
         {t('publish')}
       </button>{' '}

@@ -6,6 +6,7 @@ import type { PlanSummary } from '../../../../shared/api/plans';
 import type { PlanChange } from '../../../../shared/domain/plan-diff';
 import { useLang } from '../../i18n/lang';
 import { Link } from '../../router/Link';
+import { actorLabel } from '../actor';
 import { ChangeList } from './ChangeList';
 import type { PlanWords } from './plan-words';
 
@@ -64,7 +65,7 @@ export function VersionsPanel({ versions, shown, words, href, onRestore, onDisca
               <tr key={v.uuid} data-version={v.number} data-status={v.status} aria-current={v.uuid === shown ? 'true' : undefined}>
                 <td>{v.number}</td>
                 <td>{t(`status-${v.status}`)}</td>
-                <td>{v.createdBy}</td>
+                <td>{actorLabel(v.createdBy)}</td>
                 <td>{when(v.createdAt)}</td>
                 <td>{when(v.publishedAt)}</td>
                 <td>{v.objective ?? '–'}</td>
@@ -110,7 +111,7 @@ export function VersionsPanel({ versions, shown, words, href, onRestore, onDisca
               {t('versionDiffTitle')
                 .replace('{from}', String(compared.from.number))
                 .replace('{to}', String(compared.to.number))
-                .replace('{n}', String(compared.changes.length))}
+                .replace('{n}', t(compared.changes.length === 1 ? 'changedPlacementOne' : 'changedPlacementMany').replace('{n}', String(compared.changes.length)))}
             </h4>
             {compared.changes.length > 0 && <ChangeList changes={compared.changes} words={words} />}
           </section>
