@@ -4,7 +4,8 @@
 // the new year — then planned by the solver and published with no violation, every doctor's
 // vacation inside their year and the common education on the same weeks for all; an intake whose
 // year cannot be laid out is refused in words; a template change that would lose a credit is
-// refused with the list and mapped on confirmation.
+// refused with the list and mapped on confirmation. The forms and the list have no serious axe findings.
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vasternorrlandVt2026 } from '../../shared/domain/presets';
@@ -42,6 +43,14 @@ async function importCohort(name: string, change: (p: any) => void): Promise<any
 }
 const row = (name: string) => page.locator('tr[data-cohort-row]', { has: page.getByRole('rowheader', { name, exact: true }) });
 const status = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+/** axe's serious and critical findings on the page as it is now (WCAG 2 A/AA), one line each. */
+async function axeProblems(): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')}`));
+}
 const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 beforeAll(async () => {
@@ -79,6 +88,7 @@ describe('a new intake from the Västernorrland cohort', () => {
     await form.getByLabel('Intagets start').fill(START);
     expect(await form.getByLabel(/Kopiera läkarna/).isChecked()).toBe(true);
     await client.shot('intake-form');
+    expect(await axeProblems()).toEqual([]);
     await form.getByRole('button', { name: 'Skapa intaget' }).click();
     await status('Nytt intag: 8 läkare');
     await row(AUTUMN).waitFor();
@@ -122,6 +132,7 @@ describe("the autumn intake's template, edited in Mallar", () => {
     await vac.getByLabel('Fönster från').fill('2027-06-07');
     await vac.getByLabel('Fönster till').fill('2027-08-16');
     await client.shot('template-edit');
+    expect(await axeProblems()).toEqual([]);
     await form.getByRole('button', { name: 'Spara', exact: true }).click();
     await status('Sparat');
     const places = template.locator('ul.template-places li');
@@ -188,6 +199,7 @@ describe("changing a cohort's template", () => {
     expect(lines.slice(0, 2)).toEqual(['Lina Persson: tillgodoräknande psy → psyk', 'Lina Persson: tillåtna arbetsplatser acute → akut']);
     expect(lines).toContain('Elin Sjöberg: önskemål psy → psyk');
     await client.shot('template-change-refused');
+    expect(await axeProblems()).toEqual([]);
     const cohort = await cohortNamed(name);
     expect((await templateNamed('Västernorrland nya koder')).uuid).not.toBe(cohort.template);
 
