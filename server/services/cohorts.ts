@@ -13,10 +13,10 @@ import { ruleBroken } from '../http/errors';
 import { cohortProblem } from '../repositories/cohort-problem';
 import { audit } from './audit';
 import { insertDoctor } from './doctors';
+import { newIntake } from './intake';
 import { deleteVersioned, found, updateVersioned } from './locking';
 import { refuseDeletingPublished } from './published-plans';
 import { insertSite } from './sites';
-import { newIntake } from './intake';
 import { keepDoctorReferences } from './template-references';
 import { insertTemplate, templateBlocks } from './templates';
 

@@ -10,8 +10,8 @@ import { TemplateEntity, type TemplateRow } from '../entities/template';
 import { TemplateBlockEntity, type TemplateBlockRow } from '../entities/template-block';
 import { inUse } from '../http/errors';
 import { audit } from './audit';
-import { keepDoctorReferences } from './template-references';
 import { deleteVersioned, found, updateVersioned } from './locking';
+import { keepDoctorReferences } from './template-references';
 
 export function blockOf(row: TemplateBlockRow): Block {
   return {

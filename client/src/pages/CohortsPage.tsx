@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { CohortBody, CohortIntake, CohortResource } from '../../../shared/api/cohorts';
 import { PROBLEM_TYPES, type LostReferenceDetail } from '../../../shared/api/common';
-import { addWeeks } from '../../../shared/domain/weeks';
 import type { TemplateResource } from '../../../shared/api/templates';
+import { addWeeks } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api, ApiError, failureMessage, lostReferenceLines } from '../api/client';
 import { CohortForm } from '../components/CohortForm';
