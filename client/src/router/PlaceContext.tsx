@@ -32,7 +32,9 @@ export function usePlace(): PlaceChoice {
   return choice;
 }
 
-export function PlaceProvider({ children }: { children: ReactNode }) {
+export type PlaceCalls = Pick<typeof api, 'regions' | 'cohorts'>;
+
+export function PlaceProvider({ children, calls = api }: { children: ReactNode; calls?: PlaceCalls }) {
   const { path, hash } = useAddress();
   const place = useMemo(() => parsePlace(path, hash), [path, hash]);
   const [regions, setRegions] = useState<Region[]>();
@@ -40,13 +42,13 @@ export function PlaceProvider({ children }: { children: ReactNode }) {
   /** The cohort last worked on, per region: a page without a cohort keeps it for the next one. */
   const remembered = useRef(new Map<string, string>());
 
-  useEffect(() => background(api.regions().then(setRegions)), []);
+  useEffect(() => background(calls.regions().then(setRegions)), []);
   const region = regions?.some((r) => r.uuid === place.region) ? place.region : undefined;
   // Re-read on every page change too: the Kohorter page may have added or removed one.
   useEffect(() => {
     if (!region) return;
     let live = true;
-    background(api.cohorts(region).then((cohorts) => live && setLoaded({ region, cohorts })));
+    background(calls.cohorts(region).then((cohorts) => live && setLoaded({ region, cohorts })));
     return () => void (live = false);
   }, [region, place.page]);
   const cohorts = loaded && loaded.region === region ? loaded.cohorts : undefined;
@@ -56,7 +58,8 @@ export function PlaceProvider({ children }: { children: ReactNode }) {
 
   // Complete the address: a region that exists, and on a cohort's page a cohort that exists.
   useEffect(() => {
-    if (!regions?.length) return;
+    // The address moved on since this render (a choice made while the lists loaded): that one counts.
+    if (!regions?.length || location.pathname !== path) return;
     if (!region) return navigate(placePath({ page: place.page, region: regions[0]!.uuid }), { replace: true });
     if (!cohorts?.length || !COHORT_PAGES.has(place.page) || cohort) return;
     const fallback = known(remembered.current.get(region)) ?? cohorts[0]!.uuid;
