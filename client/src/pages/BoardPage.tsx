@@ -4,8 +4,8 @@
 // published plan from a chosen week — with its progress; moves by drag, keyboard or form with
 // undo; the cohort's versions; publishing after a look at what changes for whom.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { SolverRun } from '../../../shared/api/solver-runs';
 import type { DoctorRequest } from '../../../shared/api/requests';
+import type { SolverRun } from '../../../shared/api/solver-runs';
 import { pastChanges } from '../../../shared/domain/past-record';
 import { planDiff } from '../../../shared/domain/plan-diff';
 import { changeSummary, leaveReplanFrom, replanWeeks } from '../../../shared/domain/replanning';

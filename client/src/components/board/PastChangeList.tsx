@@ -2,8 +2,8 @@
 // (shared/domain/past-record.ts), named by doctor and block with what the draft has instead: such
 // a plan cannot be published.
 import type { PastChange } from '../../../../shared/domain/past-record';
-import type { Assignment } from '../../../../shared/format/plan';
 import { formatWeekRange } from '../../../../shared/domain/weeks';
+import type { Assignment } from '../../../../shared/format/plan';
 import { useLang } from '../../i18n/lang';
 import type { PlanWords } from './plan-words';
 
