@@ -8,7 +8,7 @@ import type { DoctorRequest } from '../../../shared/api/requests';
 import type { SolverRun } from '../../../shared/api/solver-runs';
 import { pastChanges } from '../../../shared/domain/past-record';
 import { planDiff } from '../../../shared/domain/plan-diff';
-import { changeSummary, leaveReplanFrom, replanWeeks } from '../../../shared/domain/replanning';
+import { changeSummary } from '../../../shared/domain/replanning';
 import { validatePlan } from '../../../shared/domain/validate-plan';
 import { addWeeks, formatWeek, formatWeekRange } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
@@ -34,19 +34,13 @@ import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
 import { usePendingRequests, useProblem } from '../hooks/useCohortData';
 import { stripped, useDraftPlan } from '../hooks/useDraftPlan';
+import { useReplanning } from '../hooks/useReplanning';
 import { useSolverRun } from '../hooks/useSolverRun';
 import { useLang } from '../i18n/lang';
 import { Link } from '../router/Link';
 import { usePlace } from '../router/PlaceContext';
 
 const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`;
-
-/** A granted leave the board offers to replan for. */
-interface LeaveOffer {
-  doctorName: string;
-  leave: { from: string; to: string };
-  from: string;
-}
 
 /** `today`: the server's date — the past-record rule, the replan's first week and the board's marker. */
 export function BoardPage({ today }: { today: string }) {
@@ -66,21 +60,16 @@ export function BoardPage({ today }: { today: string }) {
   /** The publish dialog, open, with the server's reason when it refused. */
   const [publishing, setPublishing] = useState<{ failure?: string }>();
   const [compared, setCompared] = useState<SolverRun>();
-  const [leaveOffer, setLeaveOffer] = useState<LeaveOffer>();
-  /** The drafts a replan made, with the week it started from. */
-  const [replanned, setReplanned] = useState(new Map<string, string>());
-  const [chosenWeek, setChosenWeek] = useState<string>();
   useEffect(() => {
     setSelected('');
     setPublishing(undefined);
     setCompared(undefined);
-    setLeaveOffer(undefined);
     setMessage(undefined);
-    setChosenWeek(undefined);
   }, [cohort]);
 
   const { plan, editable, assignments } = draft;
   const published = useMemo(() => (draft.published ? stripped(draft.published.assignments) : undefined), [draft.published]);
+  const replan = useReplanning(cohort, today, published);
   // Checked a moment after an edit is drawn (React renders the deferred value next): the bar moves first.
   const checked = useDeferredValue(assignments);
   const words = useMemo(() => planWords(problem, lang), [problem, lang]);
@@ -96,9 +85,6 @@ export function BoardPage({ today }: { today: string }) {
     }
     return keys;
   }, [violations, checked]);
-  // With a published plan the solver replans against it, from a Monday no earlier than the coming one.
-  const weeks = useMemo(() => (published ? replanWeeks(today, published) : []), [published, today]);
-  const replanFrom = chosenWeek && weeks.includes(chosenWeek) ? chosenWeek : weeks[0];
 
   const show = (next: Parameters<typeof draft.adopt>[0]) => {
     setMessage(undefined);
@@ -116,7 +102,7 @@ export function BoardPage({ today }: { today: string }) {
     if (done.parameters.variants && done.plans?.length) return setCompared(done);
     if (!done.plan) return setMessage(done.plans?.[0]?.explanation.map((e) => (lang === 'sv' ? e.message_sv : e.message_en)).join('\n'));
     const next = await api.plan(done.plan);
-    if (done.parameters.frozenBefore) setReplanned((m) => new Map(m).set(next.uuid, done.parameters.frozenBefore!));
+    if (done.parameters.frozenBefore) replan.made(next.uuid, done.parameters.frozenBefore);
     show(next);
   };
   const reshape = (key: string, change: (a: Assignment) => Assignment) => draft.edit(assignments.map((a) => (keyOf(a) === key ? change(a) : a)));
@@ -167,10 +153,7 @@ export function BoardPage({ today }: { today: string }) {
     reloadRequests();
     if (!decision) return;
     reloadProblem();
-    if (decision === 'approve' && request.request.kind === 'leave' && published) {
-      const { leave } = request.request;
-      setLeaveOffer({ doctorName, leave, from: leaveReplanFrom(today, leave.from) });
-    }
+    replan.decided(request, decision, doctorName);
   };
   const pending = requests?.length ?? 0;
   const openRequests = () => {
@@ -187,11 +170,12 @@ export function BoardPage({ today }: { today: string }) {
       <div className="toolbar">
         <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
         <CohortSelect cohorts={cohorts} cohort={cohort} onChange={setCohort} />{' '}
-        {published && weeks.length > 0 && <ReplanFrom weeks={weeks} value={replanFrom!} onChange={setChosenWeek} />}
-        <button type="button" onClick={() => run({ frozenBefore: replanFrom })} disabled={!cohort || solver.solving}>
+        {/* With a published plan the solver replans against it, from a Monday no earlier than the coming one. */}
+        {replan.from && <ReplanFrom weeks={replan.weeks} value={replan.from} onChange={replan.choose} />}
+        <button type="button" onClick={() => run({ frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
           {t('runSolver')}
         </button>{' '}
-        <button type="button" onClick={() => run({ variants: 3, frozenBefore: replanFrom })} disabled={!cohort || solver.solving}>
+        <button type="button" onClick={() => run({ variants: 3, frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
           {t('compareVariants')}
         </button>{' '}
         {editable && (
@@ -211,11 +195,11 @@ export function BoardPage({ today }: { today: string }) {
         )}
       </div>
       {solver.run && solver.solving && <SolverProgress run={solver.run} onCancel={solver.cancel} />}
-      {leaveOffer && !solver.solving && (
+      {replan.leaveOffer && !solver.solving && (
         <p className="leave-offer" role="status">
-          {t('leaveGranted').replace('{doctor}', leaveOffer.doctorName).replace('{weeks}', formatWeekRange(leaveOffer.leave, lang))}{' '}
-          <button type="button" onClick={() => (setLeaveOffer(undefined), setChosenWeek(leaveOffer.from), run({ frozenBefore: leaveOffer.from }))}>
-            {t('replanFromWeek').replace('{week}', formatWeek(leaveOffer.from, lang))}
+          {t('leaveGranted').replace('{doctor}', replan.leaveOffer.doctorName).replace('{weeks}', formatWeekRange(replan.leaveOffer.leave, lang))}{' '}
+          <button type="button" onClick={() => run({ frozenBefore: replan.takeOffer() })}>
+            {t('replanFromWeek').replace('{week}', formatWeek(replan.leaveOffer.from, lang))}
           </button>
         </p>
       )}
@@ -240,7 +224,7 @@ export function BoardPage({ today }: { today: string }) {
           onChoose={(i) => attempt(async () => (show(await api.draftFromRun(cohort!, compared.uuid, i)), setCompared(undefined)))}
         />
       )}
-      {summary && <ChangeSummary summary={summary} replannedFrom={plan && replanned.get(plan.uuid)} words={words} />}
+      {summary && <ChangeSummary summary={summary} replannedFrom={replan.fromOf(plan?.uuid)} words={words} />}
       {!publishing && <PastChangeList changes={past} draft={checked} words={words} />}
       {publishing && problem && (
         <PublishDialog
