@@ -6,6 +6,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChangeSummary } from '../../client/src/components/board/ChangeSummary';
+import { SolverProgress } from '../../client/src/components/board/SolverProgress';
 import { PastChangeList } from '../../client/src/components/board/PastChangeList';
 import { planWords } from '../../client/src/components/board/plan-words';
 import { PublishDialog } from '../../client/src/components/board/PublishDialog';
@@ -15,6 +16,7 @@ import { planDiff } from '../../shared/domain/plan-diff';
 import { vasternorrlandVt2026 } from '../../shared/domain/presets';
 import { changeSummary } from '../../shared/domain/replanning';
 import { addWeeks, formatWeek } from '../../shared/domain/weeks';
+import type { SolverRun } from '../../shared/api/solver-runs';
 import type { Assignment, Plan } from '../../shared/format/plan';
 
 afterEach(cleanup);
@@ -68,6 +70,30 @@ describe('PastChangeList', () => {
     const line = container.querySelector(`[data-past-change="${first.id}/${started.block}"]`)!.textContent!;
     expect(line.startsWith(`${first.name} · ${words.block(started.block)}, `)).toBe(true);
     expect(line).toContain(`påbörjat eller gjort, men i utkastet ${words.where({ ...started, from: addWeeks(started.from, 1), to: addWeeks(started.to, 1) })}`);
+  });
+});
+
+describe('SolverProgress', () => {
+  const run = (status: SolverRun['status'], progress: SolverRun['progress']): SolverRun => ({
+    uuid: 'r',
+    cohort: 'c',
+    status,
+    parameters: { timeLimit: 30, seed: 1 },
+    progress,
+    plans: null,
+    error: null,
+    createdAt: '2026-09-16T10:00:00Z',
+    startedAt: null,
+    plan: null,
+    finishedAt: null,
+  });
+  const words = (r: SolverRun) => render(<SolverProgress run={r} onCancel={vi.fn()} />).container.querySelector('[role=status]')!.textContent;
+
+  it('says the phase in words, the time it has run, the objective and the bound', () => {
+    expect(words(run('queued', null))).toBe('Planerar: i kö');
+    expect(words(run('running', null))).toBe('Planerar: startar');
+    expect(words(run('running', { phase: 'repair', overloaded: 4, elapsedSeconds: 0.6 }))).toBe('Planerar: flyttar bort överbeläggning · 4 överbelagda arbetsplatsveckor kvar · 1 s');
+    expect(words(run('running', { phase: 'improve', objective: 12, bound: 9, elapsedSeconds: 3.4 }))).toBe('Planerar: förbättrar planen · 3 s · Målvärde 12 · undre gräns 9');
   });
 });
 

@@ -212,6 +212,15 @@ describe('the web client', () => {
     const cohort = (await coordinator.request('GET', `/api/regions/${region}/cohorts`)).body[0].uuid;
     const problem: Problem = (await coordinator.request('GET', `/api/cohorts/${cohort}/problem`)).body;
     expect(problem.doctors.flatMap((d) => d.wishes)).toContainEqual({ block: 'psy', site: siteId, weight: 1 });
+
+    // The doctor reads it as a wish the planner weighs, until a published plan meets it.
+    const doctor = await api.signIn('lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026');
+    const me = (await doctor.request('GET', '/api/auth/me')).body.doctor;
+    const psy = (await doctor.request('GET', `/api/doctors/${me}/schedule`)).body.assignments.find((a: { block: string }) => a.block === 'psy');
+    await signIn('lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026');
+    const approved = page.locator('.requests li[data-status=approved]', { hasText: siteName });
+    await approved.waitFor();
+    expect(await approved.innerText()).toMatch(psy?.site === siteId ? /: uppfyllt i den publicerade planen$/ : /: registrerat som önskemål$/);
   }, 90_000);
 
   it('shows the clinic its incoming doctors, a protected identity masked', async () => {

@@ -166,6 +166,15 @@ describe('versions', () => {
       [1, 'archived'],
       [3, 'published'],
     ]);
+
+    // The audit log says what happened in words: the move (doctor, block, weeks before → after), the discard, the publication.
+    await page.locator('summary', { hasText: 'Ändringslogg' }).click();
+    const log = page.getByRole('table', { name: 'Ändringslogg' });
+    await log.locator('tr[data-action="plan/publish"]').first().waitFor();
+    expect(await log.locator('tr[data-action="plan/publish"] td').nth(3).innerText()).toMatch(/^version 3 publicerad, (1 ändrad placering|\d+ ändrade placeringar)$/);
+    expect(await log.locator('tr[data-action="plan/delete"] td').nth(3).innerText()).toBe('utkast 2 kasserat');
+    const edit = log.locator('tr[data-action="plan/update"]', { hasText: doctors.find((d) => d.id === moved.doctor)!.name }).first();
+    expect(await edit.locator('td').nth(3).innerText()).toContain(`${where(expected[0]!.before!)} → ${where(expected[0]!.after!)}`);
   }, 60_000);
 
   it('opens an archived version read-only at its own address, and restores it as a new draft', async () => {
