@@ -209,7 +209,7 @@ export class PlanService {
     const problem = await cohortProblem(em, cohortId);
     const assignments = await storedAssignments(em, id, codes);
     const record = previous ? await storedAssignments(em, previous.id, codes) : [];
-    refusePastChanges(pastChanges(record, assignments, todayBy(this.clock)));
+    refusePastChanges(pastChanges(record, assignments, todayBy(this.clock), problem));
     const errors = planErrors(problem, { assignments });
     refuseRegionOverload(problem, errors);
     if (errors.length) throw ruleBroken(`the plan has ${errors.length} errors: ${errors.slice(0, 5).map((e) => e.message_en).join('; ')}`);
@@ -301,14 +301,15 @@ export class PlanService {
   private async resource(em: EntityManager, row: PlanRow): Promise<PlanResource> {
     const codes = await codesOf(em, row.cohortId);
     const assignments = await storedAssignments(em, row.id, codes);
-    const violations = validatePlan(await cohortProblem(em, row.cohortId), { assignments });
-    return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, row.cohortId, assignments, codes) : [] };
+    const problem = await cohortProblem(em, row.cohortId);
+    const violations = validatePlan(problem, { assignments });
+    return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, problem, row.cohortId, assignments, codes) : [] };
   }
 
   /** What a draft would rewrite of the published plan's record, by the server's today. */
-  private async pastChangesOf(em: EntityManager, cohortId: string, assignments: Assignment[], codes: Codes): Promise<PastChange[]> {
+  private async pastChangesOf(em: EntityManager, problem: Problem, cohortId: string, assignments: Assignment[], codes: Codes): Promise<PastChange[]> {
     const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
     if (!published) return [];
-    return pastChanges(await storedAssignments(em, published.id, codes), assignments, todayBy(this.clock));
+    return pastChanges(await storedAssignments(em, published.id, codes), assignments, todayBy(this.clock), problem);
   }
 }

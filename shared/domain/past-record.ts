@@ -4,7 +4,9 @@
 // validatePlan's service weeks say how far (a recorded absence lengthens it).
 import { z } from 'zod';
 import type { Assignment } from '../format/plan';
+import type { Problem } from '../format/problem';
 import type { IsoDate } from './dates';
+import { blockLabel, doctorLabel, type Lang } from './labels';
 import { formatWeekRange, mondayOf, weekFromIndex, weekIndex, type Week } from './weeks';
 
 export const pastChangeSchema = z.object({
@@ -18,12 +20,32 @@ export const pastChangeSchema = z.object({
 });
 export type PastChange = z.infer<typeof pastChangeSchema>;
 
+/** How the messages name doctors, blocks and sites: by the problem's names when given, else by id. */
+interface Names {
+  doctor(id: string, lang: Lang): string;
+  block(id: string, lang: Lang): string;
+  site(id: string): string;
+}
+
+function namesOf(problem: Problem | undefined): Names {
+  const doctors = new Map(problem?.doctors.map((d) => [d.id, d]));
+  const blocks = new Map(problem?.blocks.map((b) => [b.id, b]));
+  const sites = new Map(problem?.sites.map((s) => [s.id, s.name]));
+  return {
+    // doctorLabel never names a doctor with protected identity.
+    doctor: (id, lang) => (doctors.has(id) ? doctorLabel(doctors.get(id)!, lang) : id),
+    block: (id, lang) => (blocks.has(id) ? blockLabel(blocks.get(id)!, lang) : id),
+    site: (id) => sites.get(id) ?? id,
+  };
+}
+
 /**
  * Every way `plan` rewrites the record of `published` up to `today`, one entry per broken
  * placement (or run of past weeks). Doctors who are not in the published plan are not checked:
- * they have no record yet.
+ * they have no record yet. With the cohort's `problem` the messages use names, else ids.
  */
-export function pastChanges(published: Assignment[], plan: Assignment[], today: IsoDate): PastChange[] {
+export function pastChanges(published: Assignment[], plan: Assignment[], today: IsoDate, problem?: Problem): PastChange[] {
+  const names = namesOf(problem);
   const current = mondayOf(today);
   const planned = byDoctor(plan);
   const changes: PastChange[] = [];
@@ -35,10 +57,10 @@ export function pastChanges(published: Assignment[], plan: Assignment[], today: 
       const after = now.find((a) => a.block === before.block);
       if (after && after.site === before.site && after.from === before.from) continue;
       reported.add(before.block);
-      changes.push(startedPlacementChanged(before, after));
+      changes.push(startedPlacementChanged(before, after, names));
     }
     for (const run of pastWeeksChanged(record, now, current)) {
-      if (!reported.has(run.block)) changes.push(pastWeeksMessage(doctor, run));
+      if (!reported.has(run.block)) changes.push(pastWeeksMessage(doctor, run, names));
     }
   }
   return changes;
@@ -52,19 +74,20 @@ function byDoctor(assignments: Assignment[]): Map<string, Assignment[]> {
   return doctors;
 }
 
-function startedPlacementChanged(before: Assignment, after: Assignment | undefined): PastChange {
+function startedPlacementChanged(before: Assignment, after: Assignment | undefined, names: Names): PastChange {
   const was = { sv: formatWeekRange(before, 'sv'), en: formatWeekRange(before, 'en') };
-  const site = (a: Assignment) => a.site ?? '–';
+  // Site-less blocks (vacation, cohort weeks) have no site to name.
+  const at = (a: Assignment, word: string) => (a.site === null ? '' : ` ${word} ${names.site(a.site)}`);
   const now = after
-    ? { sv: `i planen ${site(after)} ${formatWeekRange(after, 'sv')}`, en: `the plan has ${site(after)} ${formatWeekRange(after, 'en')}` }
+    ? { sv: `i planen${at(after, 'på')} ${formatWeekRange(after, 'sv')}`, en: `the plan has it${at(after, 'at')} ${formatWeekRange(after, 'en')}` }
     : { sv: 'saknas i planen', en: 'the plan leaves it out' };
   return {
     doctor: before.doctor,
     block: before.block,
     from: before.from,
     to: before.to,
-    message_sv: `${before.doctor}: ${before.block} på ${site(before)} ${was.sv} har påbörjats, så block, arbetsplats och start ligger fast (${now.sv})`,
-    message_en: `${before.doctor}: ${before.block} at ${site(before)} ${was.en} has started, so its block, site and start are a record (${now.en})`,
+    message_sv: `${names.doctor(before.doctor, 'sv')}: ${names.block(before.block, 'sv')}${at(before, 'på')} ${was.sv} har påbörjats, så block, arbetsplats och start ligger fast (${now.sv})`,
+    message_en: `${names.doctor(before.doctor, 'en')}: ${names.block(before.block, 'en')}${at(before, 'at')} ${was.en} has started, so its block, site and start are a record (${now.en})`,
   };
 }
 
@@ -111,13 +134,13 @@ function pastWeeksChanged(record: Assignment[], now: Assignment[], current: Week
   return runs.sort((a, b) => a.from.localeCompare(b.from) || a.block.localeCompare(b.block));
 }
 
-function pastWeeksMessage(doctor: string, run: ChangedRun): PastChange {
+function pastWeeksMessage(doctor: string, run: ChangedRun, names: Names): PastChange {
   return {
     doctor,
     block: run.block,
     from: run.from,
     to: run.to,
-    message_sv: `${doctor}: ${run.block} ${formatWeekRange(run, 'sv')} ligger före innevarande vecka och ska vara som i den publicerade planen`,
-    message_en: `${doctor}: ${run.block} in ${formatWeekRange(run, 'en')} lies before the current week and must stay as published`,
+    message_sv: `${names.doctor(doctor, 'sv')}: ${names.block(run.block, 'sv')} ${formatWeekRange(run, 'sv')} ligger före innevarande vecka och ska vara som i den publicerade planen`,
+    message_en: `${names.doctor(doctor, 'en')}: ${names.block(run.block, 'en')} in ${formatWeekRange(run, 'en')} lies before the current week and must stay as published`,
   };
 }

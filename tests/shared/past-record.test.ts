@@ -86,10 +86,19 @@ describe('pastChanges', () => {
 
   it('names doctor, block and weeks in Swedish and English', () => {
     const [moved] = pastChanges(published, withD1('acute', { site: 'hosp2' }), TODAY);
-    expect(moved!.message_sv).toBe('d1: acute på hosp v. 12 2026–v. 26 2026 har påbörjats, så block, arbetsplats och start ligger fast (i planen hosp2 v. 12 2026–v. 26 2026)');
-    expect(moved!.message_en).toBe('d1: acute at hosp w. 12 2026–w. 26 2026 has started, so its block, site and start are a record (the plan has hosp2 w. 12 2026–w. 26 2026)');
+    expect(moved!.message_sv).toBe('d1: acute på hosp v. 12 2026–v. 26 2026 har påbörjats, så block, arbetsplats och start ligger fast (i planen på hosp2 v. 12 2026–v. 26 2026)');
+    expect(moved!.message_en).toBe('d1: acute at hosp w. 12 2026–w. 26 2026 has started, so its block, site and start are a record (the plan has it at hosp2 w. 12 2026–w. 26 2026)');
     const [cut] = pastChanges(published, withD1('vac', { to: week(15) }), TODAY);
     expect(cut!.message_sv).toBe('d1: vac v. 25 2026 ligger före innevarande vecka och ska vara som i den publicerade planen');
     expect(cut!.message_en).toBe('d1: vac in w. 25 2026 lies before the current week and must stay as published');
+  });
+
+  it("with the cohort's problem, names the doctor, block and sites as people know them — a protected identity never by name", () => {
+    const [moved] = pastChanges(published, withD1('acute', { site: 'hosp2' }), TODAY, problemWith());
+    expect(moved!.message_sv).toBe('Doktor Ett [d1]: Akutsjukvård på Sjukhuset v. 12 2026–v. 26 2026 har påbörjats, så block, arbetsplats och start ligger fast (i planen på Sjukhus två v. 12 2026–v. 26 2026)');
+    const [hidden] = pastChanges(published, withD1('acute', { site: 'hosp2' }), TODAY, problemWith({ protectedIdentity: true }));
+    expect(hidden!.message_sv).toMatch(/^BT-läkare \(skyddad identitet\) \[d1\]: /);
+    expect(hidden!.message_en).toMatch(/^BT doctor \(protected identity\) \[d1\]: /);
+    expect(hidden!.message_sv).not.toContain('Doktor Ett');
   });
 });

@@ -136,7 +136,11 @@ describe('the past is a record', () => {
     expect(refused.status).toBe(422);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({ type: '/problems/past-changed', status: 422, pastChanges: edited.pastChanges });
-    expect(refused.body.detail).toContain('vn-d02: intro');
+    // Named as the coordinator knows them; a site-less block names no site.
+    expect(refused.body.detail).toContain('Mohammed Karimi [vn-d02]: Gemensam introduktion w. 8 2026–w. 9 2026 has started');
+    expect(edited.pastChanges[0].message_sv).toBe(
+      'Mohammed Karimi [vn-d02]: Gemensam introduktion v. 8 2026–v. 9 2026 har påbörjats, så block, arbetsplats och start ligger fast (i planen v. 9 2026–v. 10 2026)',
+    );
     expect((await publishedPlan()).uuid).toBe(published.uuid);
   });
 
