@@ -19,6 +19,8 @@ describe('Board', () => {
     expect(bars).toHaveLength(plan.assignments.length);
     const vacations = container.querySelectorAll('.board-row .bar-vacation');
     expect(vacations).toHaveLength(plan.assignments.filter((a) => a.block === 'vac').length);
+    // A site-less block by its kind's name, not its code ('vac').
+    expect([...vacations].map((v) => v.textContent)).toEqual(Array(vacations.length).fill('Semester'));
     const first = plan.assignments.find((a) => a.site !== null)!;
     const bar = container.querySelector(`[data-placement="${first.doctor}/${first.block}"]`)!;
     expect(bar.textContent).toBe(problem.sites.find((s) => s.id === first.site)!.name);

@@ -2,6 +2,7 @@
 // pinned) and the absences. Memoised on what it shows, so an edit redraws only the rows it touches.
 import { memo, type KeyboardEvent } from 'react';
 import type { Block, Doctor } from '../../../../shared/format/problem';
+import { blockLabel } from '../../../../shared/domain/labels';
 import { addWeeks, formatWeek, weekIndex, weeksBetween } from '../../../../shared/domain/weeks';
 import type { Assignment } from '../../../../shared/format/plan';
 import { useLang } from '../../i18n/lang';
@@ -50,14 +51,15 @@ function Row(props: RowProps) {
 }
 
 function Bar({ assignment: a, doctor, first, blocks, siteNames, highlighted, changed, editable, onSelect, onChange }: RowProps & { assignment: Assignment }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const span = weeksBetween(a.from, a.to);
   const apply = ({ shift, stretch }: DragResult) => onChange(a, { from: addWeeks(a.from, shift), to: addWeeks(a.to, stretch) });
   const { handlers, dragged } = useBarDrag(span, apply);
   const block = blocks.get(a.block);
   const category = block?.category ?? 'other';
   const pinned = doctor.pins.some((p) => p.block === a.block);
-  const name = a.site ? (siteNames.get(a.site) ?? a.site) : (block?.name ?? a.block);
+  // A site-less block by its name, else its kind's ("Semester"), never its code.
+  const name = a.site ? (siteNames.get(a.site) ?? a.site) : block ? blockLabel(block, lang) : a.block;
   // A lock as text as well as a sign: colour is never the only signal.
   const label = pinned ? `🔒 ${name}` : name;
   // Alt+arrows move a focused bar a week, Alt+Shift+arrows change its length: dragging by keyboard.
