@@ -3,7 +3,8 @@
 // past is a record (shared/domain/past-record.ts).
 import type { DataSource } from 'typeorm';
 import type { SolverProgress, SolverRun, SolverRunStart } from '../../shared/api/solver-runs';
-import { addWeeks, formatWeek, mondayOf, type Week } from '../../shared/domain/weeks';
+import { comingMonday } from '../../shared/domain/replanning';
+import { formatWeek, type Week } from '../../shared/domain/weeks';
 import { systemClock, todayBy, type Clock } from '../clock';
 import { CohortEntity } from '../entities/cohort';
 import { PlanEntity } from '../entities/plan';
@@ -55,7 +56,7 @@ export class SolverRunService {
    * clock unless a later one is asked for; an earlier one would let the solver rewrite the past.
    */
   private frozenBefore(asked: Week | undefined): Week {
-    const coming = addWeeks(mondayOf(todayBy(this.clock)), 1);
+    const coming = comingMonday(todayBy(this.clock));
     if (asked === undefined) return coming;
     if (asked < coming) {
       throw ruleBroken(`frozenBefore: ${asked} (${formatWeek(asked, 'en')}) lies before the coming Monday; the published plan is a record up to then, so replan from ${formatWeek(coming, 'sv')} (${coming}) or later`);

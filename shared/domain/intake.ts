@@ -5,10 +5,8 @@ import type { Block, Doctor } from '../format/problem';
 import { dayNumber, daysInMonth, makeDate, type IsoDate } from './dates';
 import { addWeeks, weeksBetween, type Week, type WeekRange } from './weeks';
 
-export interface DateRange {
-  from: IsoDate;
-  to: IsoDate;
-}
+/** A block's date window (vacation in June–August), as the format defines it. */
+type DateRange = NonNullable<Block['window']>;
 
 /** The same month and day `years` later (29 February becomes the 28th). */
 export function addYears(date: IsoDate, years: number): IsoDate {

@@ -2,10 +2,9 @@
 // critical problem on any page of any role (the region's load view and the board's panels too), every page is usable by keyboard (the board's bars
 // and the forms' controls take focus), and the doctor's and the clinic's pages fit a phone
 // (390 px) without sideways scrolling. Screenshots: doctor-phone.png, clinic-phone.png.
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openClient, type BrowserClient } from '../support/browser';
+import { axeProblems as findings, openClient, type BrowserClient } from '../support/browser';
 
 let client: BrowserClient;
 let page: Page;
@@ -18,15 +17,8 @@ afterAll(async () => {
   await client?.close();
 });
 
-/** axe's serious and critical findings on the page as it is now, one line each. */
-async function axeProblems(): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')}`));
-}
-
+/** axe's serious and critical findings on the page as it is now. */
+const axeProblems = () => findings(page);
 const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 
 describe('accessibility', () => {

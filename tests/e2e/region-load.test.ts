@@ -11,7 +11,7 @@ import { siteLoad } from '../../shared/domain/load';
 import { addWeeks, formatWeekRange, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
-import type { Client } from '../support/api';
+import { ok, type Client } from '../support/api';
 import { openClient, type BrowserClient } from '../support/browser';
 
 const COORDINATOR = { email: 'koordinator.vasternorrland@bt-demo.se', password: 'demo-koordinator-2026' };
@@ -30,12 +30,6 @@ let coordinator: Client;
 let region: string;
 let demo: string;
 let second: string;
-
-async function ok(answer: Promise<{ status: number; body: any }>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 const sites = async (): Promise<any[]> => ok(coordinator.request('GET', `/api/regions/${region}/sites`));
 

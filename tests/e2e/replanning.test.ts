@@ -12,7 +12,7 @@ import { btEnds } from '../../shared/domain/replanning';
 import { addWeeks, formatWeek, formatWeekRange, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
-import type { Client } from '../support/api';
+import { ok, type Client } from '../support/api';
 import { openClient, type BrowserClient } from '../support/browser';
 
 const TODAY = '2026-09-16';
@@ -29,11 +29,6 @@ let coordinator: Client;
 let region: string;
 let cohort: string;
 
-async function ok(answer: Promise<{ status: number; body: any }>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
 async function version(status: 'draft' | 'published'): Promise<{ uuid: string; number: number; version: number; assignments: Assignment[] }> {
   const plans: { uuid: string; status: string; number: number }[] = await ok(coordinator.request('GET', `/api/cohorts/${cohort}/plans`));

@@ -5,15 +5,14 @@
 // vacation inside their year and the common education on the same weeks for all; an intake whose
 // year cannot be laid out is refused in words; a template change that would lose a credit is
 // refused with the list and mapped on confirmation. The forms and the list have no serious axe findings.
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vasternorrlandVt2026 } from '../../shared/domain/presets';
 import { addWeeks } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
 import type { Block } from '../../shared/format/problem';
-import type { Client } from '../support/api';
-import { openClient, type BrowserClient } from '../support/browser';
+import { ok, type Client } from '../support/api';
+import { axeProblems as findings, openClient, type BrowserClient } from '../support/browser';
 
 const COORDINATOR = { email: 'koordinator.vasternorrland@bt-demo.se', password: 'demo-koordinator-2026' };
 const DEMO = 'Västernorrland VT 2026';
@@ -27,11 +26,6 @@ let page: Page;
 let coordinator: Client;
 let region: string;
 
-async function ok(answer: Promise<{ status: number; body: any }>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 const cohorts = async (): Promise<any[]> => ok(coordinator.request('GET', `/api/regions/${region}/cohorts`));
 const cohortNamed = async (name: string) => (await cohorts()).find((c) => c.name === name);
 const templateNamed = async (name: string) => (await ok(coordinator.request('GET', `/api/regions/${region}/templates`))).find((t: { name: string }) => t.name === name);
@@ -43,14 +37,8 @@ async function importCohort(name: string, change: (p: any) => void): Promise<any
 }
 const row = (name: string) => page.locator('tr[data-cohort-row]', { has: page.getByRole('rowheader', { name, exact: true }) });
 const status = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
-/** axe's serious and critical findings on the page as it is now (WCAG 2 A/AA), one line each. */
-async function axeProblems(): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${v.help} — ${n.target.join(' ')}`));
-}
+/** axe's serious and critical findings on the page as it is now. */
+const axeProblems = () => findings(page);
 const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 beforeAll(async () => {

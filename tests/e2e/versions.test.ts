@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDiff } from '../../shared/domain/plan-diff';
 import { addWeeks, formatWeekRange } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
-import type { Client } from '../support/api';
+import { ok, type Client } from '../support/api';
 import { openClient, type BrowserClient } from '../support/browser';
 
 const COORDINATOR = ['koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-2026'] as const;
@@ -29,11 +29,6 @@ interface Version {
   version: number;
 }
 
-async function ok(answer: Promise<{ status: number; body: any }>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 const versions = async (): Promise<Version[]> => ok(coordinator.request('GET', `/api/cohorts/${cohort}/plans`));
 const byNumber = async (n: number): Promise<Version> => (await versions()).find((v) => v.number === n)!;
 const assignments = async (uuid: string): Promise<Assignment[]> =>

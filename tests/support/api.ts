@@ -36,6 +36,13 @@ export interface TestApi extends Client {
   close(): Promise<void>;
 }
 
+/** The body of an answer with the expected status; any other status fails with what came back. */
+export async function ok(answer: Promise<Pick<Answer, 'status' | 'body'>>, status = 200): Promise<any> {
+  const res = await answer;
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 
 /**

@@ -14,7 +14,7 @@ import { planErrors } from '../../../shared/domain/validate-plan';
 import { weeksOf } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
 import type { Problem, ProblemInput } from '../../../shared/format/problem';
-import { startApi, type Answer, type TestApi } from '../../support/api';
+import { ok, startApi, type TestApi } from '../../support/api';
 import { aDoctor, aPlan, aProblem, week } from '../../support/builders';
 
 let api: TestApi;
@@ -26,12 +26,6 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
-
-async function ok(answer: Promise<Answer>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 async function newRegion(name: string): Promise<string> {
   return (await ok(api.request('POST', '/api/regions', { name }), 201)).uuid;

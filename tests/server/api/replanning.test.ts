@@ -7,7 +7,7 @@ import { loadDemoData } from '../../../server/db/demo-data';
 import { solverRunSchema } from '../../../shared/api/solver-runs';
 import { addWeeks, weeksOf } from '../../../shared/domain/weeks';
 import type { Assignment } from '../../../shared/format/plan';
-import { startApi, type Answer, type Client, type TestApi } from '../../support/api';
+import { ok, startApi, type Client, type TestApi } from '../../support/api';
 import { aProblem } from '../../support/builders';
 
 // Wednesday 20 May 2026 (v. 21), 00:30 in Stockholm (22:30 UTC the day before): Västernorrland's
@@ -30,12 +30,6 @@ beforeAll(async () => {
   published = await publishedPlan();
 }, 60_000);
 afterAll(() => api?.close());
-
-async function ok(answer: Promise<Answer>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 const strip = (list: Assignment[]): Assignment[] => list.map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
 

@@ -10,7 +10,7 @@ import { vasternorrlandVt2026 } from '../../../shared/domain/presets';
 import { planErrors } from '../../../shared/domain/validate-plan';
 import { addWeeks } from '../../../shared/domain/weeks';
 import type { Block, DoctorInput, Problem, ProblemInput } from '../../../shared/format/problem';
-import { startApi, type TestApi } from '../../support/api';
+import { ok, startApi, type TestApi } from '../../support/api';
 
 let api: TestApi;
 let region: string;
@@ -21,11 +21,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-async function ok(answer: Promise<{ status: number; body: any }>, status = 200): Promise<any> {
-  const res = await answer;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 const get = (path: string) => ok(api.request('GET', path));
 
 const AUTUMN = '2026-08-17';
