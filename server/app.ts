@@ -1,6 +1,6 @@
 // buildApp: the HTTP application on a database: the JSON API under /api (sessions, every
 // route behind its access rule) and, until the client issue lands, a placeholder start page.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
@@ -36,6 +36,10 @@ export interface AppDeps {
   logger?: Logger;
   /** Where "today" comes from (the past is a record up to it); tests set it. Hand the same one to buildServices. */
   clock?: Clock;
+  /** The key feed links derive from (server/feeds/secret.ts); without it a random one for this process, so links last until it stops. */
+  feedSecret?: string;
+  /** Whether demo feeds answer (their key is public): never with NODE_ENV=production; off unless set. */
+  demoFeeds?: boolean;
 }
 
 /** Request bodies above this are refused (413 problem+json); they must be JSON (415) nested at most MAX_JSON_DEPTH deep (400): http/json-body.ts. */
@@ -79,7 +83,7 @@ export function buildApp(deps: AppDeps): Express {
   authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute });
   setupRoutes(routes, services, clock);
   planRoutes(routes, services);
-  const feeds = new FeedService(deps.dataSource);
+  const feeds = new FeedService(deps.dataSource, { secret: deps.feedSecret ?? randomBytes(32).toString('base64url'), demoFeeds: deps.demoFeeds ?? false });
   feedRoutes(routes, feeds, deps.dataSource);
   app.use('/api', api);
   publicFeedRoute(app, feeds);

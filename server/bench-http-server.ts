@@ -3,6 +3,7 @@
 // one draft per load connection (so edits never clash), coordinator accounts and a calendar feed
 // per doctor, served by buildApp on 127.0.0.1:0. It answers the driver over IPC: "ready" with what
 // the load needs, "memory" with process.memoryUsage() after a forced GC, "stop" to shut down.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -83,7 +84,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 try {
   const { problem, planted } = generateInstance({ name: 'bench-200', region: 'mixed', doctors: DOCTORS, seed: 1 });
   const plans = new PlanService(db.dataSource);
-  const feeds = new FeedService(db.dataSource);
+  // The app below must derive feed links from the same key as this service.
+  const feedSecret = randomBytes(32).toString('base64url');
+  const feeds = new FeedService(db.dataSource, { secret: feedSecret, demoFeeds: false });
   const seeded = await db.dataSource.transaction(async (em) => {
     const region = await em.getRepository(RegionEntity).save({ name: 'Region Bench' });
     const cohort = await importProblem(em, region.id, 'Bench 200', problem, 'bench');
@@ -101,10 +104,10 @@ try {
     return { regionId: region.id, cohortId: cohort.uuid, publishedId: published.uuid, drafts: draftRows.map((d) => ({ id: d.uuid, version: d.version })), coordinators, doctorIds: doctors.map((d) => d.id) };
   });
   const feedPaths: string[] = [];
-  for (const doctorId of seeded.doctorIds) feedPaths.push((await feeds.create('doctor', doctorId, 'bench', seeded.regionId)).path);
+  for (const doctorId of seeded.doctorIds) feedPaths.push((await feeds.ensure('doctor', doctorId, 'bench', seeded.regionId)).feed.path);
 
   // Only failures in the log: an access line per request would be load of its own.
-  server = buildApp({ dataSource: db.dataSource, loginsPerMinute: 10_000, logger: createLogger({ level: 'error' }) }).listen(0, '127.0.0.1');
+  server = buildApp({ dataSource: db.dataSource, loginsPerMinute: 10_000, feedSecret, logger: createLogger({ level: 'error' }) }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server!.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   send({

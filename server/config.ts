@@ -8,6 +8,8 @@ const configSchema = z.object({
   /** PostgreSQL to use; without it an embedded one runs with its data in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional()),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** The key calendar feed links derive from; required with NODE_ENV=production (else kept in DATA_DIR/feed-secret). */
+  FEED_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, { error: 'must be at least 32 characters' }).optional()),
   /** Load the demo regions into an empty database (default: yes unless NODE_ENV=production). */
   DEMO_DATA: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().optional(),

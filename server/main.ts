@@ -12,6 +12,7 @@ import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './db/demo-data';
 import { UserEntity } from './entities/user';
+import { feedSecretOf } from './feeds/secret';
 import { SolverQueue } from './jobs/solver-queue';
 import { closeHttpServer, stopOnSignals } from './lifecycle';
 import { createLogger, type Logger } from './log';
@@ -20,14 +21,14 @@ import { buildServices } from './services';
 /** `npm start` builds the client here first. */
 const CLIENT_DIR = resolve('dist/client');
 
-async function main(config: Config, log: Logger): Promise<void> {
+async function main(config: Config, feedSecret: string, log: Logger): Promise<void> {
   const started = performance.now();
   log.info(config.DATABASE_URL ? 'BT-planeraren: using DATABASE_URL' : `BT-planeraren: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (db.migrationsApplied) log.info(`BT-planeraren: ${db.migrationsApplied} migrations applied`);
   const production = config.NODE_ENV === 'production';
   const demo = config.DEMO_DATA ? config.DEMO_DATA === 'true' : !production;
-  if (demo && (await loadDemoData(db.dataSource, { accounts: !production }))) {
+  if (demo && (await loadDemoData(db.dataSource, { accounts: !production, feeds: !production }))) {
     log.info(`BT-planeraren: demo data loaded (Region Kronoberg, Region Västernorrland)${production ? '' : ' with demo accounts (see README)'}`);
   }
   if (!(await db.dataSource.getRepository(UserEntity).exists())) {
@@ -41,6 +42,8 @@ async function main(config: Config, log: Logger): Promise<void> {
     services: buildServices(db.dataSource, () => queues.forEach((q) => q.wake())),
     trustProxy: config.TRUST_PROXY,
     logger: log,
+    feedSecret,
+    demoFeeds: !production,
     ...(existsSync(CLIENT_DIR) ? { clientDir: CLIENT_DIR } : {}),
   });
   const server: Server = app.listen(config.PORT, config.HOST);
@@ -74,14 +77,16 @@ function solverQueues(dataSource: Database['dataSource'], config: Config, log: L
 }
 
 let config: Config;
+let feedSecret: string;
 try {
   config = readConfig();
+  feedSecret = feedSecretOf(config);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
 }
 const log = createLogger({ level: config.LOG_LEVEL, base: { process: 'web' } });
-main(config, log).catch((err: unknown) => {
+main(config, feedSecret, log).catch((err: unknown) => {
   log.fatal({ err: { stack: (err as Error)?.stack } }, `BT-planeraren could not start: ${(err as Error).message}`);
   process.exit(1);
 });

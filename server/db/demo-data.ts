@@ -1,14 +1,16 @@
 // Demo data for both built-in regions (Kronoberg 2026, Västernorrland VT 2026): each region, its
-// cohort imported from the preset and the preset's plan published, and a demo account per role
-// and region. Loaded once per database: the audit log remembers it, so deleting the demo
+// cohort imported from the preset and the preset's plan published, a demo account per role
+// and region, and fixed feed links for the demo doctor and site of each region. Loaded once per database: the audit log remembers it, so deleting the demo
 // regions does not bring them back.
 import type { DataSource } from 'typeorm';
 import { PRESETS } from '../../shared/domain/presets';
 import { AuditEntryEntity } from '../entities/audit-entry';
 import { createUserIn } from '../auth/service';
 import { DoctorEntity } from '../entities/doctor';
+import { FeedTokenEntity } from '../entities/feed-token';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
+import { DEMO_FEED_KEY, feedToken } from '../feeds/tokens';
 import { audit } from '../services/audit';
 import { importProblem } from '../services/cohorts';
 import { PlanService } from '../services/plans';
@@ -26,8 +28,22 @@ export const DEMO_ACCOUNTS = [
   { email: 'lakare.vasternorrland@bt-demo.se', password: 'demo-lakare-2026', role: 'doctor', region: 'Region Västernorrland' },
 ] as const;
 
+/**
+ * Demo feeds: fixed ids and the public demo key give fixed URLs (README prints them), whatever
+ * the installation's secret. Never with NODE_ENV=production (main.ts; the public route refuses them too).
+ */
+export const DEMO_FEEDS = [
+  { region: 'Region Kronoberg', scope: 'doctor', id: 'de30feed-0000-4000-8000-000000000001' },
+  { region: 'Region Kronoberg', scope: 'site', id: 'de30feed-0000-4000-8000-000000000002' },
+  { region: 'Region Västernorrland', scope: 'doctor', id: 'de30feed-0000-4000-8000-000000000003' },
+  { region: 'Region Västernorrland', scope: 'site', id: 'de30feed-0000-4000-8000-000000000004' },
+] as const;
+
+/** A demo feed's path, /cal/<token>.ics (generation 1 until someone renews it). */
+export const demoFeedPath = (id: string) => `/cal/${feedToken(DEMO_FEED_KEY, id, 1)}.ics`;
+
 /** True when it loaded the data, false when this database already had it once. */
-export async function loadDemoData(ds: DataSource, options: { accounts: boolean } = { accounts: true }): Promise<boolean> {
+export async function loadDemoData(ds: DataSource, options: { accounts: boolean; feeds?: boolean } = { accounts: true }): Promise<boolean> {
   const plans = new PlanService(ds);
   return ds.transaction(async (em) => {
     // Two processes starting on one database: only one loads.
@@ -60,6 +76,13 @@ export async function loadDemoData(ds: DataSource, options: { accounts: boolean 
           },
           'demo',
         );
+      }
+    }
+    if (options.feeds ?? options.accounts) {
+      for (const feed of DEMO_FEEDS) {
+        const at = regions.get(feed.region)!;
+        const targetId = feed.scope === 'doctor' ? at.doctorId : at.siteId;
+        await em.getRepository(FeedTokenEntity).insert({ id: feed.id, scope: feed.scope, targetId, generation: 1, demo: true, tokenHash: null, createdBy: 'demo' });
       }
     }
     await audit(em, { regionId: null, actor: 'demo', action: 'import', entity: MARKER, entityId: MARKER, after: { regions: PRESETS.map((p) => p.region) } });

@@ -1,34 +1,63 @@
-// Feed tokens (create = rotate: the earlier token of the same feed stops working; revoke) and
-// the feed itself by token, with a strong ETag over its bytes.
-import type { DataSource } from 'typeorm';
-import { IsNull } from 'typeorm';
-import { newToken, tokenHash } from '../auth/tokens';
-import { FeedTokenEntity, type FeedScope } from '../entities/feed-token';
+// Feed links that stay: one current link per doctor, site or cohort, shown again on every visit
+// (its token is recomputed, feeds/tokens.ts); renewing ends the earlier URL at once; revoking
+// ends the feed. The feed itself by token, with a strong ETag over its bytes.
+import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
+import { tokenHash } from '../auth/tokens';
+import { FeedTokenEntity, type FeedScope, type FeedTokenRow } from '../entities/feed-token';
 import { audit } from '../services/audit';
 import { found } from '../services/locking';
 import { calendarOf } from './calendar-data';
 import { renderIcal } from './ical';
 import { FeedRenderCache } from './render-cache';
+import { DEMO_FEED_KEY, feedToken, macMatches, readFeedToken } from './tokens';
 
 export interface Feed {
   uuid: string;
-  /** Path of the feed; the token in it is shown once, only its hash is kept. */
+  /** Path of the feed, /cal/<token>.ics. */
   path: string;
+}
+
+export interface FeedKeys {
+  /** The installation's key (FEED_SECRET or DATA_DIR/feed-secret). */
+  secret: string;
+  /** Whether demo feeds (public key) answer: never with NODE_ENV=production. */
+  demoFeeds: boolean;
 }
 
 export class FeedService {
   private readonly rendered = new FeedRenderCache();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly keys: FeedKeys,
+  ) {}
 
-  async create(scope: FeedScope, targetId: string, actor: string, regionId: string | null): Promise<Feed> {
+  /** The current link, or undefined when there is none yet. */
+  async current(scope: FeedScope, targetId: string): Promise<Feed | undefined> {
+    const row = await currentRow(this.ds.manager, scope, targetId);
+    return row && this.usable(row) ? this.feedOf(row) : undefined;
+  }
+
+  /** The current link, or a first one (created: true). Never rotates. */
+  async ensure(scope: FeedScope, targetId: string, actor: string, regionId: string | null): Promise<{ feed: Feed; created: boolean }> {
     return this.ds.transaction(async (em) => {
-      const tokens = em.getRepository(FeedTokenEntity);
-      await tokens.update({ scope, targetId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      const token = newToken();
-      const row = await tokens.save({ tokenHash: tokenHash(token), scope, targetId, createdBy: actor, revokedAt: null });
-      await audit(em, { regionId, actor, action: 'create', entity: `feed-${scope}`, entityId: row.id });
-      return { uuid: row.id, path: `/cal/${token}.ics` };
+      await lockTarget(em, targetId);
+      const row = await currentRow(em, scope, targetId);
+      if (row && this.usable(row)) return { feed: this.feedOf(row), created: false };
+      // A demo link where demo feeds are refused becomes a real one.
+      if (row) return { feed: await this.bump(em, row, actor, regionId), created: true };
+      return { feed: await this.create(em, scope, targetId, actor, regionId), created: true };
+    });
+  }
+
+  /** A new link: the next generation, so the earlier URL (and any pre-derived token) answers 404 at once. */
+  async renew(scope: FeedScope, targetId: string, actor: string, regionId: string | null): Promise<Feed> {
+    return this.ds.transaction(async (em) => {
+      await lockTarget(em, targetId);
+      await em.getRepository(FeedTokenEntity).update({ scope, targetId, revokedAt: IsNull(), tokenHash: Not(IsNull()) }, { revokedAt: new Date() });
+      const row = await currentRow(em, scope, targetId);
+      return row ? this.bump(em, row, actor, regionId) : this.create(em, scope, targetId, actor, regionId);
     });
   }
 
@@ -40,9 +69,9 @@ export class FeedService {
     });
   }
 
-  /** The feed's bytes and ETag; undefined for an unknown or revoked token. */
+  /** The feed's bytes and ETag; undefined for an unknown, revoked or renewed token. */
   async render(token: string): Promise<{ body: string; etag: string } | undefined> {
-    const row = await this.ds.getRepository(FeedTokenEntity).findOneBy({ tokenHash: tokenHash(token), revokedAt: IsNull() });
+    const row = (await this.derivedRow(token)) ?? (await this.legacyRow(token));
     if (!row) return undefined;
     const calendar = await calendarOf(this.ds.manager, row.scope, row.targetId);
     if (!calendar) return undefined;
@@ -54,4 +83,51 @@ export class FeedService {
     const calendar = await calendarOf(this.ds.manager, 'doctor', doctorId);
     return renderIcal(calendar!.name, calendar!.events);
   }
+
+  private async derivedRow(token: string): Promise<FeedTokenRow | undefined> {
+    const read = readFeedToken(token);
+    if (!read) return undefined;
+    const row = await this.ds.getRepository(FeedTokenEntity).findOneBy({ id: read.id, revokedAt: IsNull(), tokenHash: IsNull() });
+    return row && this.usable(row) && macMatches(this.keyOf(row), row.id, row.generation, read.mac) ? row : undefined;
+  }
+
+  /** A token from before derived tokens: its SHA-256 was stored, and it keeps working until renewed. */
+  private async legacyRow(token: string): Promise<FeedTokenRow | undefined> {
+    return (await this.ds.getRepository(FeedTokenEntity).findOneBy({ tokenHash: tokenHash(token), revokedAt: IsNull() })) ?? undefined;
+  }
+
+  private usable(row: FeedTokenRow): boolean {
+    return !row.demo || this.keys.demoFeeds;
+  }
+
+  private keyOf(row: FeedTokenRow): string {
+    return row.demo ? DEMO_FEED_KEY : this.keys.secret;
+  }
+
+  private feedOf(row: FeedTokenRow): Feed {
+    return { uuid: row.id, path: `/cal/${feedToken(this.keyOf(row), row.id, row.generation)}.ics` };
+  }
+
+  private async create(em: EntityManager, scope: FeedScope, targetId: string, actor: string, regionId: string | null): Promise<Feed> {
+    const row = await em.getRepository(FeedTokenEntity).save({ scope, targetId, generation: 1, demo: false, tokenHash: null, createdBy: actor, revokedAt: null });
+    await audit(em, { regionId, actor, action: 'create', entity: `feed-${row.scope}`, entityId: row.id });
+    return this.feedOf(row);
+  }
+
+  private async bump(em: EntityManager, row: FeedTokenRow, actor: string, regionId: string | null): Promise<Feed> {
+    const renewed = { ...row, generation: row.generation + 1, demo: false };
+    await em.getRepository(FeedTokenEntity).update({ id: row.id }, { generation: renewed.generation, demo: false });
+    const before = { generation: row.generation, ...(row.demo ? { demo: true } : {}) };
+    await audit(em, { regionId, actor, action: 'update', entity: `feed-${row.scope}`, entityId: row.id, before, after: { generation: renewed.generation } });
+    return this.feedOf(renewed);
+  }
+}
+
+function currentRow(em: EntityManager, scope: FeedScope, targetId: string): Promise<FeedTokenRow | null> {
+  return em.getRepository(FeedTokenEntity).findOneBy({ scope, targetId, revokedAt: IsNull(), tokenHash: IsNull() });
+}
+
+/** Two tabs ensuring the first link at once: the second waits and finds the first's row. */
+async function lockTarget(em: EntityManager, targetId: string): Promise<void> {
+  await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`feed:${targetId}`]);
 }

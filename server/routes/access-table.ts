@@ -80,9 +80,15 @@ export const ACCESS: Record<string, Rule> = {
   'POST /api/plans/:id/publish': coordinates('plan'),
   'POST /api/plans/:id/archive': coordinates('plan'),
 
+  'GET /api/doctors/:id/feed': object('doctor', 'admin', 'coordinator', 'doctor'),
   'POST /api/doctors/:id/feed': object('doctor', 'admin', 'coordinator', 'doctor'),
+  'POST /api/doctors/:id/feed/renew': object('doctor', 'admin', 'coordinator', 'doctor'),
+  'GET /api/sites/:id/feed': object('site', 'admin', 'coordinator', 'clinic'),
   'POST /api/sites/:id/feed': object('site', 'admin', 'coordinator', 'clinic'),
+  'POST /api/sites/:id/feed/renew': object('site', 'admin', 'coordinator', 'clinic'),
+  'GET /api/cohorts/:id/feed': coordinates('cohort'),
   'POST /api/cohorts/:id/feed': coordinates('cohort'),
+  'POST /api/cohorts/:id/feed/renew': coordinates('cohort'),
   'DELETE /api/feeds/:id': object('feed', 'admin', 'coordinator', 'clinic', 'doctor'),
   'GET /api/doctors/:id/calendar.ics': object('doctor', 'admin', 'coordinator', 'doctor'),
 

@@ -1,28 +1,40 @@
-// Calendar feeds: creating (rotating) and revoking their links through the API, the feed itself
-// at /cal/<token>.ics for calendar apps, and a doctor's one-off .ics download.
-import type { Express } from 'express';
+// Calendar feeds: reading, ensuring and renewing their links through the API, revoking one, the
+// feed itself at /cal/<token>.ics for calendar apps, and a doctor's one-off .ics download.
+import type { Express, Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { uuidParamsSchema } from '../../shared/api/common';
+import type { FeedLink } from '../../shared/api/feeds';
 import { scopeOf } from '../auth/scope';
 import type { FeedScope } from '../entities/feed-token';
-import type { FeedService } from '../feeds/service';
+import type { Feed, FeedService } from '../feeds/service';
 import { actorOf } from '../http/actor';
 import { problem } from '../http/error-mapper';
+import { notFound } from '../http/errors';
 import { parse } from '../http/parse';
 import type { Routes } from './access-table';
 
 export function feedRoutes(router: Routes, feeds: FeedService, ds: DataSource): void {
-  const create = (scope: FeedScope, collection: string) =>
+  const region = async (scope: FeedScope, id: string) => (await scopeOf(ds.manager, scope, id))?.regionId ?? null;
+  const routes = (scope: FeedScope, collection: string) => {
+    router.get(`/${collection}/:id/feed`, async (req, res) => {
+      const feed = await feeds.current(scope, parse(uuidParamsSchema, req.params).id);
+      if (!feed) throw notFound('a calendar link');
+      res.json(linkOf(req, feed));
+    });
+    // Ensure: the current link (200) or the first one (201); it never rotates.
     router.post(`/${collection}/:id/feed`, async (req, res) => {
       const { id } = parse(uuidParamsSchema, req.params);
-      const region = (await scopeOf(ds.manager, scope, id))?.regionId ?? null;
-      const feed = await feeds.create(scope, id, actorOf(req), region);
-      const host = req.get('host');
-      res.status(201).json({ uuid: feed.uuid, url: `${req.protocol}://${host}${feed.path}`, webcal: `webcal://${host}${feed.path}` });
+      const { feed, created } = await feeds.ensure(scope, id, actorOf(req), await region(scope, id));
+      res.status(created ? 201 : 200).json(linkOf(req, feed));
     });
-  create('doctor', 'doctors');
-  create('site', 'sites');
-  create('cohort', 'cohorts');
+    router.post(`/${collection}/:id/feed/renew`, async (req, res) => {
+      const { id } = parse(uuidParamsSchema, req.params);
+      res.status(201).json(linkOf(req, await feeds.renew(scope, id, actorOf(req), await region(scope, id))));
+    });
+  };
+  routes('doctor', 'doctors');
+  routes('site', 'sites');
+  routes('cohort', 'cohorts');
   router.delete('/feeds/:id', async (req, res) => {
     const { id } = parse(uuidParamsSchema, req.params);
     await feeds.revoke(id, actorOf(req), (await scopeOf(ds.manager, 'feed', id))?.regionId ?? null);
@@ -34,9 +46,15 @@ export function feedRoutes(router: Routes, feeds: FeedService, ds: DataSource): 
   });
 }
 
-/** GET /cal/<token>.ics: the token is the credential; an unknown or revoked one is 404. */
+function linkOf(req: Request, feed: Feed): FeedLink {
+  const host = req.get('host');
+  return { uuid: feed.uuid, url: `${req.protocol}://${host}${feed.path}`, webcal: `webcal://${host}${feed.path}` };
+}
+
+/** GET /cal/<token>.ics: the token is the credential; an unknown, renewed or revoked one is 404. */
 export function publicFeedRoute(app: Express, feeds: FeedService): void {
   app.get('/cal/:file', async (req, res) => {
+    // 43 base64url characters: 16 bytes of the feed's id and 16 of its MAC (feeds/tokens.ts), or a pre-derived random token.
     const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(req.params.file)?.[1];
     const feed = token ? await feeds.render(token) : undefined;
     if (!feed) {

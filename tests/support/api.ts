@@ -52,6 +52,9 @@ export const ADMIN = { email: 'admin@test.example', password: 'admin-password-12
  */
 export const TEST_NOW = new Date('2026-01-07T12:00:00Z');
 
+/** The key test servers derive feed links from. */
+export const TEST_FEED_SECRET = 'test-feed-secret-0123456789abcdefghij';
+
 export async function startApi(options: { solverQueue?: boolean } & Partial<Pick<AppDeps, 'auth' | 'loginsPerMinute' | 'trustProxy' | 'clientDir' | 'logger' | 'clock'>> = {}): Promise<TestApi> {
   const database = await freshDatabase();
   const db = await openDatabase({ url: database.url, dataDir: '' });
@@ -68,6 +71,9 @@ export async function startApi(options: { solverQueue?: boolean } & Partial<Pick
     // Quiet test output; a test that reads the log passes its own (tests/server/ops/logs.test.ts).
     logger: options.logger ?? createLogger({ level: 'silent' }),
     clock,
+    // A fixed key in deps: no DATA_DIR/feed-secret file; demo feeds answer as with npm start.
+    feedSecret: TEST_FEED_SECRET,
+    demoFeeds: true,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
