@@ -1,7 +1,7 @@
 // A published plan as calendar events, the one source for the client's calendars and the iCal
 // feeds. Pure: ids, dates and the times of changes come in, events go out, sorted so the same
 // plan always gives the same list. All-day events are dates ([start, end), end exclusive);
-// teaching is timed, Stockholm local time given as UTC instants.
+// teaching is timed, Stockholm local time given as UTC instants, one weekly series per doctor.
 import { builtInBlockKind, type Category } from '../domain/block-kinds';
 import { addDays, isoWeekday, type IsoDate } from '../domain/dates';
 import type { BtGoalId } from '../domain/goals';
@@ -9,6 +9,7 @@ import { isSwedishHoliday } from '../domain/holidays';
 import { PROTECTED_NAME_SV } from '../domain/labels';
 import { goalsOf } from '../domain/regulation';
 import { addWeeks, stockholmInstant, weekFromIndex, weekIndex } from '../domain/weeks';
+import { weeklySeries, type WeeklyRecurrence } from './recurrence';
 
 export const UID_DOMAIN = 'bt-planeraren.se';
 export const ABSENCE_TITLE = 'Frånvaro';
@@ -68,8 +69,21 @@ export interface CalendarEvent {
   /** All day: dates, end exclusive. Timed: UTC instants. */
   start: { date: IsoDate } | { instant: string };
   end: { date: IsoDate } | { instant: string };
+  /** A timed event repeated weekly (teaching): see `occurrences` in ./recurrence. */
+  recurrence?: WeeklyRecurrence;
   doctor: string;
 }
+
+// Assessments and BT-kollegium are a meeting on one day, not a week blocked in the calendar: the
+// last working day of their week, when the week's work is done (Friday, earlier when a holiday).
+function lastWorkingDay(week: IsoDate): IsoDate {
+  for (let day = addDays(week, 4); day > week; day = addDays(day, -1)) if (!isSwedishHoliday(day)) return day;
+  return week;
+}
+
+// A series has no version of its own (it follows all of the doctor's placements and the cohort's
+// settings): its SEQUENCE is its stamp in seconds since 2020, so it grows with every change.
+const SEQUENCE_EPOCH = Date.parse('2020-01-01T00:00:00Z');
 
 export function calendarEvents(input: CalendarInput): CalendarEvent[] {
   const blocks = new Map(input.blocks.map((b) => [b.id, b]));
@@ -94,6 +108,7 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
       return weeks;
     };
     const allDay = (from: IsoDate, to: IsoDate) => ({ start: { date: from }, end: { date: to } });
+    const meetingIn = (week: IsoDate) => allDay(lastWorkingDay(week), addDays(lastWorkingDay(week), 1));
 
     for (const p of own) {
       const block = blocks.get(p.block);
@@ -115,14 +130,15 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
         category: 'placement',
         summary: `${prefix}: ${blockName(p.block)}${site ? ` – ${site.name}` : ''}`,
         ...(description ? { description } : {}),
-        ...(site?.address ? { location: site.address } : {}),
+        // Name and address: what a map or a colleague needs to find the place.
+        ...(site ? { location: site.address ? `${site.name}, ${site.address}` : site.name } : {}),
         ...allDay(p.from, p.to),
       });
       // Summative assessment in the last service week of the placement.
       const weeks = serviceWeeks(p);
       const last = weeks.at(-1);
       if (last !== undefined && input.audience !== 'site') {
-        events.push({ ...base, uid: `${p.placement}.bedomning@${UID_DOMAIN}`, category: 'assessment', summary: `${prefix}: Bedömning, ${blockName(p.block)}`, ...allDay(weekFromIndex(last), weekFromIndex(last + 1)) });
+        events.push({ ...base, uid: `${p.placement}.bedomning@${UID_DOMAIN}`, category: 'assessment', summary: `${prefix}: Bedömning, ${blockName(p.block)}`, ...meetingIn(weekFromIndex(last)) });
       }
     }
     if (input.audience === 'site') continue;
@@ -138,34 +154,43 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
     if (input.kollegiumMonths && own.length) {
       for (const months of input.kollegiumMonths) {
         const week = addWeeks(own[0]!.from, Math.round((months * 52) / 12));
-        events.push({ uid: `${doctor.key}.kollegium.${months}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...allDay(week, addWeeks(week, 1)) });
+        events.push({ uid: `${doctor.key}.kollegium.${months}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...meetingIn(week) });
       }
     } else if (middle) {
-      events.push({ uid: `${middle.p.placement}.kollegium@${UID_DOMAIN}`, sequence: middle.p.sequence, stamp: middle.p.changedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...allDay(weekFromIndex(middle.w), weekFromIndex(middle.w + 1)) });
+      events.push({ uid: `${middle.p.placement}.kollegium@${UID_DOMAIN}`, sequence: middle.p.sequence, stamp: middle.p.changedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...meetingIn(weekFromIndex(middle.w)) });
     }
     if (final) {
-      events.push({ uid: `${final.p.placement}.extern@${UID_DOMAIN}`, sequence: final.p.sequence, stamp: final.p.changedAt, doctor: doctor.key, category: 'external-assessment', summary: `${prefix}: Extern bedömning av BT`, ...allDay(weekFromIndex(final.w), weekFromIndex(final.w + 1)) });
+      events.push({ uid: `${final.p.placement}.extern@${UID_DOMAIN}`, sequence: final.p.sequence, stamp: final.p.changedAt, doctor: doctor.key, category: 'external-assessment', summary: `${prefix}: Extern bedömning av BT`, ...meetingIn(weekFromIndex(final.w)) });
     }
 
-    // Weekly teaching in every week of the year that is not vacation, cohort weeks or absence.
+    // Weekly teaching in every week of the year that is not vacation, cohort weeks or absence, as
+    // one weekly series: calendar apps keep one event per doctor instead of some fifty.
     if (input.teaching && input.audience === 'doctor' && own.length) {
       const { weekday, start, minutes } = input.teaching;
       const first = own[0]!.from;
       const end = own.reduce((max, p) => (p.to > max ? p.to : max), first);
+      const days: IsoDate[] = [];
       for (let week = first; week < end; week = addWeeks(week, 1)) {
         if (offService.has(weekIndex(week))) continue;
         const day = addDays(week, weekday - 1);
         if (isoWeekday(day) !== weekday || isSwedishHoliday(day)) continue;
-        const from = stockholmInstant(day, start);
+        days.push(day);
+      }
+      const series = weeklySeries(days);
+      if (series) {
+        const from = stockholmInstant(series.first, start);
+        const stamp = [input.settingsChangedAt, ...own.map((p) => p.changedAt)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
         events.push({
-          uid: `${doctor.key}.undervisning.${day}@${UID_DOMAIN}`,
-          sequence: 0,
-          stamp: input.settingsChangedAt,
+          // One per doctor: a doctor (a uuid on the server) belongs to one cohort.
+          uid: `${doctor.key}.undervisning@${UID_DOMAIN}`,
+          sequence: Math.floor((Date.parse(stamp) - SEQUENCE_EPOCH) / 1000),
+          stamp,
           doctor: doctor.key,
           category: 'teaching',
           summary: 'BT: Obligatorisk undervisning',
           start: { instant: from },
           end: { instant: new Date(Date.parse(from) + minutes * 60_000).toISOString() },
+          recurrence: series.recurrence,
         });
       }
     }

@@ -1,23 +1,28 @@
-// calendarEvents on the Kronoberg demo plan: placements on their dates, weekly teaching at
-// Stockholm local time (UTC shifts with summer time) and never on a holiday or off-service week,
-// assessments and BT-kollegium, protected identity in shared calendars; and iCal bytes that do
-// not depend on the server's time zone.
+// calendarEvents on the Kronoberg demo plan: placements on their dates with the site's name and
+// address, weekly teaching as one series at Stockholm local time (UTC shifts with summer time)
+// and never on a holiday or off-service week, assessments and BT-kollegium on one working day,
+// protected identity in shared calendars; and iCal bytes that do not depend on the server's time
+// zone, whose series ical.js expands to the same sessions.
 import { afterEach, describe, expect, it } from 'vitest';
-import { calendarEvents, type CalendarInput } from '../../shared/calendar/events';
+import { calendarEvents, type CalendarEvent, type CalendarInput } from '../../shared/calendar/events';
+import { occurrences } from '../../shared/calendar/recurrence';
 import { kronoberg2026 } from '../../shared/domain/presets';
 import { PROTECTED_NAME_SV } from '../../shared/domain/labels';
-import { addWeeks } from '../../shared/domain/weeks';
+import { addDays } from '../../shared/domain/dates';
 import { renderIcal } from '../../server/feeds/ical';
+import { readEvents, sessionsOf } from '../support/ical-reader';
+import { weeklySessions } from '../support/weekly-teaching';
 
 const { problem, plan } = kronoberg2026;
 const STAMP = '2026-01-05T08:00:00.000Z';
+const TEACHING = { weekday: 4, start: '13:00', minutes: 240 };
 
 function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): CalendarInput {
   const doctors = problem.doctors.filter((d) => doctorIds.includes(d.id));
   return {
     audience: 'doctor',
     settingsChangedAt: STAMP,
-    teaching: { weekday: 4, start: '13:00', minutes: 240 },
+    teaching: TEACHING,
     kollegiumMonths: null,
     blocks: problem.blocks,
     sites: problem.sites.map((s) => ({ id: s.id, name: s.name, ...(s.address ? { address: s.address } : {}) })),
@@ -31,6 +36,16 @@ function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): Cal
 
 const doctor = problem.doctors[0]!;
 const own = plan.assignments.filter((a) => a.doctor === doctor.id).sort((a, b) => a.from.localeCompare(b.from));
+// Two weeks off in October, across the end of summer time (25 October).
+const absences = [{ from: '2026-10-12', to: '2026-10-26' }];
+
+function withAbsences(base: CalendarInput): CalendarInput {
+  return { ...base, doctors: base.doctors.map((d) => ({ ...d, absences })) };
+}
+
+const teachingOf = (events: CalendarEvent[]) => events.filter((e) => e.category === 'teaching');
+const startsOf = (event: CalendarEvent) => occurrences(event).map((o) => ('instant' in o.start ? o.start.instant : ''));
+const oneDay = (day: string) => ({ start: { date: day }, end: { date: addDays(day, 1) } });
 
 describe('calendarEvents for a doctor', () => {
   const events = calendarEvents(input([doctor.id]));
@@ -46,8 +61,23 @@ describe('calendarEvents for a doctor', () => {
     expect(surgery.description).toMatch(/^Adress: .+\nMål: BT1, /);
   });
 
-  it('has teaching on Thursdays 13:00 Stockholm time: 12:00Z in winter, 11:00Z in summer, none on julafton or off service', () => {
-    const teaching = events.filter((e) => e.category === 'teaching').map((e) => ('instant' in e.start ? e.start.instant : ''));
+  it("gives a placement's location as the site's name and address", () => {
+    const surgery = events.find((e) => e.summary.startsWith('BT: Kirurgi'))!;
+    expect(surgery.location).toBe('Kirurgkliniken, Centrallasarettet Växjö, Strandvägen 8, 352 34 Växjö');
+    expect(events.filter((e) => e.category === 'placement').every((e) => e.location?.endsWith(' Växjö'))).toBe(true);
+    expect(events.filter((e) => e.category !== 'placement').some((e) => e.location !== undefined)).toBe(false);
+  });
+
+  it("gives the site's name alone as the location of a site without an address", () => {
+    const sites = problem.sites.map((s) => ({ id: s.id, name: s.name }));
+    const surgery = calendarEvents(input([doctor.id], { sites })).find((e) => e.summary.startsWith('BT: Kirurgi'))!;
+    expect(surgery.location).toBe('Kirurgkliniken, Centrallasarettet Växjö');
+  });
+
+  it('has teaching as one weekly series on Thursdays 13:00 Stockholm time: 12:00Z in winter, 11:00Z in summer, none on julafton or off service', () => {
+    const series = teachingOf(events);
+    expect(series.map((e) => e.uid)).toEqual([`${doctor.id}.undervisning@bt-planeraren.se`]);
+    const teaching = startsOf(series[0]!);
     expect(teaching).toContain('2026-02-12T12:00:00.000Z');
     expect(teaching).toContain('2026-09-10T11:00:00.000Z');
     expect(teaching.every((t) => new Date(t).getUTCDay() === 4)).toBe(true);
@@ -61,27 +91,86 @@ describe('calendarEvents for a doctor', () => {
   });
 
   it('skips midsommarafton when teaching is on Fridays', () => {
-    const fridays = calendarEvents(input([doctor.id], { teaching: { weekday: 5, start: '13:00', minutes: 240 } }))
-      .filter((e) => e.category === 'teaching')
-      .map((e) => ('instant' in e.start ? e.start.instant.slice(0, 10) : ''));
+    const series = teachingOf(calendarEvents(input([doctor.id], { teaching: { weekday: 5, start: '13:00', minutes: 240 } })));
+    expect(series).toHaveLength(1);
+    const fridays = startsOf(series[0]!).map((t) => t.slice(0, 10));
     expect(fridays).toContain('2026-06-12');
     expect(fridays).not.toContain('2026-06-19');
   });
 
-  it('has one assessment per site placement in its last week, a BT-kollegium and an external assessment', () => {
+  it('has one assessment per site placement on the Friday of its last week, a BT-kollegium and an external assessment, each one day long', () => {
     const sitePlacements = own.filter((a) => a.site !== null);
     const assessments = events.filter((e) => e.category === 'assessment');
     expect(assessments).toHaveLength(sitePlacements.length);
-    for (const [i, a] of sitePlacements.entries()) expect(assessments[i]!.end).toEqual({ date: a.to });
-    expect(events.filter((e) => e.category === 'kollegium')).toHaveLength(1);
+    // Each placement ends on a Monday: its last week's Friday is three days before.
+    for (const [i, a] of sitePlacements.entries()) expect({ start: assessments[i]!.start, end: assessments[i]!.end }).toEqual(oneDay(addDays(a.to, -3)));
+    expect(assessments.map((e) => ('date' in e.start ? e.start.date : ''))).toEqual(['2026-06-12', '2026-09-11', '2026-11-13', '2027-01-15']);
+    const kollegium = events.filter((e) => e.category === 'kollegium');
+    expect(kollegium.map((e) => ({ start: e.start, end: e.end }))).toEqual([oneDay('2026-08-14')]);
     const external = events.filter((e) => e.category === 'external-assessment');
-    expect(external.map((e) => e.end)).toEqual([{ date: sitePlacements.at(-1)!.to }]);
+    expect(external.map((e) => ({ start: e.start, end: e.end }))).toEqual([oneDay('2027-01-15')]);
+  });
+
+  it.each([
+    ['Friday', '2026-06-15', '2026-06-12'],
+    ['Thursday before långfredag', '2026-04-06', '2026-04-02'],
+    ['Thursday before midsommarafton', '2026-06-22', '2026-06-18'],
+    ['Wednesday before julafton and juldagen', '2026-12-28', '2026-12-23'],
+  ])('puts the assessment of a placement ending %s on its last working day (ends %s: %s)', (_, to, day) => {
+    const placements = [{ placement: 'p-im', sequence: 0, changedAt: STAMP, doctor: doctor.id, block: 'im', site: 'vxo-med', from: '2026-02-09', to }];
+    const events = calendarEvents(input([doctor.id], { placements }));
+    for (const category of ['assessment', 'external-assessment'] as const) {
+      expect(events.filter((e) => e.category === category).map((e) => ({ start: e.start, end: e.end }))).toEqual([oneDay(day)]);
+    }
   });
 
   it('keeps UIDs from the placement ids and sorts by start', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const starts = events.map((e) => ('date' in e.start ? e.start.date : e.start.instant));
     expect([...starts].sort()).toEqual(starts);
+  });
+});
+
+describe('weekly teaching as one series', () => {
+  const events = calendarEvents(withAbsences(input([doctor.id])));
+  const [series] = teachingOf(events);
+
+  it('expands to exactly the sessions of the one-event-per-week list: across summer time, holidays, vacation and an absence', () => {
+    expect(teachingOf(events)).toHaveLength(1);
+    const expected = weeklySessions(own, absences, TEACHING);
+    expect(expected).toHaveLength(40);
+    expect(occurrences(series!)).toEqual(expected.map(({ start, end }) => ({ start: { instant: start }, end: { instant: end } })));
+    // Kristi himmelfärd, the vacation, the absence, julafton and nyårsafton; summer time starts on
+    // 29 March and ends on 25 October.
+    expect(series!.recurrence).toEqual({
+      until: '2027-01-14',
+      except: ['2026-05-14', '2026-06-18', '2026-06-25', '2026-07-02', '2026-07-09', '2026-10-15', '2026-10-22', '2026-12-24', '2026-12-31'],
+    });
+    expect(startsOf(series!)).toEqual(expect.arrayContaining(['2026-03-26T12:00:00.000Z', '2026-04-02T11:00:00.000Z', '2026-10-08T11:00:00.000Z', '2026-10-29T12:00:00.000Z']));
+  });
+
+  it('keeps its UID when a placement moves, while its stamp and SEQUENCE grow', () => {
+    const moved = withAbsences(input([doctor.id]));
+    const later = '2026-03-02T09:30:00.000Z';
+    // The vacation four weeks later, internal medicine before it.
+    moved.placements = moved.placements.map((p) =>
+      p.block === 'vac' ? { ...p, from: '2026-08-17', to: '2026-09-14', changedAt: later } : p.block === 'im' ? { ...p, from: '2026-06-15', to: '2026-08-17', changedAt: later } : p,
+    );
+    const [after] = teachingOf(calendarEvents(moved));
+    expect(after!.uid).toBe(series!.uid);
+    expect(after!.stamp).toBe(later);
+    expect(series!.stamp).toBe(STAMP);
+    expect(after!.sequence).toBeGreaterThan(series!.sequence);
+    expect(after!.recurrence!.except).toEqual(['2026-05-14', '2026-08-20', '2026-08-27', '2026-09-03', '2026-09-10', '2026-10-15', '2026-10-22', '2026-12-24', '2026-12-31']);
+    // The same plan gives the same series.
+    expect(teachingOf(calendarEvents(withAbsences(input([doctor.id]))))).toEqual([series]);
+  });
+
+  it("changes its stamp and SEQUENCE with the cohort's calendar settings", () => {
+    const [after] = teachingOf(calendarEvents(withAbsences(input([doctor.id], { settingsChangedAt: '2026-02-01T12:00:00.000Z', teaching: { ...TEACHING, start: '09:00' } }))));
+    expect(after!.uid).toBe(series!.uid);
+    expect([after!.stamp, after!.sequence - series!.sequence]).toEqual(['2026-02-01T12:00:00.000Z', (Date.parse('2026-02-01T12:00:00Z') - Date.parse(STAMP)) / 1000]);
+    expect(startsOf(after!)[0]).toBe('2026-02-12T08:00:00.000Z');
   });
 });
 
@@ -106,7 +195,9 @@ describe('calendar settings', () => {
   it('puts BT-kollegium at the configured months instead of halfway', () => {
     const start = own[0]!.from;
     const events = calendarEvents(input([doctor.id], { kollegiumMonths: [6, 11] })).filter((e) => e.category === 'kollegium');
-    expect(events.map((e) => e.start)).toEqual([{ date: addWeeks(start, 26) }, { date: addWeeks(start, 48) }]);
+    // 26 and 48 weeks after the start (2026-01-12): the Fridays of those weeks, one day each.
+    expect(start).toBe('2026-01-12');
+    expect(events.map((e) => ({ start: e.start, end: e.end }))).toEqual([oneDay('2026-07-17'), oneDay('2026-12-18')]);
   });
 });
 
@@ -119,6 +210,8 @@ describe('calendarEvents for a site or a cohort', () => {
     expect(text).toContain(PROTECTED_NAME_SV);
     expect(text).toContain(problem.doctors[1]!.name);
     expect(text).not.toContain('undervisning');
+    // No series, so no time zone in the bytes either.
+    expect(renderIcal('BT', calendarEvents(hidden))).not.toContain('VTIMEZONE');
   });
 });
 
@@ -139,6 +232,27 @@ describe('iCal bytes', () => {
     const intro = own.find((a) => a.block === 'intro')!;
     expect(bytes[0]).toContain(`DTSTART;VALUE=DATE:${intro.from.replaceAll('-', '')}\r\nDTEND;VALUE=DATE:${intro.to.replaceAll('-', '')}`);
     expect(bytes[0]).toContain('X-WR-CALNAME:BT – test\\; a\\, b\r\n');
-    expect(bytes[0]).toContain('DTSTART:20260212T120000Z');
+    expect(bytes[0]).toContain(
+      'DTSTART;TZID=Europe/Stockholm:20260212T130000\r\nDTEND;TZID=Europe/Stockholm:20260212T170000\r\nRRULE:FREQ=WEEKLY;UNTIL=20270114T120000Z\r\nEXDATE;TZID=Europe/Stockholm:20260514T130000,',
+    );
+    expect(bytes[0].match(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Stockholm\r\n/g)).toHaveLength(1);
+    // No calendar-wide zone: stamps stay in UTC.
+    expect(bytes[0]).not.toContain('X-WR-TIMEZONE');
+    expect(bytes[0].match(/DTSTAMP:\d{8}T\d{6}Z\r\n/g)).toHaveLength(bytes[0].match(/BEGIN:VEVENT/g)!.length);
+  });
+
+  it('hold the series as ical.js expands it: the same sessions, 13:00 in Stockholm, as the one-event-per-week list', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    const events = readEvents(renderIcal('BT', calendarEvents(withAbsences(input([doctor.id])))));
+    const series = events.filter((e) => e.summary === 'BT: Obligatorisk undervisning');
+    expect(series).toHaveLength(1);
+    expect(series[0]!.isRecurring()).toBe(true);
+    const sessions = sessionsOf(series[0]!);
+    expect(sessions.map(({ start, end }) => ({ start, end }))).toEqual(weeklySessions(own, absences, TEACHING));
+    expect(sessions).toHaveLength(40);
+    expect(sessions.every((s) => s.local.endsWith('T13:00:00') && s.zone === 'Europe/Stockholm')).toBe(true);
+    expect(sessions.map((s) => s.local.slice(0, 10))).not.toContain('2026-12-24');
+    // Assessments are one day long in the bytes too.
+    for (const e of events.filter((e) => e.summary.includes('edömning'))) expect(e.duration.toString()).toBe('P1D');
   });
 });

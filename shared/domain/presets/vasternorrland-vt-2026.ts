@@ -43,11 +43,11 @@ const primaryFirst = (hospital: string, psy: string, hc: string) => ({
   at: vacation,
 });
 
-const hospital = (id: string, name: string, town: string) => ({
-  id, name, town, kinds: ['acute'], capacity: town === 'Sundsvall' ? 2 : 1,
+const hospital = (id: string, name: string, town: string, address: string) => ({
+  id, name, town, kinds: ['acute'], capacity: town === 'Sundsvall' ? 2 : 1, address,
 });
-const healthCentre = (id: string, name: string, town: string) => ({
-  id, name, town, kinds: ['primary-care'], capacity: 1,
+const healthCentre = (id: string, name: string, town: string, address: string) => ({
+  id, name, town, kinds: ['primary-care'], capacity: 1, address,
 });
 
 export const vasternorrlandVt2026 = presetFrom(
@@ -59,15 +59,15 @@ export const vasternorrlandVt2026 = presetFrom(
     name: 'Västernorrland VT 2026',
     blocks: blocksFromTemplate(vasternorrlandTemplate, 52),
     sites: [
-      hospital('sun-akut', 'Sundsvalls sjukhus, akutsjukvård', 'Sundsvall'),
-      hospital('sol-akut', 'Sollefteå sjukhus, akutsjukvård', 'Sollefteå'),
-      hospital('ovik-akut', 'Örnsköldsviks sjukhus, akutsjukvård', 'Örnsköldsvik'),
-      { id: 'sun-psy', name: 'Psykiatriska kliniken Sundsvall', town: 'Sundsvall', kinds: ['psychiatry'], capacity: 3 },
-      { id: 'ovik-psy', name: 'Psykiatrin Örnsköldsvik', town: 'Örnsköldsvik', kinds: ['psychiatry'], capacity: 1 },
-      healthCentre('hc-bergsaker', 'Bergsåkers hälsocentral', 'Sundsvall'),
-      healthCentre('hc-nacksta', 'Nackstå hälsocentral', 'Sundsvall'),
-      healthCentre('hc-solleftea', 'Sollefteå hälsocentral', 'Sollefteå'),
-      healthCentre('hc-domsjo', 'Domsjö hälsocentral', 'Örnsköldsvik'),
+      hospital('sun-akut', 'Sundsvalls sjukhus, akutsjukvård', 'Sundsvall', 'Lasarettsvägen 21, 856 43 Sundsvall'),
+      hospital('sol-akut', 'Sollefteå sjukhus, akutsjukvård', 'Sollefteå', 'Övergårdsvägen 2, 881 33 Sollefteå'),
+      hospital('ovik-akut', 'Örnsköldsviks sjukhus, akutsjukvård', 'Örnsköldsvik', 'Lasarettsgatan 3, 891 89 Örnsköldsvik'),
+      { id: 'sun-psy', name: 'Psykiatriska kliniken Sundsvall', town: 'Sundsvall', kinds: ['psychiatry'], capacity: 3, address: 'Lasarettsvägen 21, 856 43 Sundsvall' },
+      { id: 'ovik-psy', name: 'Psykiatrin Örnsköldsvik', town: 'Örnsköldsvik', kinds: ['psychiatry'], capacity: 1, address: 'Lasarettsgatan 3, 891 89 Örnsköldsvik' },
+      healthCentre('hc-bergsaker', 'Bergsåkers hälsocentral', 'Sundsvall', 'Bergsåkers centrum, 856 53 Sundsvall'),
+      healthCentre('hc-nacksta', 'Nackstå hälsocentral', 'Sundsvall', 'Nacksta torg 5, 856 51 Sundsvall'),
+      healthCentre('hc-solleftea', 'Sollefteå hälsocentral', 'Sollefteå', 'Storgatan 55, 881 30 Sollefteå'),
+      healthCentre('hc-domsjo', 'Domsjö hälsocentral', 'Örnsköldsvik', 'Domsjö centrum, 891 86 Domsjö'),
     ],
     doctors: [
       doctor('vn-d01', 'Lina Persson', 'Sundsvall', 'hc-bergsaker'),
