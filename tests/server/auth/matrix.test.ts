@@ -73,9 +73,15 @@ const EXPECTED: Record<string, string> = {
   'GET /api/plans/:id/diff': `${A} ${C}`,
   'POST /api/plans/:id/publish': `${A} ${C}`,
   'POST /api/plans/:id/archive': `${A} ${C}`,
+  'GET /api/doctors/:id/feed': `${A} ${C} self`,
   'POST /api/doctors/:id/feed': `${A} ${C} self`,
+  'POST /api/doctors/:id/feed/renew': `${A} ${C} self`,
+  'GET /api/sites/:id/feed': `${A} ${C} clinic`,
   'POST /api/sites/:id/feed': `${A} ${C} clinic`,
+  'POST /api/sites/:id/feed/renew': `${A} ${C} clinic`,
+  'GET /api/cohorts/:id/feed': `${A} ${C}`,
   'POST /api/cohorts/:id/feed': `${A} ${C}`,
+  'POST /api/cohorts/:id/feed/renew': `${A} ${C}`,
   'DELETE /api/feeds/:id': `${A} ${C} self`,
   'GET /api/doctors/:id/calendar.ics': `${A} ${C} self`,
   'GET /api/cohorts/:id/solver-runs': `${A} ${C}`,
@@ -131,6 +137,9 @@ beforeAll(async () => {
   ids['solver-runs'] = (await admin.request('POST', `/api/cohorts/${ids.cohorts}/solver-runs`, { timeLimit: 5 })).body.uuid;
   ids.requests = (await admin.request('POST', `/api/doctors/${ids.doctors}/requests`, { kind: 'wish', wish: { block: 'pc', weight: 1 } })).body.uuid;
   ids.feeds = (await admin.request('POST', `/api/doctors/${ids.doctors}/feed`)).body.uuid;
+  // A link for the site's and the cohort's GET to show (the demo data gives the site one).
+  await admin.request('POST', `/api/sites/${ids.sites}/feed`);
+  await admin.request('POST', `/api/cohorts/${ids.cohorts}/feed`);
   expect(Object.values(ids).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
 });
 afterAll(() => api.close());

@@ -42,7 +42,7 @@ beforeAll(async () => {
   doctor = (await coordinator.request('GET', `/api/cohorts/${cohort}/doctors`)).body[0];
 
   // 2. A feed fetched with its token.
-  const link = await coordinator.request('POST', `/api/doctors/${doctor.uuid}/feed`);
+  const link = await coordinator.request('POST', `/api/doctors/${doctor.uuid}/feed/renew`);
   feedToken = /\/cal\/([A-Za-z0-9_-]{43})\.ics$/.exec(link.body.url)![1]!;
   expect((await fetch(`${api.base}/cal/${feedToken}.ics`)).status).toBe(200);
 
@@ -92,7 +92,7 @@ describe('the log', () => {
       expect.arrayContaining([
         'POST /api/auth/login 200',
         'GET /api/auth/me 200',
-        'POST /api/doctors/:id/feed 201',
+        'POST /api/doctors/:id/feed/renew 201',
         'GET /cal/:file 200',
         'PATCH /api/doctors/:id 200',
         'PATCH /api/doctors/:id 500',
