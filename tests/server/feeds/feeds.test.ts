@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../../server/db/demo-data';
 import { kronoberg2026 } from '../../../shared/domain/presets';
 import { startApi, type Client, type TestApi } from '../../support/api';
+import { readEvents, sessionsOf } from '../../support/ical-reader';
+import { weeklySessions } from '../../support/weekly-teaching';
 
 let api: TestApi;
 let coordinator: Client;
@@ -76,9 +78,38 @@ describe('a doctor feed', () => {
     const intro = own.find((a: { block: string }) => a.block === 'intro');
     const first = own.filter((a: { site: string | null }) => a.site !== null).sort((x: { from: string }, y: { from: string }) => x.from.localeCompare(y.from))[0];
     expect(first.from).toBe(intro.to);
-    const teaching = events.filter((e) => e.summary === 'BT: Obligatorisk undervisning');
-    expect(teaching.length).toBeGreaterThan(30);
-    expect(teaching.every((e) => e.startDate.zone.tzid === 'UTC' || e.startDate.toString().endsWith('Z'))).toBe(true);
+    // Each placement, one assessment per site placement, BT-kollegium, the external assessment and
+    // one teaching series: 13 events for the year (one per teaching session before: 54).
+    const sitePlacements = own.filter((a: { site: string | null }) => a.site !== null);
+    expect([own.length, sitePlacements.length, events.length]).toEqual([6, 4, own.length + sitePlacements.length + 3]);
+
+    // A placement's location: the site's name and address.
+    const region = (await coordinator.request('GET', '/api/auth/me')).body.regions[0];
+    const sites = (await coordinator.request('GET', `/api/regions/${region}/sites`)).body;
+    for (const a of sitePlacements) {
+      const site = sites.find((s: { id: string }) => s.id === a.site);
+      expect(site.address).toMatch(/\d{3} \d{2} /);
+      expect(events.find((e) => e.uid === `${a.placement}@bt-planeraren.se`)!.location).toBe(`${site.name}, ${site.address}`);
+    }
+    expect(events.find((e) => e.summary.startsWith('BT: Kirurgi'))!.location).toBe('Kirurgkliniken, Centrallasarettet Växjö, Strandvägen 8, 352 34 Växjö');
+
+    // Assessments and BT-kollegium: one day each.
+    const meetings = events.filter((e) => /Bedömning|bedömning|BT-kollegium/.test(e.summary));
+    expect(meetings).toHaveLength(sitePlacements.length + 2);
+    for (const e of meetings) expect([e.startDate.isDate, e.duration.toString()]).toEqual([true, 'P1D']);
+
+    // Teaching: one weekly series in Stockholm local time that expands to the one-event-per-week sessions.
+    const teaching = readEvents(res.text).filter((e) => e.summary === 'BT: Obligatorisk undervisning');
+    expect(teaching.map((e) => e.uid)).toEqual([`${doctorId}.undervisning@bt-planeraren.se`]);
+    expect(res.text).toContain('RRULE:FREQ=WEEKLY;UNTIL=20270114T120000Z\r\n');
+    const doctor = (await coordinator.request('GET', `/api/doctors/${doctorId}`)).body;
+    expect(doctor.absences).toEqual([]);
+    const sessions = sessionsOf(teaching[0]!);
+    const { teaching: settings } = (await coordinator.request('GET', `/api/cohorts/${cohortId}`)).body;
+    expect(settings).toEqual({ weekday: 4, start: '13:00', minutes: 240 });
+    expect(sessions.map(({ start, end }) => ({ start, end }))).toEqual(weeklySessions(own, [], settings));
+    expect(sessions).toHaveLength(42);
+    expect(sessions.every((s) => s.local.endsWith('T13:00:00') && s.zone === 'Europe/Stockholm')).toBe(true);
   });
 
   it('answers If-None-Match with 304 and the same ETag while nothing changes', async () => {
@@ -94,6 +125,10 @@ describe('a doctor feed', () => {
   it('after republishing with one placement moved: its SEQUENCE and LAST-MODIFIED change, every other event is byte-identical', async () => {
     const link = (await coordinator.request('POST', `/api/cohorts/${cohortId}/feed`)).body;
     const before = await feed(link.url);
+    const doctors: { uuid: string; id: string }[] = (await coordinator.request('GET', `/api/cohorts/${cohortId}/doctors`)).body;
+    const doctorFeed = async (uuid: string) => (await feed((await coordinator.request('POST', `/api/doctors/${uuid}/feed`)).body.url)).text;
+    const doctorsBefore = new Map<string, string>();
+    for (const d of doctors) doctorsBefore.set(d.id, await doctorFeed(d.uuid));
     const plan = await published();
     // Republishing without a change keeps the bytes and the ETag.
     const same = (await coordinator.request('POST', `/api/cohorts/${cohortId}/plans`, { from: 'published' })).body;
@@ -133,6 +168,21 @@ describe('a doctor feed', () => {
     const lastModified = (text: string) => /LAST-MODIFIED:(\S+)/.exec(vevents(text).get(event)!)![1];
     expect(lastModified(after.text)).not.toBe(lastModified(before.text));
     expect(plan.assignments.find((a: { placement: string }) => a.placement === moved.placement).sequence).toBe(was!.sequence);
+
+    // In the moved doctor's own feed the teaching series keeps its UID while its SEQUENCE and
+    // DTSTAMP move on (same sessions: only the site changed); every other doctor's feed is unchanged.
+    for (const d of doctors) {
+      const text = await doctorFeed(d.uuid);
+      const old = doctorsBefore.get(d.id)!;
+      if (d.id !== moved.doctor) {
+        expect(text).toBe(old);
+        continue;
+      }
+      const field = (feedText: string, name: string) => new RegExp(`\r\n${name}[:;](\\S+)`).exec(vevents(feedText).get(`${d.uuid}.undervisning@bt-planeraren.se`)!)![1]!;
+      expect(Number(field(text, 'SEQUENCE'))).toBeGreaterThan(Number(field(old, 'SEQUENCE')));
+      expect(field(text, 'DTSTAMP') > field(old, 'DTSTAMP')).toBe(true);
+      expect([field(text, 'RRULE'), field(text, 'EXDATE')]).toEqual([field(old, 'RRULE'), field(old, 'EXDATE')]);
+    }
   });
 
   it('loses the event of a placement that is gone (a credited block, replanned)', async () => {
