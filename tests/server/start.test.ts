@@ -1,12 +1,13 @@
 // `npm start` as a user runs it: a real process with the embedded PostgreSQL in a fresh data
-// directory answers with both demo regions; a second start keeps the data without duplicates;
+// directory answers with both demo regions and README's demo feed; a second start keeps the data without duplicates;
 // SIGTERM stops it cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_FEEDS, demoFeedPath } from '../../server/db/demo-data';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -35,7 +36,14 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
+/** The demo feed URL README prints (http://localhost:3000 + this): fixed by the demo data. */
+const README_DEMO_FEED = '/cal/3jD-7QAAQACAAAAAAAAAAUnoJkzeGi5cCfOl7fN0B9g.ics';
+
 describe('npm start', () => {
+  it('prints the demo doctor feed README shows', () => {
+    expect(demoFeedPath(DEMO_FEEDS[0].id)).toBe(README_DEMO_FEED);
+  });
+
   it('serves the demo regions from an embedded PostgreSQL, keeps them across restarts, stops on SIGTERM', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'bt-start-')), 'data');
     const port = await freePort();
@@ -54,6 +62,12 @@ describe('npm start', () => {
     const first = await start(dataDir, port);
     expect(first.output()).toContain('demo data loaded');
     expect(await regions()).toEqual(['Region Kronoberg', 'Region Västernorrland']);
+    // README's demo feed (the demo doctor's published year) answers at once; the install's own key is kept beside the database.
+    const demoFeed = await fetch(`http://127.0.0.1:${port}${README_DEMO_FEED}`);
+    expect(demoFeed.status).toBe(200);
+    expect(demoFeed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect((await demoFeed.text()).match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(0);
+    expect((await stat(join(dataDir, 'feed-secret'))).mode & 0o777).toBe(0o600);
     expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
     expect(await stop(first.child)).toBe(0);
 
@@ -86,5 +100,15 @@ describe('npm start', () => {
     expect(output).toContain('Invalid configuration:');
     expect(output).toContain('PORT: ');
     expect(output).toContain('DATABASE_URL: must be a postgres:// URL');
+  });
+
+  it('refuses NODE_ENV=production without FEED_SECRET, saying what to set, with exit code 2', async () => {
+    const { FEED_SECRET: _secret, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, NODE_ENV: 'production' } });
+    let output = '';
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toContain('FEED_SECRET: required with NODE_ENV=production');
   });
 });
