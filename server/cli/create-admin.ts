@@ -3,7 +3,7 @@
 // The password comes from ADMIN_PASSWORD or the first line of standard input.
 import { createInterface } from 'node:readline';
 import { userBodySchema } from '../../shared/api/auth';
-import { formatPath } from '../../shared/format/issues';
+import { formatIssue, fromZodIssues } from '../../shared/format/issues';
 import { createUserIn } from '../auth/service';
 import { readConfig } from '../config';
 import { openDatabase } from '../db/database';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const password = process.env.ADMIN_PASSWORD ?? (await readLine());
   const body = userBodySchema.safeParse({ email, password, role: 'admin' });
   if (!body.success) {
-    for (const issue of body.error.issues) console.error(`${formatPath(issue.path)}: ${issue.message}`);
+    for (const issue of fromZodIssues(body.error.issues)) console.error(formatIssue(issue));
     return 2;
   }
   const config = readConfig();

@@ -1,12 +1,15 @@
 // The one error mapper: every failure becomes application/problem+json. Invalid input 400
 // with "<path>: <issue>" per field, missing 404, stale version or unique clash 409, a broken
 // rule 422, the database down or restarting 503 with Retry-After, anything else 500 with the
-// request id and nothing internal (its stack goes to the log).
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+// request id and nothing internal (its stack goes to the log). Field messages of invalid input
+// are in Swedish when the request's Accept-Language prefers it, else English.
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { PROBLEM_TYPES, type ProblemDetails } from '../../shared/api/common';
+import type { Lang } from '../../shared/domain/labels';
 import { formatPath } from '../../shared/format/issues';
+import { issueMessage } from '../../shared/format/messages';
 import { requestLog, routeOf } from './access-log';
 import { HttpError } from './errors';
 
@@ -56,10 +59,15 @@ export function databaseUnavailable(err: unknown, depth = 0): string | undefined
 /** Seconds a client should wait before trying again while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export function toProblem(err: unknown): ProblemDetails {
+/** Swedish when Accept-Language prefers `sv` (or `sv-SE`…) over English; English otherwise and without the header. */
+export function answerLanguage(req: Pick<Request, 'acceptsLanguages'>): Lang {
+  return req.acceptsLanguages('en', 'sv') === 'sv' ? 'sv' : 'en';
+}
+
+export function toProblem(err: unknown, lang: Lang = 'en'): ProblemDetails {
   if (databaseUnavailable(err)) return problem(503, 'the database is not reachable; try again shortly');
   if (err instanceof ZodError) {
-    const errors = err.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    const errors = err.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i, lang) }));
     return problem(400, errors.map((e) => `${e.path}: ${e.message}`).join('\n'), errors);
   }
   if (err instanceof HttpError) return { ...problem(err.status, err.detail), title: err.title, ...(err.type ? { type: err.type } : {}), ...err.extensions };
@@ -90,7 +98,9 @@ export function toProblem(err: unknown): ProblemDetails {
 }
 
 export const errorMapper: ErrorRequestHandler = (err, req, res, _next) => {
-  const details = toProblem(err);
+  const details = toProblem(err, answerLanguage(req));
+  // The field messages follow Accept-Language: caches keep one answer per language.
+  if (err instanceof ZodError) res.vary('Accept-Language');
   const requestId = String(res.getHeader('x-request-id') ?? '');
   // Only the 500s are ours to look at; the stack is logged, never sent. A database error's
   // message may quote the values it was given (personal data): only its code is logged.

@@ -1,16 +1,21 @@
 // Signing in and out, passwords, users (admin).
 import { z } from 'zod';
 import { isoDateSchema } from '../format/fields';
+import { ruleCheck } from '../format/rules';
 import { uuidSchema } from './common';
 
 export const MIN_PASSWORD_LENGTH = 12;
-const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
 export const loginSchema = z.strictObject({ email: z.string().trim().toLowerCase().max(200), password: z.string().max(200) });
 export const passwordChangeSchema = z.strictObject({ current: z.string().max(200), password: passwordSchema });
 export const passwordResetSchema = z.strictObject({ token: z.string().min(1).max(200), password: passwordSchema });
 
 export const ROLES = ['admin', 'coordinator', 'clinic', 'doctor'] as const;
+
+type UserRoles = { role: (typeof ROLES)[number]; regions: string[]; sites: string[]; doctor?: string };
+const userRule = (key: 'doctor-user' | 'regions-only-coordinators' | 'coordinator-needs-region' | 'sites-only-clinic' | 'clinic-needs-site', holds: (u: UserRoles) => boolean, field: string) =>
+  ruleCheck(key, holds, () => ({}), { path: [field] });
 
 export const userBodySchema = z
   .strictObject({
@@ -21,11 +26,13 @@ export const userBodySchema = z
     sites: z.array(uuidSchema).default([]),
     doctor: uuidSchema.optional(),
   })
-  .refine((u) => (u.role === 'doctor') === (u.doctor !== undefined), { error: 'a doctor user names its doctor, no other role does', path: ['doctor'] })
-  .refine((u) => u.role === 'coordinator' || u.regions.length === 0, { error: 'only coordinators have regions', path: ['regions'] })
-  .refine((u) => u.role !== 'coordinator' || u.regions.length > 0, { error: 'a coordinator needs at least one region', path: ['regions'] })
-  .refine((u) => u.role === 'clinic' || u.sites.length === 0, { error: 'only clinic users have sites', path: ['sites'] })
-  .refine((u) => u.role !== 'clinic' || u.sites.length > 0, { error: 'a clinic user needs at least one site', path: ['sites'] });
+  .check(
+    userRule('doctor-user', (u) => (u.role === 'doctor') === (u.doctor !== undefined), 'doctor'),
+    userRule('regions-only-coordinators', (u) => u.role === 'coordinator' || u.regions.length === 0, 'regions'),
+    userRule('coordinator-needs-region', (u) => u.role !== 'coordinator' || u.regions.length > 0, 'regions'),
+    userRule('sites-only-clinic', (u) => u.role === 'clinic' || u.sites.length === 0, 'sites'),
+    userRule('clinic-needs-site', (u) => u.role !== 'clinic' || u.sites.length > 0, 'sites'),
+  );
 
 /** An account, as the admin's user list shows it. */
 export const accountSchema = z.object({

@@ -4,12 +4,13 @@ import { DEFAULT_TEACHING } from '../calendar/events';
 import { mondaySchema } from '../format/fields';
 import { problemSchema } from '../format/problem';
 import { problemReferenceIssues } from '../format/problem-references';
+import { ruleCheck } from '../format/rules';
 import { storedSchema, uuidSchema, versionSchema } from './common';
 
 /** Weekly compulsory teaching in the doctors' calendars: a weekday (1 = Monday), a local start time, minutes. */
 export const teachingSchema = z.strictObject({
   weekday: z.number().int().min(1).max(5),
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  start: z.string().check(ruleCheck('time-of-day', (time: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(time), () => ({}))),
   minutes: z.number().int().min(15).max(600),
 });
 
@@ -36,7 +37,7 @@ export const cohortResourceSchema = cohortBodySchema.extend(storedSchema.shape).
 export const cohortImportSchema = z
   .strictObject({ name: z.string().trim().min(1).max(200), problem: problemSchema })
   .superRefine((body, ctx) => {
-    for (const issue of problemReferenceIssues(body.problem)) ctx.addIssue({ code: 'custom', path: ['problem', ...issue.path], message: issue.message });
+    for (const issue of problemReferenceIssues(body.problem)) ctx.addIssue({ code: 'custom', message: issue.message, ...(issue.params ? { params: issue.params } : {}), path: ['problem', ...issue.path] });
   });
 
 /**

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { pastChangeSchema } from '../domain/past-record';
 
-export const uuidSchema = z.uuid({ error: 'is not an id (uuid)' });
+export const uuidSchema = z.uuid();
 
 /** Versions are stored as 32-bit integers; a larger one names no version (400, not a database error). */
 export const MAX_VERSION = 2 ** 31 - 1;

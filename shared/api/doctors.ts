@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { doctorSchema } from '../format/problem';
 import { isoDateSchema, mondaySchema, withToAfterFrom } from '../format/fields';
+import { ruleCheck } from '../format/rules';
 import { storedSchema, versionSchema } from './common';
 
 export const absenceSchema = withToAfterFrom(z.strictObject({ from: mondaySchema, to: mondaySchema, reason: z.string().max(500).optional() }));
 
 export const doctorBodySchema = doctorSchema
   .extend({ absences: z.array(absenceSchema).default([]) })
-  .refine((d) => d.credits.length <= 1, { error: 'at most one credit', path: ['credits'] });
+  .check(ruleCheck('at-most-one-credit', (d: { credits: unknown[] }) => d.credits.length <= 1, (d) => ({ count: d.credits.length }), { path: ['credits'] }));
 export const doctorUpdateSchema = doctorBodySchema.safeExtend({ version: versionSchema });
 export const doctorResourceSchema = doctorBodySchema.safeExtend(storedSchema.shape);
 

@@ -3,6 +3,7 @@
 // employment's weeks, so the blocks always fill it exactly.
 import { z } from 'zod';
 import { blockSchema, type Block } from '../format/problem';
+import { ruleIssue } from '../format/rules';
 
 /**
  * Splits `totalWeeks` over `months` in proportion, rounding by the largest remainder
@@ -43,7 +44,7 @@ export const templateSchema = z
     template.blocks.forEach((block, i) => {
       const field = template.basis === 'months' ? 'months' : 'weeks';
       if (block[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['blocks', i, field], message: `a ${template.basis}-based template gives ${field} for every block` });
+        ctx.addIssue({ ...ruleIssue('template-length', { basis: template.basis }), path: ['blocks', i, field] });
       }
     });
   });

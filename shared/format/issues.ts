@@ -1,9 +1,13 @@
 // Input problems as data, and their one-line form "<json path>: <what is wrong>".
 import type { z } from 'zod';
+import { issueMessage } from './messages';
 
 export interface FormatIssue {
   path: (string | number)[];
+  /** In English (messages.ts words it in Swedish too). */
   message: string;
+  /** A rule's key and values (rules.ts), so a UI can word it in its language. */
+  params?: Record<string, unknown>;
 }
 
 /** `doctors[3].start`, `allowedSites.pc[1]`, `(root)` for the document itself. */
@@ -22,5 +26,5 @@ export function formatIssue(issue: FormatIssue): string {
 }
 
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): FormatIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: issue.message }));
+  return issues.map((issue) => ({ path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: issueMessage(issue, 'en') }));
 }

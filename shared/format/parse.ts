@@ -8,13 +8,13 @@ import { problemReferenceIssues } from './problem-references';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FormatIssue[] };
 
 export function parseProblem(input: unknown): Parsed<Problem> {
-  const result = problemSchema.safeParse(input);
+  const result = problemSchema.safeParse(input, { reportInput: true });
   if (!result.success) return { ok: false, issues: fromZodIssues(result.error.issues) };
   const issues = problemReferenceIssues(result.data);
   return issues.length ? { ok: false, issues } : { ok: true, value: result.data };
 }
 
 export function parsePlan(input: unknown): Parsed<Plan> {
-  const result = planSchema.safeParse(input);
+  const result = planSchema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZodIssues(result.error.issues) };
 }

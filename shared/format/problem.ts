@@ -6,8 +6,13 @@ import { CATEGORIES } from '../domain/block-kinds';
 import { BT_GOAL_IDS } from '../domain/goals';
 import { dateRangeSchema, idSchema, isoDateSchema, mondaySchema, weekRangeSchema, withToAfterFrom } from './fields';
 import { planSchema } from './plan';
+import { ruleCheck } from './rules';
 
 export const PROBLEM_FORMAT = 'bt-planning-problem/1';
+
+/** Part-time rates a doctor may serve at: half time to full time (forms show them as 50–100 %). */
+export const MIN_PART_TIME = 0.5;
+export const MAX_PART_TIME = 1;
 
 /** Credits must replace at least three months of service (≈ 13 weeks). */
 export const MIN_CREDIT_WEEKS = 13;
@@ -66,8 +71,12 @@ export const problemSiteSchema = siteSchema.extend({ taken: z.array(takenSchema)
 /** Tillgodoräknande: earlier service that replaces one block, decided by the studierektor. */
 export const creditSchema = z.strictObject({
   block: idSchema,
-  weeks: z.number().int().min(MIN_CREDIT_WEEKS, `must be at least ${MIN_CREDIT_WEEKS} weeks (3 months)`).max(104),
-  decidedBy: z.string().min(1, 'names the studierektor who decided'),
+  weeks: z
+    .number()
+    .int()
+    .max(104)
+    .check(ruleCheck('credit-min-weeks', (weeks: number) => weeks >= MIN_CREDIT_WEEKS, () => ({ minimum: MIN_CREDIT_WEEKS }))),
+  decidedBy: z.string().check(ruleCheck('credit-decided-by', (name: string) => name.length >= 1, () => ({}))),
   decidedOn: isoDateSchema,
 });
 
@@ -89,7 +98,7 @@ export const doctorSchema = z.strictObject({
   name: z.string().min(1).max(200),
   town: z.string().min(1).max(100).optional(),
   start: mondaySchema,
-  partTime: z.number().min(0.5).max(1).default(1),
+  partTime: z.number().min(MIN_PART_TIME).max(MAX_PART_TIME).default(1),
   /** Weeks that are not service: they extend the BT. */
   absences: z.array(weekRangeSchema).default([]),
   /** At most one. */

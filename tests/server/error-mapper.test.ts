@@ -13,8 +13,8 @@ describe('toProblem', () => {
       type: 'about:blank',
       title: 'Bad Request',
       status: 400,
-      detail: 'a.b: Invalid input: expected number, received string',
-      errors: [{ path: 'a.b', message: 'Invalid input: expected number, received string' }],
+      detail: 'a.b: Enter a number',
+      errors: [{ path: 'a.b', message: 'Enter a number' }],
     });
     expect(toProblem(staleVersion('plan'))).toMatchObject({ status: 409, type: '/problems/stale-version', detail: 'plan was changed by someone else; reload and try again' });
     expect(toProblem(ruleBroken('no'))).toMatchObject({ status: 422, title: 'Unprocessable Content', detail: 'no' });

@@ -40,13 +40,13 @@ describe('bt-planning-problem/1', () => {
   });
 
   it.each<[string, (p: any) => void, string[]]>([
-    ['a start that is not a Monday', (p) => (p.doctors[1].start = '2026-01-13'), ['doctors[1].start: 2026-01-13 is not a Monday']],
+    ['a start that is not a Monday', (p) => (p.doctors[1].start = '2026-01-13'), ['doctors[1].start: 2026-01-13 is not a Monday (w. 3 2026 starts 2026-01-12)']],
     ['an impossible date', (p) => (p.doctors[0].start = '2026-02-30'), ['doctors[0].start: 2026-02-30 is not a date (YYYY-MM-DD)']],
-    ['a wrong format tag', (p) => (p.format = 'bt-plan/1'), ['format: Invalid input: expected "bt-planning-problem/1"']],
-    ['a missing field', (p) => delete p.doctors[0].name, ['doctors[0].name: Invalid input: expected string, received undefined']],
-    ['an unknown field', (p) => (p.doctors[0].startt = '2026-01-12'), ['doctors[0]: Unrecognized key: "startt"']],
-    ['part-time below 0.5', (p) => (p.doctors[0].partTime = 0.4), ['doctors[0].partTime: Too small: expected number to be >=0.5']],
-    ['negative capacity', (p) => (p.sites[0].capacity = -1), ['sites[0].capacity: Too small: expected number to be >=0']],
+    ['a wrong format tag', (p) => (p.format = 'bt-plan/1'), ['format: Must be "bt-planning-problem/1"']],
+    ['a missing field', (p) => delete p.doctors[0].name, ['doctors[0].name: Required']],
+    ['an unknown field', (p) => (p.doctors[0].startt = '2026-01-12'), ['doctors[0]: Unknown field: "startt"']],
+    ['part-time below 0.5', (p) => (p.doctors[0].partTime = 0.4), ['doctors[0].partTime: At least 0.5']],
+    ['negative capacity', (p) => (p.sites[0].capacity = -1), ['sites[0].capacity: At least 0']],
     ['an absence ending before it starts', (p) => (p.doctors[0].absences = [{ from: '2026-03-09', to: '2026-03-02' }]), ['doctors[0].absences[0].to: 2026-03-02 is not after from (2026-03-09)']],
     ['an absence before the start', (p) => (p.doctors[0].absences = [{ from: '2026-01-05', to: '2026-01-19' }]), ["doctors[0].absences[0].from: 2026-01-05 is before the doctor's start (2026-01-12)"]],
     ['overlapping absences', (p) => (p.doctors[0].absences = [{ from: '2026-03-02', to: '2026-03-16' }, { from: '2026-03-09', to: '2026-03-23' }]), ['doctors[0].absences[1]: overlaps absences[0]']],
@@ -69,7 +69,7 @@ describe('bt-planning-problem/1', () => {
       p.doctors[0].pins = [{ block: 'akut', site: 'sjh' }];
     }, ['doctors[0].pins[0].block: akut is credited and gets no placement']],
     ['a wish for an unknown block', (p) => (p.doctors[0].wishes = [{ block: 'x', weight: 1 }]), ['doctors[0].wishes[0].block: x is not a block of this problem']],
-    ['an override not ending on a Monday', (p) => (p.sites[0].overrides = [{ from: '2026-06-01', to: '2026-08-30', capacity: 0 }]), ['sites[0].overrides[0].to: 2026-08-30 is not a Monday']],
+    ['an override not ending on a Monday', (p) => (p.sites[0].overrides = [{ from: '2026-06-01', to: '2026-08-30', capacity: 0 }]), ['sites[0].overrides[0].to: 2026-08-30 is not a Monday (w. 35 2026 starts 2026-08-24)']],
   ])('rejects %s with a path-named line', (_name, edit, lines) => {
     expect(problemLines(edit)).toEqual(lines);
   });
@@ -81,8 +81,8 @@ describe('bt-planning-problem/1', () => {
       p.sites[1].kinds = [];
     });
     expect(lines).toEqual([
-      'sites[1].kinds: Too small: expected array to have >=1 items',
-      'doctors[0].start: 2026-01-13 is not a Monday',
+      'sites[1].kinds: At least 1 needed',
+      'doctors[0].start: 2026-01-13 is not a Monday (w. 3 2026 starts 2026-01-12)',
       'doctors[1].start: 2026-02-30 is not a date (YYYY-MM-DD)',
     ]);
   });
@@ -90,7 +90,7 @@ describe('bt-planning-problem/1', () => {
   it('rejects a document that is not an object', () => {
     const parsed = parseProblem([1, 2]);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.issues.map(formatIssue)).toEqual(['(root): Invalid input: expected object, received array']);
+    if (!parsed.ok) expect(parsed.issues.map(formatIssue)).toEqual(['(root): Must be an object']);
   });
 
   it("reads a site without other cohorts' load as before: no taken field", () => {
@@ -113,10 +113,10 @@ describe('bt-planning-problem/1', () => {
   });
 
   it.each<[string, (p: any) => void, string[]]>([
-    ['taken not on Mondays', (p) => (p.sites[0].taken = [{ from: '2026-02-17', to: '2026-03-02', doctors: 1 }]), ['sites[0].taken[0].from: 2026-02-17 is not a Monday']],
+    ['taken not on Mondays', (p) => (p.sites[0].taken = [{ from: '2026-02-17', to: '2026-03-02', doctors: 1 }]), ['sites[0].taken[0].from: 2026-02-17 is not a Monday (w. 8 2026 starts 2026-02-16)']],
     ['taken ending before it starts', (p) => (p.sites[0].taken = [{ from: '2026-03-02', to: '2026-02-16', doctors: 1 }]), ['sites[0].taken[0].to: 2026-02-16 is not after from (2026-03-02)']],
-    ['taken with a fractional count', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1.5 }]), ['sites[0].taken[0].doctors: Invalid input: expected int, received number']],
-    ['taken with an unknown field', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1, who: 'x' }]), ['sites[0].taken[0]: Unrecognized key: "who"']],
+    ['taken with a fractional count', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1.5 }]), ['sites[0].taken[0].doctors: Must be a whole number']],
+    ['taken with an unknown field', (p) => (p.sites[0].taken = [{ from: '2026-02-16', to: '2026-03-02', doctors: 1, who: 'x' }]), ['sites[0].taken[0]: Unknown field: "who"']],
   ])('rejects %s with a path-named line', (_name, edit, lines) => {
     expect(problemLines(edit)).toEqual(lines);
   });
@@ -142,8 +142,8 @@ describe('bt-plan/1', () => {
 
   it.each<[string, object, string[]]>([
     ['a range ending before it starts', { ...assignment, to: '2026-01-19' }, ['assignments[0].to: 2026-01-19 is not after from (2026-01-26)']],
-    ['a start that is not a Monday', { ...assignment, from: '2026-01-27' }, ['assignments[0].from: 2026-01-27 is not a Monday']],
-    ['a missing site (must be null, not absent)', { doctor: 'd1', block: 'intro', from: '2026-01-12', to: '2026-01-26' }, ['assignments[0].site: Invalid input: expected string, received undefined']],
+    ['a start that is not a Monday', { ...assignment, from: '2026-01-27' }, ['assignments[0].from: 2026-01-27 is not a Monday (w. 5 2026 starts 2026-01-26)']],
+    ['a missing site (must be null, not absent)', { doctor: 'd1', block: 'intro', from: '2026-01-12', to: '2026-01-26' }, ['assignments[0].site: Required']],
   ])('rejects %s', (_name, bad, lines) => {
     const parsed = parsePlan({ format: 'bt-plan/1', assignments: [bad] });
     expect(parsed.ok ? [] : parsed.issues.map(formatIssue)).toEqual(lines);
@@ -164,7 +164,7 @@ describe("a block's cohort week (at)", () => {
   });
 
   it.each<[string, (p: any) => void, string[]]>([
-    ['a cohort week that is not a Monday', (p) => (p.blocks[0] = { ...p.blocks[0], offset: undefined, at: '2026-03-10' }), ['blocks[0].at: 2026-03-10 is not a Monday']],
+    ['a cohort week that is not a Monday', (p) => (p.blocks[0] = { ...p.blocks[0], offset: undefined, at: '2026-03-10' }), ['blocks[0].at: 2026-03-10 is not a Monday (w. 11 2026 starts 2026-03-09)']],
     ['both an offset and a cohort week', (p) => (p.blocks[0].at = '2026-01-12'), ['blocks[0].at: a block starts either at an offset or at a date (at), not both']],
   ])('rejects %s with a path-named line', (_name, edit, lines) => {
     expect(problemLines(edit)).toEqual(lines);
