@@ -81,8 +81,8 @@ function App() {
           </PlaceProvider>
         )}
         <Suspense fallback={<p>{t('loading')}</p>}>
-          {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} />}
-          {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} />}
+          {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} today={user.today} />}
+          {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} today={user.today} />}
         </Suspense>
       </main>
     </>

@@ -57,7 +57,7 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
     const id = parse(uuidParamsSchema, req.params).id;
     const doctor = doctorForViewer(await services.doctors.get(id), principalOf(req));
     const choices = await services.doctorViews.choices(id, doctor.allowedSites);
-    res.json({ ...(await services.doctorViews.schedule(id)), absences: doctor.absences, supervisor: doctor.supervisor ?? null, choices });
+    res.json({ ...(await services.doctorViews.schedule(id, doctor)), absences: doctor.absences, supervisor: doctor.supervisor ?? null, choices });
   });
   router.get('/doctors/:id/export', async (req, res) => {
     res.json(await services.doctorViews.export(parse(uuidParamsSchema, req.params).id));

@@ -3,6 +3,9 @@
 // removed, placements kept for the capacity history).
 import type { DataSource } from 'typeorm';
 import type { DoctorResource, Incoming, Schedule } from '../../shared/api/doctors';
+import type { Category } from '../../shared/domain/block-kinds';
+import { btSpan } from '../../shared/domain/bt-span';
+import { plannedBtWeeks } from '../../shared/domain/rotation';
 import { AbsenceEntity } from '../entities/absence';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
@@ -48,10 +51,18 @@ export class DoctorViewService {
     return [...choices.values()];
   }
 
-  async schedule(doctorId: string): Promise<Pick<Schedule, 'assignments'>> {
+  /** The published placements and the BT's span: its planned length from the cohort's template, its end from the plan. */
+  async schedule(doctorId: string, doctor: Pick<DoctorResource, 'start' | 'partTime' | 'credits'>): Promise<Pick<Schedule, 'assignments' | 'bt'>> {
     const placed = await publishedPlacements(this.ds.manager, { doctorId });
+    const blocks: { id: string; category: Category; weeks: number }[] = await this.ds.query(
+      `SELECT tb.code AS id, tb.category, tb.weeks
+         FROM doctors d JOIN cohorts c ON c.id = d.cohort_id JOIN template_blocks tb ON tb.template_id = c.template_id
+        WHERE d.id = $1`,
+      [doctorId],
+    );
     return {
       assignments: placed.map((p) => ({ block: p.block, kind: p.kind ?? p.block, site: p.site, siteName: p.siteName, address: p.address, from: p.from, to: p.to, placement: p.placement, sequence: p.sequence })),
+      bt: btSpan(doctor.start, plannedBtWeeks(blocks, doctor), placed) ?? null,
     };
   }
 

@@ -50,6 +50,8 @@ export const scheduleSchema = z.object({
   /** The doctor's main supervisor, when known. */
   supervisor: z.string().nullable(),
   absences: z.array(absenceSchema),
+  /** The BT from start to the end of the last placement (btSpan); null before a plan is published. */
+  bt: z.object({ start: mondaySchema, end: mondaySchema, plannedWeeks: z.number().int(), extendedWeeks: z.number().int() }).nullable(),
   /** What a wish may name: the cohort's blocks and, for each, the sites this doctor may be placed at. */
   choices: z.array(z.object({ block: z.string(), kind: z.string(), name: z.string().nullable(), sites: z.array(z.object({ id: z.string(), name: z.string() })) })),
 });

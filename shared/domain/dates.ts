@@ -73,3 +73,8 @@ export function formatDateRange(range: { from: IsoDate; to: IsoDate }, lang: 'sv
   const [fromYear, toYear] = [range.from.slice(0, 4), range.to.slice(0, 4)];
   return fromYear === toYear ? `${day(range.from)}–${day(range.to)} ${toYear}` : `${day(range.from)} ${fromYear}–${day(range.to)} ${toYear}`;
 }
+
+/** "feb 2026" (English "Feb 2026") for a 'YYYY-MM' or a date in the month. */
+export function formatMonth(date: string, lang: 'sv' | 'en' = 'sv'): string {
+  return `${MONTHS[lang][Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}

@@ -90,15 +90,22 @@ export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationS
   return assignments.sort((a, b) => a.from.localeCompare(b.from) || a.block.localeCompare(b.block));
 }
 
+/** A BT's length without absence: the template's weeks, site blocks stretched by the part-time rate, the credited block left out. */
+export function plannedBtWeeks(blocks: readonly Pick<Block, 'id' | 'category' | 'weeks'>[], doctor: Pick<Doctor, 'partTime' | 'credits'>): number {
+  const credited = doctor.credits[0]?.block;
+  let weeks = 0;
+  for (const block of blocks) {
+    if (block.id !== credited) weeks += needsSite(block.category) ? requiredServiceWeeks(block.weeks, doctor.partTime) : block.weeks;
+  }
+  return weeks;
+}
+
 /**
  * The Monday after a doctor's last BT week: the template's weeks (site blocks stretched by the
  * part-time rate, the credited block left out) laid from the start, each absence week added.
  */
 export function btEnd(problem: Problem, doctor: Doctor): Week {
-  let weeks = 0;
-  for (const block of blocksToAssign(problem, doctor)) {
-    weeks += needsSite(block.category) ? requiredServiceWeeks(block.weeks, doctor.partTime) : block.weeks;
-  }
+  let weeks = plannedBtWeeks(problem.blocks, doctor);
   const absent = absentWeeks(doctor);
   let week = weekIndex(doctor.start);
   while (weeks > 0) {

@@ -7,14 +7,14 @@ import { blockLabel } from '../../../shared/domain/labels';
 import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api } from '../api/client';
-import { YearCalendar, type CalendarView } from '../components/calendar/YearCalendar';
+import { ClinicCalendars } from '../components/clinic/ClinicCalendars';
 import { useLang } from '../i18n/lang';
 
-export function ClinicPage({ siteIds }: { siteIds: string[] }) {
+/** `today`: the server's date — the calendars open on it and mark it. */
+export function ClinicPage({ siteIds, today }: { siteIds: string[]; today: string }) {
   const { t, lang } = useLang();
   const [sites, setSites] = useState<{ site: SiteResource; incoming: Incoming[] }[]>();
   const [feeds, setFeeds] = useState<Record<string, { url: string; webcal: string }>>({});
-  const [view, setView] = useState<CalendarView>('listYear');
   useEffect(() => {
     background(Promise.all(siteIds.map(async (id) => ({ site: await api.site(id), incoming: await api.incoming(id) }))).then(setSites));
   }, [siteIds]);
@@ -48,23 +48,7 @@ export function ClinicPage({ siteIds }: { siteIds: string[] }) {
               </tbody>
             </table>
           </div>
-          {incoming.length > 0 && (
-            <div className="toolbar" role="group" aria-label={t('calendar')}>
-              <button type="button" aria-pressed={view === 'dayGridMonth'} onClick={() => setView('dayGridMonth')}>
-                {t('monthView')}
-              </button>
-              <button type="button" aria-pressed={view === 'listYear'} onClick={() => setView('listYear')}>
-                {t('listView')}
-              </button>
-            </div>
-          )}
-          {incoming.length > 0 && (
-            <YearCalendar
-              view={view}
-              initialDate={incoming[0]!.from}
-              events={incoming.map((i, n) => ({ id: `${n}`, title: `${i.name} – ${kindName(i.kind, i.block, lang)}`, start: i.from, end: i.to }))}
-            />
-          )}
+          <ClinicCalendars incoming={incoming} today={today} siteName={site.name} />
           <button type="button" onClick={async () => setFeeds({ ...feeds, [site.uuid]: await api.siteFeed(site.uuid) })}>
             {t('siteFeed')}
           </button>

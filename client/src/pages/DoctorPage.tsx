@@ -5,17 +5,20 @@ import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { blockLabel } from '../../../shared/domain/labels';
 import type { Wish } from '../../../shared/format/problem';
-import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
+import { formatWeek } from '../../../shared/domain/weeks';
 import { wishMet } from '../../../shared/domain/wishes';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
 import { LeaveRequestForm } from '../components/LeaveRequestForm';
 import { WishRequestForm } from '../components/WishRequestForm';
-import { YearCalendar, type YearEvent } from '../components/calendar/YearCalendar';
+import { BtYear } from '../components/calendar/BtYear';
+import type { YearEvent } from '../components/calendar/YearCalendar';
+import { YearList } from '../components/doctor/YearList';
 import { useLang } from '../i18n/lang';
 
-export function DoctorPage({ doctorId }: { doctorId: string }) {
+/** `today`: the server's date — the month the year opens on. */
+export function DoctorPage({ doctorId, today }: { doctorId: string; today: string }) {
   const { t, lang } = useLang();
   const [schedule, setSchedule] = useState<Schedule>();
   const [feed, setFeed] = useState<{ url: string; webcal: string }>();
@@ -34,7 +37,6 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
     })),
     ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? t('absence'), start: a.from, end: a.to })),
   ];
-  const first = schedule.assignments[0]?.from ?? new Date().toISOString().slice(0, 10);
   const describeWish = (wish: Wish) => {
     const choice = schedule.choices.find((c) => c.block === wish.block);
     const block = choice ? blockLabel({ id: choice.block, kind: choice.kind, ...(choice.name ? { name: choice.name } : {}) }, lang) : wish.block;
@@ -51,7 +53,7 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
   return (
     <section aria-label={t('myYear')}>
       <h2>{t('myYear')}</h2>
-      {events.length === 0 ? <p>{t('noneYet')}</p> : <YearCalendar events={events} initialDate={first} />}
+      {events.length === 0 ? <p>{t('noneYet')}</p> : <BtYear events={events} bt={schedule.bt} today={today} />}
       <h3>{t('myFeed')}</h3>
       <button type="button" onClick={async () => setFeed(await api.doctorFeed(doctorId))}>
         {feed ? t('newLink') : t('myFeed')}
@@ -94,19 +96,7 @@ export function DoctorPage({ doctorId }: { doctorId: string }) {
           {t('supervisor')}: {schedule.supervisor}
         </p>
       )}
-      <ul className="placement-list">
-        {schedule.assignments.map((a) => {
-          const kind = builtInBlockKind(a.kind);
-          return (
-            <li key={a.placement}>
-              {formatWeek(a.from)} – {formatWeek(addWeeks(a.to, -1))}: {kind?.name_sv ?? a.block}
-              {a.siteName ? ` – ${a.siteName}` : ''}
-              {a.address ? ` (${a.address})` : ''}
-              {kind?.goals.length ? <span className="goals"> · {t('goals')}: {kind.goals.join(', ')}</span> : null}
-            </li>
-          );
-        })}
-      </ul>
+      <YearList schedule={schedule} />
     </section>
   );
 }

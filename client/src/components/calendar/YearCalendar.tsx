@@ -1,16 +1,23 @@
-// The only place that knows FullCalendar: a year view (multi-month), a month view and a list of
-// the same events.
+// The only place that knows FullCalendar: a few months side by side (the doctor's BT, whose
+// title and steps BtYear draws) and a month view with FullCalendar's own title and
+// previous/next/today, in the user's language. FullCalendar's own Swedish words ("Heldag", "Idag") need its locale object: the
+// code 'sv' alone leaves them English.
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
-import listPlugin from '@fullcalendar/react/list';
+import svLocale from '@fullcalendar/react/locales/sv';
 import multiMonthPlugin from '@fullcalendar/react/multimonth';
 import classicThemePlugin from '@fullcalendar/react/themes/classic';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import 'temporal-polyfill/global';
+import { useLang } from '../../i18n/lang';
 
-export type CalendarView = 'multiMonthYear' | 'dayGridMonth' | 'listYear';
+/** `btMonths`: BT_MONTHS months side by side; `dayGridMonth`: one month. */
+export type CalendarView = 'btMonths' | 'dayGridMonth';
+
+/** Months the BT view shows at once: a third of a year fits a desktop side by side. */
+export const BT_MONTHS = 4;
 
 export interface YearEvent {
   id: string;
@@ -20,16 +27,28 @@ export interface YearEvent {
   end: string;
 }
 
-export function YearCalendar({ events, initialDate, view = 'multiMonthYear' }: { events: YearEvent[]; initialDate: string; view?: CalendarView }) {
+export interface YearCalendarProps {
+  events: YearEvent[];
+  initialDate: string;
+  view?: CalendarView;
+}
+
+export function YearCalendar({ events, initialDate, view = 'btMonths' }: YearCalendarProps) {
+  const { lang } = useLang();
   return (
     <div className={`year-calendar year-calendar-${view}`}>
       <FullCalendar
-        key={view}
-        plugins={[multiMonthPlugin, dayGridPlugin, listPlugin, classicThemePlugin]}
+        key={view === 'btMonths' ? `${view}-${initialDate}` : view}
+        plugins={[multiMonthPlugin, dayGridPlugin, classicThemePlugin]}
+        views={{ btMonths: { type: 'multiMonth', duration: { months: BT_MONTHS } } }}
         initialView={view}
         initialDate={initialDate}
-        locale="sv"
+        locale={lang === 'sv' ? svLocale : 'en'}
         firstDay={1}
+        // A window of months has no toolbar of its own: FullCalendar words a toolbar's hints by the
+        // view's unit and a view of several months has none. A new window is a new calendar.
+        headerToolbar={view === 'btMonths' ? false : { start: 'title', end: 'today prev,next' }}
+        multiMonthMaxColumns={BT_MONTHS}
         events={events.map((e) => ({ ...e, allDay: true }))}
         // Dark enough for white text at small sizes (WCAG AA); FullCalendar's default blue is not.
         eventColor="#1f618d"
