@@ -5,6 +5,7 @@ import { userSchema, type User } from '../../../shared/api/auth';
 import { cohortResourceSchema, type CohortBody, type CohortIntakeInput, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
 import { PROBLEM_TYPES, problemDetailsSchema, type LostReferenceDetail, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
 import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { feedLinkSchema, type FeedLink } from '../../../shared/api/feeds';
 import { occupancySchema, type Occupancy } from '../../../shared/api/occupancy';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
 import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
@@ -18,6 +19,9 @@ import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-d
 import { formatWeekRange } from '../../../shared/domain/weeks';
 import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
 import type { Lang } from '../i18n/texts';
+
+/** Who a calendar feed shows, as the API's collection names it. */
+export type FeedOwner = 'doctors' | 'sites' | 'cohorts';
 
 export class ApiError extends Error {
   constructor(readonly problem: ProblemDetails) {
@@ -89,8 +93,6 @@ async function call<T extends z.ZodType>(schema: T, method: string, path: string
   return schema.parse(json);
 }
 
-const feedSchema = z.object({ uuid: z.string(), url: z.string(), webcal: z.string() });
-
 export const api = {
   login: (email: string, password: string): Promise<User> => call(userSchema, 'POST', '/api/auth/login', { email, password }),
   logout: () => call(z.undefined(), 'POST', '/api/auth/logout'),
@@ -133,8 +135,17 @@ export const api = {
   incoming: (site: string): Promise<Incoming[]> => call(z.array(incomingSchema), 'GET', `/api/sites/${site}/incoming`),
   updateDoctor: (id: string, body: DoctorUpdate): Promise<DoctorResource> => call(doctorResourceSchema, 'PATCH', `/api/doctors/${id}`, body),
   schedule: (id: string): Promise<Schedule> => call(scheduleSchema, 'GET', `/api/doctors/${id}/schedule`),
-  doctorFeed: (id: string) => call(feedSchema, 'POST', `/api/doctors/${id}/feed`),
-  siteFeed: (id: string) => call(feedSchema, 'POST', `/api/sites/${id}/feed`),
+  /** The calendar link of a doctor, site or cohort: the current one, or the first, made now (ensuring never renews). */
+  feedLink: async (owner: FeedOwner, id: string): Promise<FeedLink> => {
+    try {
+      return await call(feedLinkSchema, 'GET', `/api/${owner}/${id}/feed`);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.problem.status === 404)) throw err;
+      return call(feedLinkSchema, 'POST', `/api/${owner}/${id}/feed`);
+    }
+  },
+  /** A new calendar link; the old URL stops working at once. */
+  renewFeed: (owner: FeedOwner, id: string): Promise<FeedLink> => call(feedLinkSchema, 'POST', `/api/${owner}/${id}/feed/renew`),
   cohortRequests: (cohort: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/cohorts/${cohort}/requests?status=pending`),
   decide: (request: string, decision: 'approve' | 'reject', version: number): Promise<DoctorRequest> =>
     call(doctorRequestSchema, 'POST', `/api/requests/${request}/decision`, { decision, version }),

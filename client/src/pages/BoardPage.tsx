@@ -29,6 +29,7 @@ import { ViolationList } from '../components/board/ViolationList';
 import { CohortSelect, useCohortChoice } from '../components/CohortSelect';
 import { CoverageTable } from '../components/CoverageTable';
 import { Disclosure } from '../components/Disclosure';
+import { FeedLink } from '../components/FeedLink';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { RequestsPanel } from '../components/RequestsPanel';
 import { Board } from '../components/timeline/Board';
@@ -287,6 +288,7 @@ export function BoardPage({ today }: { today: string }) {
           {() => <RequestsPanel cohort={cohort} problem={problem} requests={requests ?? []} onDecided={decided} />}
         </Disclosure>
       )}
+      {cohort && <Disclosure summary={t('cohortFeed')}>{() => <FeedLink owner="cohorts" id={cohort} label={t('cohortFeed')} />}</Disclosure>}
       {region && <Disclosure summary={t('auditLog')}>{() => <AuditLog region={region} words={words} />}</Disclosure>}
     </section>
   );

@@ -1,5 +1,5 @@
 // A clinic's view: incoming and present BT doctors of its sites, by start (protected identity
-// arrives masked from the server).
+// arrives masked from the server), and each site's calendar link (FeedLink).
 import { useEffect, useState } from 'react';
 import type { Incoming } from '../../../shared/api/doctors';
 import type { SiteResource } from '../../../shared/api/sites';
@@ -8,13 +8,13 @@ import { addWeeks, formatWeek } from '../../../shared/domain/weeks';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import { ClinicCalendars } from '../components/clinic/ClinicCalendars';
+import { FeedLink } from '../components/FeedLink';
 import { useLang } from '../i18n/lang';
 
 /** `today`: the server's date — the calendars open on it and mark it. */
 export function ClinicPage({ siteIds, today }: { siteIds: string[]; today: string }) {
   const { t, lang } = useLang();
   const [sites, setSites] = useState<{ site: SiteResource; incoming: Incoming[] }[]>();
-  const [feeds, setFeeds] = useState<Record<string, { url: string; webcal: string }>>({});
   useEffect(() => {
     background(Promise.all(siteIds.map(async (id) => ({ site: await api.site(id), incoming: await api.incoming(id) }))).then(setSites));
   }, [siteIds]);
@@ -49,14 +49,8 @@ export function ClinicPage({ siteIds, today }: { siteIds: string[]; today: strin
             </table>
           </div>
           <ClinicCalendars incoming={incoming} today={today} siteName={site.name} />
-          <button type="button" onClick={async () => setFeeds({ ...feeds, [site.uuid]: await api.siteFeed(site.uuid) })}>
-            {t('siteFeed')}
-          </button>
-          {feeds[site.uuid] && (
-            <p className="feed-links">
-              <input readOnly aria-label={t('siteFeed')} value={feeds[site.uuid]!.url} size={60} /> <a href={feeds[site.uuid]!.webcal}>{t('subscribe')}</a>
-            </p>
-          )}
+          <h3>{t('siteFeed')}</h3>
+          <FeedLink owner="sites" id={site.uuid} label={`${t('siteFeed')}: ${site.name}`} />
         </div>
       ))}
     </section>

@@ -1,5 +1,5 @@
 // A doctor's year: the published placements in a year view and a list, and the calendar feed
-// (copy, webcal subscribe, one-off download, new link).
+// link (FeedLink: the same on every visit) and a one-off download.
 import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
@@ -10,6 +10,7 @@ import { wishMet } from '../../../shared/domain/wishes';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
+import { FeedLink } from '../components/FeedLink';
 import { LeaveRequestForm } from '../components/LeaveRequestForm';
 import { WishRequestForm } from '../components/WishRequestForm';
 import { BtYear } from '../components/calendar/BtYear';
@@ -21,7 +22,6 @@ import { useLang } from '../i18n/lang';
 export function DoctorPage({ doctorId, today }: { doctorId: string; today: string }) {
   const { t, lang } = useLang();
   const [schedule, setSchedule] = useState<Schedule>();
-  const [feed, setFeed] = useState<{ url: string; webcal: string }>();
   const [requests, setRequests] = useState<DoctorRequest[]>([]);
   useEffect(() => {
     background(api.schedule(doctorId).then(setSchedule));
@@ -55,18 +55,10 @@ export function DoctorPage({ doctorId, today }: { doctorId: string; today: strin
       <h2>{t('myYear')}</h2>
       {events.length === 0 ? <p>{t('noneYet')}</p> : <BtYear events={events} bt={schedule.bt} today={today} />}
       <h3>{t('myFeed')}</h3>
-      <button type="button" onClick={async () => setFeed(await api.doctorFeed(doctorId))}>
-        {feed ? t('newLink') : t('myFeed')}
-      </button>
-      {feed && (
-        <p className="feed-links">
-          <input readOnly aria-label={t('myFeed')} value={feed.url} size={60} />{' '}
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(feed.url)}>
-            {t('copyLink')}
-          </button>{' '}
-          <a href={feed.webcal}>{t('subscribe')}</a> <a href={`/api/doctors/${doctorId}/calendar.ics`}>{t('download')}</a>
-        </p>
-      )}
+      <FeedLink owner="doctors" id={doctorId} label={t('myFeed')} />
+      <p>
+        <a href={`/api/doctors/${doctorId}/calendar.ics`}>{t('download')}</a>
+      </p>
       <h3>{t('wishRequest')}</h3>
       <WishRequestForm
         choices={schedule.choices}
