@@ -47,9 +47,9 @@ describe('CohortForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     const alerts = (await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent]);
     expect(alerts).toEqual([
-      ['name-error', 'Too small: expected string to have >=1 characters'],
-      ['teaching.start-error', 'must be HH:MM'],
-      ['kollegiumMonths[1]-error', 'Invalid input: expected number, received NaN'],
+      ['name-error', 'Fyll i fältet'],
+      ['teaching.start-error', 'Ange en tid som TT:MM (00:00–23:59)'],
+      ['kollegiumMonths[1]-error', 'Ange ett tal'],
     ]);
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -60,7 +60,7 @@ describe('CohortForm', () => {
     type(MONTHS, '24');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
-    expect(alerts).toEqual(['Too small: expected number to be >=15', 'Too big: expected number to be <=23']);
+    expect(alerts).toEqual(['Minst 15', 'Högst 23 månader']);
     expect(onSave).not.toHaveBeenCalled();
   });
 

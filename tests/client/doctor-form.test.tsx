@@ -1,14 +1,19 @@
 // @vitest-environment happy-dom
 // The doctor form checks with the server's schema: the part-time rate, absences, the credit
 // decision, a start that is not a Monday and a wish weight out of range are named at their
-// fields; a valid year (allowed sites, pins, wishes) is saved as the schema reads it.
+// fields; a valid year (allowed sites, pins, wishes) is saved as the schema reads it. The
+// part-time rate is typed in per cent (75) and sent as a fraction (0.75); messages are in the
+// UI's language.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DoctorForm } from '../../client/src/components/DoctorForm';
 import { LangProvider } from '../../client/src/i18n/lang';
 import { kronoberg2026 } from '../../shared/domain/presets';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.removeItem('lang');
+});
 const source = kronoberg2026.problem.doctors[0]!;
 const doctor = { ...source, uuid: '00000000-0000-4000-8000-000000000002', version: 1 };
 
@@ -33,9 +38,9 @@ function fillNewDoctor(start: string) {
 }
 
 describe('DoctorForm', () => {
-  it('names a part-time rate below 0.5, an absence ending first and a too short credit, and saves nothing', async () => {
+  it('names a part-time rate below 50 %, an absence ending first and a too short credit, and saves nothing', async () => {
     const onSave = renderForm();
-    fireEvent.change(screen.getByLabelText('Tjänstgöringsgrad'), { target: { value: '0.3' } });
+    fireEvent.change(screen.getByLabelText('Tjänstgöringsgrad (%)'), { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till frånvaro' }));
     const dates = screen.getAllByLabelText(/^(Från|Till)$/);
     fireEvent.change(dates.at(-2)!, { target: { value: '2026-10-05' } });
@@ -44,9 +49,9 @@ describe('DoctorForm', () => {
     fireEvent.change(screen.getByLabelText('Veckor'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
-    expect(alerts).toContain('Too small: expected number to be >=0.5');
-    expect(alerts).toContain('2026-09-28 is not after from (2026-10-05)');
-    expect(alerts).toContain('must be at least 13 weeks (3 months)');
+    expect(alerts).toContain('Ange 50–100 %');
+    expect(alerts).toContain('2026-09-28 måste vara efter 2026-10-05');
+    expect(alerts).toContain('Minst 13 veckor (3 månader)');
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -70,7 +75,7 @@ describe('DoctorForm', () => {
     change('Önskemål 1: Vikt', '150');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
-    expect(alerts).toEqual(['2026-01-13 is not a Monday', 'Too big: expected number to be <=100']);
+    expect(alerts).toEqual(['2026-01-13 är ingen måndag (v. 3 2026 börjar 2026-01-12)', 'Högst 100']);
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -124,5 +129,50 @@ describe('DoctorForm', () => {
     expect(body).not.toHaveProperty('allowedSites');
     expect(body).not.toHaveProperty('town');
     expect(body.wishes).toEqual([{ block: 'psy', site: 'vxo-psy', weight: 1 }]);
+  });
+});
+
+describe('DoctorForm: the part-time rate in per cent, and dates, in the UI language', () => {
+  const noLeave = { ...doctor, absences: [], partTime: 0.75 };
+  const submit = (name = 'Spara') => fireEvent.click(screen.getByRole('button', { name }));
+
+  it('shows 0.75 as 75 % and sends 80 % as 0.8', async () => {
+    const onSave = renderForm(vi.fn(), noLeave);
+    expect((screen.getByLabelText('Tjänstgöringsgrad (%)') as HTMLInputElement).value).toBe('75');
+    change('Tjänstgöringsgrad (%)', '80');
+    submit();
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave.mock.calls[0]![0].partTime).toBe(0.8);
+  });
+
+  it("says 120 % is outside the schema's 50–100 %, in Swedish and in English", async () => {
+    const onSave = renderForm(vi.fn(), noLeave);
+    change('Tjänstgöringsgrad (%)', '120');
+    submit();
+    expect((await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent])).toEqual([['partTime-error', 'Ange 50–100 %']]);
+    cleanup();
+    localStorage.setItem('lang', 'en');
+    renderForm(onSave, noLeave);
+    change('Part-time rate (%)', '120');
+    submit('Save');
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toEqual(['Enter 50–100 %']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('asks for the start date in Swedish, and in English when the UI is English', async () => {
+    renderForm(vi.fn(), null);
+    fillNewDoctor('');
+    submit();
+    expect((await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent])).toEqual([['start-error', 'Ange ett datum som ÅÅÅÅ-MM-DD']]);
+    cleanup();
+    localStorage.setItem('lang', 'en');
+    renderForm(vi.fn(), null);
+    change('Code (id)', 'kr-d09');
+    change('Name', '');
+    submit('Save');
+    expect((await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent])).toEqual([
+      ['name-error', 'Required'],
+      ['start-error', 'Enter a date as YYYY-MM-DD'],
+    ]);
   });
 });

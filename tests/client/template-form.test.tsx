@@ -13,7 +13,10 @@ import { placeWords } from '../../client/src/pages/TemplatesPage';
 import type { TemplateResource } from '../../shared/api/templates';
 import type { Block } from '../../shared/format/problem';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.removeItem('lang');
+});
 
 function renderForm(onSave = vi.fn()) {
   render(
@@ -42,8 +45,21 @@ describe('TemplateForm', () => {
     addBlock('primary-care', '0');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await screen.findAllByRole('alert');
-    expect(block(1).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Too big: expected number to be <=24']);
-    expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Too small: expected number to be >0', 'Too small: expected number to be >=1']);
+    expect(block(1).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Högst 24 månader']);
+    expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Måste vara mer än 0 månader', 'Minst 1 vecka']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('says weeks at the length bounds of a week-based template, in English when the UI is English', async () => {
+    localStorage.setItem('lang', 'en');
+    const onSave = renderForm();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Week template' } });
+    fireEvent.change(screen.getByLabelText('Counted in'), { target: { value: 'weeks' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a block' }));
+    fireEvent.change(block(1).getByLabelText('Weeks'), { target: { value: '120' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findAllByRole('alert');
+    expect(block(1).getAllByRole('alert').map((a) => a.textContent)).toEqual(['At most 104 weeks']);
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -151,13 +167,13 @@ describe('TemplateForm editing a template: every block field', () => {
     set(4, 'Fönster till', '2026-05-25');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await screen.findAllByRole('alert');
-    expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['a block starts either at an offset or at a date (at), not both']);
+    expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['Ett block börjar antingen ett antal veckor efter BT-start eller samma vecka för hela kohorten, inte båda']);
     expect(block(2).getByLabelText('Samma vecka för hela kohorten (måndag)').getAttribute('aria-invalid')).toBe('true');
-    expect(block(4).getAllByRole('alert').map((a) => a.textContent)).toEqual(['2026-05-25 is not after from (2026-06-01)']);
+    expect(block(4).getAllByRole('alert').map((a) => a.textContent)).toEqual(['2026-05-25 måste vara efter 2026-06-01']);
     set(2, 'Fast start, veckor efter BT-start', '');
     set(2, 'Samma vecka för hela kohorten (måndag)', '2026-03-10');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
-    await vi.waitFor(() => expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['2026-03-10 is not a Monday']));
+    await vi.waitFor(() => expect(block(2).getAllByRole('alert').map((a) => a.textContent)).toEqual(['2026-03-10 är ingen måndag (v. 11 2026 börjar 2026-03-09)']));
     expect(onSave).not.toHaveBeenCalled();
   });
 

@@ -36,7 +36,7 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
       template,
       teaching: noTeaching ? null : { weekday: Number(weekday), start, minutes: Number(minutes) },
       kollegiumMonths: kollegiumMonths(months),
-    });
+    }, { 'kollegiumMonths[]': { unit: 'months' } });
     if (body) await onSave(body);
   };
   return (

@@ -3,10 +3,11 @@
 // credited block with the studierektor's decision — checked with the server's schema first.
 import { useState, type FormEvent } from 'react';
 import { doctorBodySchema, type DoctorBody, type DoctorResource } from '../../../shared/api/doctors';
-import type { Block, Site } from '../../../shared/format/problem';
+import { percentRangeMessage } from '../../../shared/format/messages';
+import { MAX_PART_TIME, MIN_PART_TIME, type Block, type Site } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
 import { AllowedSitesFields, blockLabel, placementOf, placementRow, PlacementRowsFields, type PlacementRow } from './DoctorPlacementsFields';
-import { useFieldErrors } from './field-errors';
+import { useFieldErrors, type FieldWording } from './field-errors';
 
 interface Range {
   from: string;
@@ -16,13 +17,20 @@ interface Range {
 
 const NO_DOCTOR: Partial<DoctorResource> = {};
 
+/** The part-time rate is typed as a percentage (75) and sent as a fraction (0.75). */
+const asPercent = (fraction: number) => String(Math.round(fraction * 10_000) / 100);
+const WORDING: FieldWording = {
+  partTime: { message: (lang) => percentRangeMessage(MIN_PART_TIME, MAX_PART_TIME, lang) },
+  'credits[].weeks': { unit: 'weeks' },
+};
+
 export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorResource; blocks: Block[]; sites: Site[]; onSave: (body: DoctorBody) => Promise<void> }) {
   const { t, lang } = useLang();
   const [code, setCode] = useState(doctor?.id ?? '');
   const [name, setName] = useState(doctor?.name ?? '');
   const [town, setTown] = useState(doctor?.town ?? '');
   const [start, setStart] = useState(doctor?.start ?? '');
-  const [partTime, setPartTime] = useState(String(doctor?.partTime ?? 1));
+  const [partTime, setPartTime] = useState(asPercent(doctor?.partTime ?? 1));
   const [protectedIdentity, setProtected] = useState(doctor?.protectedIdentity ?? false);
   const [allowedSites, setAllowedSites] = useState<Record<string, string[]>>(doctor?.allowedSites ?? {});
   const [pins, setPins] = useState<PlacementRow[]>((doctor?.pins ?? []).map(placementRow));
@@ -42,14 +50,14 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       name,
       ...(town.trim() ? { town: town.trim() } : {}),
       start,
-      partTime: Number(partTime),
+      partTime: Number(partTime) / 100,
       protectedIdentity,
       ...(Object.keys(allowed).length ? { allowedSites: allowed } : {}),
       pins: pins.map((p) => placementOf(p, false)),
       wishes: wishes.map((w) => placementOf(w, true)),
       absences: absences.map((a) => ({ from: a.from, to: a.to, ...(a.reason ? { reason: a.reason } : {}) })),
       credits: credit ? [credit] : [],
-    });
+    }, WORDING);
     if (body) await onSave(body);
   };
   const setAbsence = (i: number, change: Partial<Range>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
@@ -59,7 +67,7 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       {field('name', t('name'), name, setName)}
       {field('town', t('homeTown'), town, setTown)}
       {field('start', t('doctorStart'), start, setStart, { type: 'date' })}
-      {field('partTime', t('partTime'), partTime, setPartTime, { type: 'number', step: 'any', style: { width: '5rem' } })}
+      {field('partTime', t('partTimePercent'), partTime, setPartTime, { type: 'number', step: 'any', style: { width: '5rem' } })}
       <label>
         <input type="checkbox" checked={protectedIdentity} onChange={(e) => setProtected(e.target.checked)} /> {t('protectedIdentity')}
       </label>

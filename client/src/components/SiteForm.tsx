@@ -1,6 +1,7 @@
 // Create or edit a site: code (only when new), name, town, address, the kinds it offers, capacity
 // and date-ranged capacity overrides, checked with the server's zod schema before saving; each
-// broken field says what is wrong.
+// broken field says what is wrong. Capacities take any number (step "any"): the schema, not the
+// browser, says that 1.5 is no whole number, in the UI's words.
 import { useState, type FormEvent } from 'react';
 import { siteBodySchema, type SiteBody, type SiteResource } from '../../../shared/api/sites';
 import { BUILT_IN_BLOCK_KINDS, builtInBlockKind, needsSite } from '../../../shared/domain/block-kinds';
@@ -57,7 +58,7 @@ export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteReso
         ))}{' '}
         {error('kinds')}
       </fieldset>
-      {field('capacity', t('capacityPerWeek'), capacity, setCapacity, { type: 'number', style: { width: '5rem' } })}
+      {field('capacity', t('capacityCount'), capacity, setCapacity, { type: 'number', step: 'any', style: { width: '5rem' } })}
       <fieldset>
         <legend>{t('overrides')}</legend>
         {overrides.map((o, i) => (
@@ -69,8 +70,8 @@ export function SiteForm({ site, kinds = SITE_KINDS, onSave }: { site?: SiteReso
               {t('to')} <input type="date" value={o.to} onChange={(e) => setOverrides(overrides.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))} />
             </label>{' '}
             <label>
-              {t('capacityPerWeek')}{' '}
-              <input type="number" value={o.capacity} onChange={(e) => setOverrides(overrides.map((x, j) => (j === i ? { ...x, capacity: e.target.value } : x)))} style={{ width: '4rem' }} />
+              {t('capacityCount')}{' '}
+              <input type="number" step="any" value={o.capacity} onChange={(e) => setOverrides(overrides.map((x, j) => (j === i ? { ...x, capacity: e.target.value } : x)))} style={{ width: '4rem' }} />
             </label>{' '}
             <button type="button" onClick={() => setOverrides(overrides.filter((_, j) => j !== i))}>
               {t('remove')}

@@ -9,10 +9,13 @@ import { BUILT_IN_BLOCK_KINDS, builtInBlockKind } from '../../../shared/domain/b
 import { monthsToWeeks, weeksToMonths } from '../../../shared/domain/templates';
 import type { Block } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
-import { useFieldErrors } from './field-errors';
+import { useFieldErrors, type FieldWording } from './field-errors';
 import { kindGoals, TemplateBlockFields, type BlockRow } from './TemplateBlockFields';
 
 type Unit = TemplateBody['unit'];
+
+/** Lengths and offsets are numbers of months or weeks: their bounds say so. */
+const WORDING: FieldWording = { 'blocks[].months': { unit: 'months' }, 'blocks[].weeks': { unit: 'weeks' }, 'blocks[].offset': { unit: 'weeks' } };
 
 /** `kind`, or `kind-2`, `kind-3`… when another block already has that id. */
 function freeId(kind: string, rows: BlockRow[]): string {
@@ -103,7 +106,7 @@ export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
         // Goals are sent only when they differ from the kind's own.
         ...(r.goals && !sameGoals(r.goals, kindGoals(r.kind)) ? { goals: r.goals } : {}),
       })),
-    });
+    }, WORDING);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const checked = body();

@@ -12,6 +12,7 @@ import { goalsOf } from '../../../shared/domain/regulation';
 import { weeksToMonths } from '../../../shared/domain/templates';
 import { formatWeek } from '../../../shared/domain/weeks';
 import { formatPath } from '../../../shared/format/issues';
+import { issueMessage } from '../../../shared/format/messages';
 import type { Block } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api } from '../api/client';
@@ -48,7 +49,7 @@ export function TemplatesPage() {
     const weeks = edits[template.uuid] ?? {};
     const { uuid: _uuid, ...rest } = template;
     const parsed = templateUpdateSchema.safeParse({ ...rest, blocks: template.blocks.map((b) => (weeks[b.id] === undefined ? b : { ...b, weeks: Number(weeks[b.id]) })) });
-    if (!parsed.success) return setMessage(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
+    if (!parsed.success) return setMessage(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${issueMessage(i, lang)}`).join('; '));
     if (await change(() => api.updateTemplate(template.uuid, parsed.data), t('saved'), words)) setEdits({ ...edits, [template.uuid]: {} });
   };
   const update = async (template: TemplateResource, body: TemplateBody) => {
