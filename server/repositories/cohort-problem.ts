@@ -3,6 +3,7 @@
 // region's other cohorts take of them (their published plans), its doctors — and, when
 // replanning, its published plan to stay close to with the weeks before `frozenBefore` kept.
 import type { EntityManager } from 'typeorm';
+import { joinAbsenceWeeks } from '../../shared/domain/leave-days';
 import { loadRuns } from '../../shared/domain/load';
 import { btEnd } from '../../shared/domain/rotation';
 import type { Week } from '../../shared/domain/weeks';
@@ -32,8 +33,8 @@ export async function cohortProblem(em: EntityManager, cohortId: string, options
     name: cohort.name,
     blocks: await templateBlocks(em, cohort.templateId),
     sites: sites.map(({ uuid: _u, version: _v, ...site }) => site),
-    // Absence reasons are not part of the file: it may travel.
-    doctors: doctors.map(({ uuid: _u, version: _v, absences, ...doctor }) => ({ ...doctor, absences: absences.map(({ from, to }) => ({ from, to })) })),
+    // Only the absence weeks are part of the file (no reasons: it may travel); two leaves in one week take it once.
+    doctors: doctors.map(({ uuid: _u, version: _v, absences, ...doctor }) => ({ ...doctor, absences: joinAbsenceWeeks(absences) })),
   };
   const taken = await takenBySite(em, cohort.regionId, cohortId, yearsOf(problem));
   problem.sites = problem.sites.map((site) => (taken.has(site.id) ? { ...site, taken: taken.get(site.id)! } : site));

@@ -3,6 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CohortBody, CohortImport, CohortIntake, CohortResource, CohortUpdate } from '../../shared/api/cohorts';
 import { DEFAULT_TEACHING } from '../../shared/calendar/events';
+import { leaveDaysOfWeeks } from '../../shared/domain/leave-days';
 import type { Problem } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
@@ -100,7 +101,8 @@ export async function importProblem(em: EntityManager, regionId: string, name: s
   const existing = new Set((await em.getRepository(SiteEntity).find({ where: { regionId } })).map((s) => s.code));
   for (const site of problem.sites) if (!existing.has(site.id)) await insertSite(em, regionId, site);
   const row = await em.getRepository(CohortEntity).save({ regionId, templateId: template.id, name, teaching: DEFAULT_TEACHING, kollegiumMonths: null });
-  for (const doctor of problem.doctors) await insertDoctor(em, row.id, doctor);
+  // The file's absences are week ranges: each becomes leave from its first Monday to the Friday before `to`.
+  for (const doctor of problem.doctors) await insertDoctor(em, row.id, { ...doctor, absences: doctor.absences.map(leaveDaysOfWeeks) });
   await audit(em, { regionId, actor, action: 'import', entity: 'cohort', entityId: row.id, after: { name, doctors: problem.doctors.length, sites: problem.sites.length } });
   return toResource(em, row);
 }

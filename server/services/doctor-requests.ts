@@ -9,6 +9,7 @@ import { DoctorRequestEntity, type DoctorRequestRow } from '../entities/doctor-r
 import { WishEntity } from '../entities/wish';
 import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
+import { absenceRow } from './doctors';
 import { found, updateVersioned } from './locking';
 
 function requestOf(row: DoctorRequestRow): DoctorRequest {
@@ -75,8 +76,8 @@ export class DoctorRequestService {
   private async apply(em: EntityManager, request: DoctorRequest): Promise<void> {
     const doctorId = request.doctor;
     if (request.request.kind === 'leave') {
-      const { from, to, reason } = request.request.leave;
-      await em.getRepository(AbsenceEntity).insert({ doctorId, from, to, reason: reason ?? null });
+      // The absence keeps the days asked for; its weeks come from the week rule.
+      await em.getRepository(AbsenceEntity).insert(absenceRow(doctorId, request.request.leave));
     } else {
       const { block, site, from, weight } = request.request.wish;
       const position = await em.getRepository(WishEntity).countBy({ doctorId });

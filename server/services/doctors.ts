@@ -1,7 +1,9 @@
 // Doctors of a cohort with absences, credit, pins and wishes (replaced as a whole with the doctor).
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { DoctorBody, DoctorResource, DoctorUpdate } from '../../shared/api/doctors';
-import { AbsenceEntity } from '../entities/absence';
+import type { AbsenceBody, DoctorBody, DoctorResource, DoctorUpdate } from '../../shared/api/doctors';
+import { absenceWeeks, formatLeaveDays } from '../../shared/domain/leave-days';
+import { AbsenceEntity, type AbsenceRow } from '../entities/absence';
+import { ruleBroken } from '../http/errors';
 import { CohortEntity } from '../entities/cohort';
 import { CreditEntity } from '../entities/credit';
 import { DoctorEntity, type DoctorRow } from '../entities/doctor';
@@ -16,7 +18,7 @@ export async function doctorResources(em: EntityManager, rows: DoctorRow[]): Pro
   // One IN list, not one OR branch per doctor: TypeORM builds the latter in quadratic time.
   const where = { doctorId: In(rows.map((r) => r.id)) };
   // One after another: inside a transaction they share one connection.
-  const absences = await em.getRepository(AbsenceEntity).find({ where, order: { from: 'ASC' } });
+  const absences = await em.getRepository(AbsenceEntity).find({ where, order: { from: 'ASC', first: 'ASC' } });
   const credits = await em.getRepository(CreditEntity).find({ where });
   const pins = await em.getRepository(PinEntity).find({ where, order: { block: 'ASC' } });
   const wishes = await em.getRepository(WishEntity).find({ where, order: { position: 'ASC' } });
@@ -32,7 +34,7 @@ export async function doctorResources(em: EntityManager, rows: DoctorRow[]): Pro
     protectedIdentity: row.protectedIdentity,
     ...(row.supervisor !== null ? { supervisor: row.supervisor } : {}),
     ...(Object.keys(row.allowedSites).length ? { allowedSites: row.allowedSites } : {}),
-    absences: of(absences, row.id).map((a) => ({ from: a.from, to: a.to, ...(a.reason !== null ? { reason: a.reason } : {}) })),
+    absences: of(absences, row.id).map((a) => ({ first: a.first, last: a.last, from: a.from, to: a.to, ...(a.reason !== null ? { reason: a.reason } : {}) })),
     credits: of(credits, row.id).map((c) => ({ block: c.block, weeks: c.weeks, decidedBy: c.decidedBy, decidedOn: c.decidedOn })),
     pins: of(pins, row.id).map((p) => ({ block: p.block, ...(p.site !== null ? { site: p.site } : {}), ...(p.from !== null ? { from: p.from } : {}) })),
     wishes: of(wishes, row.id).map((w) => ({ block: w.block, ...(w.site !== null ? { site: w.site } : {}), ...(w.from !== null ? { from: w.from } : {}), weight: Number(w.weight) })),
@@ -52,10 +54,20 @@ function doctorFields(body: DoctorBody) {
   };
 }
 
+/**
+ * An absence to store: the leave's days and the weeks the week rule derives from them, here and
+ * never from the client. Leave without a working day is refused (the schemas refuse it first).
+ */
+export function absenceRow(doctorId: string, absence: AbsenceBody): Omit<AbsenceRow, 'id'> {
+  const weeks = absenceWeeks(absence);
+  if (!weeks) throw ruleBroken(`the leave ${formatLeaveDays(absence, 'en')} has no working day: no week would count as absence`);
+  return { doctorId, first: absence.first, last: absence.last, from: weeks.from, to: weeks.to, reason: absence.reason ?? null };
+}
+
 /** Replaces the doctor's absences, credit, pins and wishes with the body's. */
 export async function writeChildren(em: EntityManager, doctorId: string, body: DoctorBody): Promise<void> {
   for (const entity of [AbsenceEntity, CreditEntity, PinEntity, WishEntity] as const) await em.getRepository(entity).delete({ doctorId });
-  if (body.absences.length) await em.getRepository(AbsenceEntity).insert(body.absences.map((a) => ({ doctorId, from: a.from, to: a.to, reason: a.reason ?? null })));
+  if (body.absences.length) await em.getRepository(AbsenceEntity).insert(body.absences.map((a) => absenceRow(doctorId, a)));
   if (body.credits.length) await em.getRepository(CreditEntity).insert(body.credits.map((c) => ({ doctorId, ...c })));
   if (body.pins.length) await em.getRepository(PinEntity).insert(body.pins.map((p) => ({ doctorId, block: p.block, site: p.site ?? null, from: p.from ?? null })));
   if (body.wishes.length) {

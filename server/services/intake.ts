@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { CohortIntake } from '../../shared/api/cohorts';
 import type { DoctorBody } from '../../shared/api/doctors';
 import { intakeBlocks, intakeDoctor } from '../../shared/domain/intake';
+import { absenceWeeksOf } from '../../shared/domain/leave-days';
 import { weeksBetween } from '../../shared/domain/weeks';
 import { PROBLEM_FORMAT, type Block, type Doctor, type Problem } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
@@ -55,7 +56,7 @@ async function freeTemplateName(em: EntityManager, regionId: string, name: strin
 function refuseWithoutLayout(blocks: Block[], doctors: DoctorBody[], start: string): void {
   // Layouts depend on the template, the start, absences and pins, not on sites.
   const years: Doctor[] = doctors.length
-    ? doctors.map(({ absences, ...d }) => ({ ...d, absences: absences.map(({ from, to }) => ({ from, to })) }))
+    ? doctors.map(({ absences, ...d }) => ({ ...d, absences: absenceWeeksOf(absences) }))
     : [{ id: 'intake', name: 'BT-läkare', start, partTime: 1, absences: [], credits: [], pins: [], wishes: [], protectedIdentity: false }];
   const problem: Problem = { format: PROBLEM_FORMAT, name: 'intake', blocks, sites: [], doctors: years };
   for (const doctor of years) {

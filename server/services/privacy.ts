@@ -12,7 +12,7 @@ export function coordinates(viewer: Principal | undefined): boolean {
 
 export function doctorForViewer(doctor: DoctorResource, viewer: Principal | undefined): DoctorResource {
   if (coordinates(viewer)) return doctor;
-  return { ...doctor, absences: doctor.absences.map(({ from, to }) => ({ from, to, reason: ABSENCE_LABEL })) };
+  return { ...doctor, absences: doctor.absences.map(({ reason: _reason, ...days }) => ({ ...days, reason: ABSENCE_LABEL })) };
 }
 
 /** A doctor's name as a clinic (or any non-coordinator) sees it. */

@@ -2,17 +2,37 @@
 // absence reason that only coordinators see.
 import { z } from 'zod';
 import { doctorSchema } from '../format/problem';
-import { isoDateSchema, mondaySchema, withToAfterFrom } from '../format/fields';
+import { absenceWeeks, type LeaveDays } from '../domain/leave-days';
+import { isoDateSchema, mondaySchema } from '../format/fields';
 import { ruleCheck } from '../format/rules';
 import { storedSchema, versionSchema } from './common';
 
-export const absenceSchema = withToAfterFrom(z.strictObject({ from: mondaySchema, to: mondaySchema, reason: z.string().max(500).optional() }));
+/** A leave's days as its rules' issues name them. */
+function daysOf({ first, last }: LeaveDays) {
+  return { first, last };
+}
+
+/**
+ * Leave as entered: its first and last day, inclusive, any weekday. The absence weeks the
+ * planner uses are derived on the server (absenceWeeks), never sent; leave without a working day
+ * takes no week and is refused.
+ */
+export const absenceBodySchema = z
+  .strictObject({ first: isoDateSchema, last: isoDateSchema, reason: z.string().max(500).optional() })
+  .check(ruleCheck('leave-last-before-first', (a: LeaveDays) => a.first <= a.last, daysOf, { path: ['last'], abort: true }))
+  .check(ruleCheck('leave-without-working-day', (a: LeaveDays) => absenceWeeks(a) !== undefined, daysOf, { path: ['last'] }));
+
+/** A stored absence: its days, and the weeks [from, to) it takes on the planning grid. */
+export const absenceSchema = z.object({ first: isoDateSchema, last: isoDateSchema, from: mondaySchema, to: mondaySchema, reason: z.string().max(500).optional() });
 
 export const doctorBodySchema = doctorSchema
-  .extend({ absences: z.array(absenceSchema).default([]) })
+  .extend({ absences: z.array(absenceBodySchema).default([]) })
   .check(ruleCheck('at-most-one-credit', (d: { credits: unknown[] }) => d.credits.length <= 1, (d) => ({ count: d.credits.length }), { path: ['credits'] }));
 export const doctorUpdateSchema = doctorBodySchema.safeExtend({ version: versionSchema });
-export const doctorResourceSchema = doctorBodySchema.safeExtend(storedSchema.shape);
+export const doctorResourceSchema = doctorBodySchema.safeExtend({ ...storedSchema.shape, absences: z.array(absenceSchema) });
+
+export type AbsenceBody = z.infer<typeof absenceBodySchema>;
+export type Absence = z.infer<typeof absenceSchema>;
 
 export type DoctorBody = z.infer<typeof doctorBodySchema>;
 export type DoctorUpdate = z.infer<typeof doctorUpdateSchema>;

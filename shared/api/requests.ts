@@ -1,12 +1,13 @@
 // A doctor's wish or leave request and the coordinator's decision on it.
 import { z } from 'zod';
 import { wishSchema } from '../format/problem';
-import { absenceSchema } from './doctors';
+import { absenceBodySchema } from './doctors';
 import { uuidSchema, versionSchema } from './common';
 
 export const doctorRequestBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wish'), wish: wishSchema }),
-  z.strictObject({ kind: z.literal('leave'), leave: absenceSchema }),
+  // Leave keeps its days (first, last, inclusive); approving it derives the absence weeks.
+  z.strictObject({ kind: z.literal('leave'), leave: absenceBodySchema }),
 ]);
 
 export const doctorRequestDecisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject']), version: versionSchema });

@@ -56,7 +56,7 @@ describe('npm run solve', () => {
     writeFileSync(problemPath, JSON.stringify(bad));
     const result = await runCli('server/solver/cli.ts', problemPath);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('sites[0].capacity: Too small: expected number to be >=0');
+    expect(result.stderr).toContain('sites[0].capacity: At least 0\n');
     expect(result.stdout).toBe('');
   });
 });

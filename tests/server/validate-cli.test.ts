@@ -67,8 +67,8 @@ describe('npm run validate', () => {
     bad.doctors[5].partTime = 2;
     const out = await validate(file('bad.json', bad), file('plan2.json', kronoberg2026.plan));
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('doctors[3].start: 2026-01-13 is not a Monday');
-    expect(out.stderr).toContain('doctors[5].partTime: Too big: expected number to be <=1');
+    expect(out.stderr).toContain('doctors[3].start: 2026-01-13 is not a Monday (w. 3 2026 starts 2026-01-12)\n');
+    expect(out.stderr).toContain('doctors[5].partTime: At most 1\n');
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -136,7 +136,7 @@ describe('templates, cohorts and doctors', () => {
     const template = await post(`/api/regions/${region.uuid}/templates`, { name: 'Kort', unit: 'weeks', blocks });
     expect(template).toMatchObject({ status: 201, body: { name: 'Kort', unit: 'weeks', blocks, version: 1 } });
     expect((await post(`/api/regions/${region.uuid}/templates`, { name: 'Dubbel', unit: 'weeks', blocks: [blocks[1], blocks[1]] })).body.errors).toEqual([
-      { path: 'blocks', message: 'block ids must be unique' },
+      { path: 'blocks', message: 'block ids must be unique ("acute" twice)' },
     ]);
     const cohort = await post(`/api/regions/${region.uuid}/cohorts`, { name: 'HT 2026', template: template.body.uuid });
     expect(cohort).toMatchObject({ status: 201, body: { name: 'HT 2026', template: template.body.uuid, doctors: 0 } });
@@ -189,20 +189,21 @@ describe('templates, cohorts and doctors', () => {
       start: '2026-01-12',
       partTime: 0.75,
       protectedIdentity: true,
-      absences: [{ from: '2026-09-07', to: '2026-10-05', reason: 'Föräldraledighet' }],
+      absences: [{ first: '2026-09-07', last: '2026-10-02', reason: 'Föräldraledighet' }],
       credits: [{ block: 'psy', weeks: 13, decidedBy: 'Studierektor Eva Ek', decidedOn: '2025-12-01' }],
       pins: [{ block: 'surg', site: kronoberg2026.problem.sites.find((s) => s.kinds.includes('surgery'))!.id }],
       wishes: [{ block: 'pc', from: '2026-08-31', weight: 2 }],
     };
     const created = await post(`/api/cohorts/${cohort.body.uuid}/doctors`, doctor);
-    expect(created).toMatchObject({ status: 201, body: { ...doctor, version: 1 } });
+    // The absence keeps its days and gets the weeks they take.
+    expect(created).toMatchObject({ status: 201, body: { ...doctor, absences: [{ ...doctor.absences[0], from: '2026-09-07', to: '2026-10-05' }], version: 1 } });
     const again = await api.request('GET', `/api/doctors/${created.body.uuid}`);
     expect(again.body).toEqual(created.body);
     const moved = await patch(`/api/doctors/${created.body.uuid}`, { ...doctor, absences: [], version: 1 });
     expect(moved.body).toMatchObject({ absences: [], version: 2 });
     expect((await patch(`/api/doctors/${created.body.uuid}`, { ...doctor, version: 1 })).status).toBe(409);
     const twoCredits = await post(`/api/cohorts/${cohort.body.uuid}/doctors`, { ...doctor, id: 'new-2', credits: [doctor.credits[0], doctor.credits[0]] });
-    expect(twoCredits.body.errors).toEqual([{ path: 'credits', message: 'at most one credit' }]);
+    expect(twoCredits.body.errors).toEqual([{ path: 'credits', message: 'at most one credit (tillgodoräknande) per doctor, got 2' }]);
     expect((await post(`/api/cohorts/${cohort.body.uuid}/doctors`, { ...doctor, partTime: 0.3 })).body.errors[0].path).toBe('partTime');
     expect((await post(`/api/cohorts/${cohort.body.uuid}/doctors`, doctor)).status).toBe(409);
     expect((await api.request('DELETE', `/api/doctors/${created.body.uuid}?version=2`)).status).toBe(204);

@@ -53,6 +53,8 @@ describe('a new intake (nytt intag)', () => {
     expect(after.blocks.filter((b: Block) => b.id !== 'vac')).toEqual(before.blocks.filter((b: Block) => b.id !== 'vac'));
 
     const [old, doctors] = [await doctorsOf(source), await doctorsOf(intake)];
+    // The file's week range became leave from its first Monday to the Friday before `to`.
+    expect(old[0].absences).toEqual([{ first: '2026-09-07', last: '2026-10-02', from: '2026-09-07', to: '2026-10-05' }]);
     expect(doctors.map((d: DoctorInput) => [d.id, d.start, d.absences])).toEqual(old.map((d: DoctorInput) => [d.id, AUTUMN, []]));
     // 26 weeks later: the pin and the wish move along with the start.
     expect(doctors[0].pins).toEqual([{ block: 'psy', site: 'sun-psy', from: addWeeks('2026-03-16', 26) }]);
@@ -122,7 +124,7 @@ describe('a new intake (nytt intag)', () => {
     const source = await importCohort('VN 400');
     const bad = await api.request('POST', `/api/cohorts/${source.uuid}/intake`, { name: 'X', start: '2026-08-18' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'start', message: '2026-08-18 is not a Monday' }]);
+    expect(bad.body.errors).toEqual([{ path: 'start', message: '2026-08-18 is not a Monday (w. 34 2026 starts 2026-08-17)' }]);
   });
 });
 

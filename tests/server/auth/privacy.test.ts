@@ -23,8 +23,10 @@ beforeAll(async () => {
   doctorId = (await doctorClient.request('GET', '/api/auth/me')).body.doctor;
   // The doctor placed at the clinic's site gets protected identity and a leave with a reason.
   doctor = (await coordinator.request('GET', `/api/doctors/${doctorId}`)).body;
-  const leave = { from: '2026-11-02', to: '2026-11-16', reason: 'Sjukskrivning: utbrändhet' };
-  const changed = await coordinator.request('PATCH', `/api/doctors/${doctorId}`, { ...doctor, uuid: undefined, protectedIdentity: true, absences: [...doctor.absences, leave], version: doctor.version });
+  const leave = { first: '2026-11-02', last: '2026-11-13', reason: 'Sjukskrivning: utbrändhet' };
+  // Absences go back as their days (the weeks are derived).
+  const absences = doctor.absences.map(({ from: _from, to: _to, ...days }: { from: string; to: string }) => days);
+  const changed = await coordinator.request('PATCH', `/api/doctors/${doctorId}`, { ...doctor, uuid: undefined, protectedIdentity: true, absences: [...absences, leave], version: doctor.version });
   expect(changed.status).toBe(200);
   doctor = changed.body;
 });
@@ -56,7 +58,7 @@ describe('absence reasons', () => {
     const own = await doctorClient.request('GET', `/api/doctors/${doctorId}`);
     expect(own.body.absences.map((a: { reason: string }) => a.reason)).toEqual(doctor.absences.map(() => 'Frånvaro'));
     const year = await doctorClient.request('GET', `/api/doctors/${doctorId}/schedule`);
-    expect(year.body.absences.at(-1)).toEqual({ from: '2026-11-02', to: '2026-11-16', reason: 'Frånvaro' });
+    expect(year.body.absences.at(-1)).toEqual({ first: '2026-11-02', last: '2026-11-13', from: '2026-11-02', to: '2026-11-16', reason: 'Frånvaro' });
     expect(year.body.assignments.length).toBeGreaterThan(0);
     expect(JSON.stringify([own.body, year.body])).not.toContain('utbrändhet');
     expect((await coordinator.request('GET', `/api/doctors/${doctorId}`)).body.absences.at(-1).reason).toBe('Sjukskrivning: utbrändhet');
