@@ -119,7 +119,8 @@ export function ruleIssue<K extends RuleKey>(key: K, values: RuleValues<K>) {
 export function ruleCheck<T, K extends RuleKey>(key: K, holds: (value: T) => boolean, values: (value: T) => RuleValues<K>, options: { path?: PropertyKey[]; abort?: boolean } = {}) {
   return z.superRefine<T>((value, ctx) => {
     if (holds(value)) return;
-    ctx.addIssue({ ...ruleIssue(key, values(value)), input: value, ...(options.path ? { path: options.path } : {}), ...(options.abort ? { continue: false } : {}) });
+    // A fresh path each time: zod prefixes an issue's path in place as it bubbles up.
+    ctx.addIssue({ ...ruleIssue(key, values(value)), input: value, ...(options.path ? { path: [...options.path] } : {}), ...(options.abort ? { continue: false } : {}) });
   });
 }
 

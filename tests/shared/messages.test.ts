@@ -101,3 +101,12 @@ describe('the site form schema', () => {
     expect(issueMessage(issue, 'sv')).toBe('Måste vara ett heltal');
   });
 });
+
+describe('a rule reported on another field', () => {
+  it('keeps its path each time it fails (zod prefixes paths in place)', () => {
+    const ranges = z.array(weekRangeSchema);
+    const twice = () => ranges.safeParse([{ from: '2026-10-05', to: '2026-09-28' }], { reportInput: true }).error!.issues.map((i) => i.path.join('.'));
+    expect(twice()).toEqual(['0.to']);
+    expect(twice()).toEqual(['0.to']);
+  });
+});
