@@ -192,7 +192,7 @@ describe('the web client', () => {
     const [siteId, siteName] = [await site.getAttribute('value'), await site.innerText()];
     await wish.locator('input[name=from]').fill('2026-09-08');
     await wish.getByRole('button', { name: 'Skicka ansökan' }).click();
-    await wish.locator('.field-error', { hasText: 'is not a Monday' }).waitFor();
+    await wish.locator('.field-error', { hasText: '2026-09-08 är ingen måndag (v. 37 2026 börjar 2026-09-07)' }).waitFor();
     await wish.locator('input[name=from]').fill('');
     await wish.locator('select[name=site]').selectOption(siteId!);
     await wish.getByRole('button', { name: 'Skicka ansökan' }).click();

@@ -53,7 +53,7 @@ describe('the setup pages', () => {
     await form.getByLabel('Ort').fill('Växjö');
     await form.getByLabel('Adress').fill('Birkagatan 1, 352 36 Växjö');
     await form.getByLabel('Allmänmedicin').check();
-    await form.getByLabel('Kapacitet per vecka').fill('2');
+    await form.getByLabel('Kapacitet (antal BT-läkare, heltal)').fill('2');
     await form.getByRole('button', { name: 'Spara' }).click();
     await status('Sparat');
     const row = page.locator('tr[data-site-row=vc-birka]');
@@ -122,7 +122,7 @@ describe('the setup pages', () => {
     await form.getByLabel('Hemort').fill('Ljungby');
     await form.getByLabel('Start (en måndag)').fill('2026-01-13');
     await form.getByRole('button', { name: 'Spara' }).click();
-    expect(await form.getByRole('alert').allInnerTexts()).toEqual(['2026-01-13 is not a Monday']);
+    expect(await form.getByRole('alert').allInnerTexts()).toEqual(['2026-01-13 är ingen måndag (v. 3 2026 börjar 2026-01-12)']);
     expect((await doctorsInProblem()).map((d) => d.id)).toEqual(before);
 
     await form.getByLabel('Start (en måndag)').fill('2026-01-12');
