@@ -7,6 +7,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DoctorForm } from '../../client/src/components/DoctorForm';
+import type { DoctorResource } from '../../shared/api/doctors';
 import { LangProvider } from '../../client/src/i18n/lang';
 import { kronoberg2026 } from '../../shared/domain/presets';
 
@@ -15,7 +16,7 @@ afterEach(() => {
   localStorage.removeItem('lang');
 });
 const source = kronoberg2026.problem.doctors[0]!;
-const doctor = { ...source, uuid: '00000000-0000-4000-8000-000000000002', version: 1 };
+const doctor: DoctorResource = { ...source, absences: [], uuid: '00000000-0000-4000-8000-000000000002', version: 1 };
 
 /** `edited` null: a new doctor. */
 function renderForm(onSave = vi.fn(), edited: typeof doctor | null = doctor) {
@@ -42,7 +43,7 @@ describe('DoctorForm', () => {
     const onSave = renderForm();
     fireEvent.change(screen.getByLabelText('Tjänstgöringsgrad (%)'), { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till frånvaro' }));
-    const dates = screen.getAllByLabelText(/^(Från|Till)$/);
+    const dates = screen.getAllByLabelText(/^(Första|Sista) dag$/);
     fireEvent.change(dates.at(-2)!, { target: { value: '2026-10-05' } });
     fireEvent.change(dates.at(-1)!, { target: { value: '2026-09-28' } });
     fireEvent.change(screen.getByLabelText('Block'), { target: { value: 'psy' } });
@@ -50,22 +51,32 @@ describe('DoctorForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     const alerts = (await screen.findAllByRole('alert')).map((a) => a.textContent);
     expect(alerts).toContain('Ange 50–100 %');
-    expect(alerts).toContain('2026-09-28 måste vara efter 2026-10-05');
+    expect(alerts).toContain('Sista dagen 2026-09-28 är före första dagen (2026-10-05)');
     expect(alerts).toContain('Minst 13 veckor (3 månader)');
     expect(onSave).not.toHaveBeenCalled();
   });
 
-  it('saves a new absence with its reason', async () => {
+  it('saves a new absence as its first and last day with its reason, saying which weeks count', async () => {
     const onSave = renderForm();
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till frånvaro' }));
-    const dates = screen.getAllByLabelText(/^(Från|Till)$/);
+    const dates = screen.getAllByLabelText(/^(Första|Sista) dag$/);
     fireEvent.change(dates.at(-2)!, { target: { value: '2026-10-05' } });
-    fireEvent.change(dates.at(-1)!, { target: { value: '2026-10-19' } });
+    fireEvent.change(dates.at(-1)!, { target: { value: '2026-10-16' } });
+    expect(screen.getByRole('status').textContent).toBe('v. 41–42 2026 räknas som frånvaro');
     fireEvent.change(screen.getAllByLabelText(/^Anledning/).at(-1)!, { target: { value: 'Föräldraledighet' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
-    expect(onSave.mock.calls[0]![0].absences.at(-1)).toEqual({ from: '2026-10-05', to: '2026-10-19', reason: 'Föräldraledighet' });
+    expect(onSave.mock.calls[0]![0].absences.at(-1)).toEqual({ first: '2026-10-05', last: '2026-10-16', reason: 'Föräldraledighet' });
     expect(onSave.mock.calls[0]![0].id).toBe(source.id);
+  });
+
+  it("shows a stored absence as its days and the week it takes, and sends back only the days", async () => {
+    const onSave = renderForm(vi.fn(), { ...doctor, absences: [{ first: '2026-12-16', last: '2026-12-18', from: '2026-12-14', to: '2026-12-21', reason: 'Kurs' }] });
+    expect(screen.getAllByLabelText(/^(Första|Sista) dag$/).map((i) => (i as HTMLInputElement).value)).toEqual(['2026-12-16', '2026-12-18']);
+    expect(screen.getByRole('status').textContent).toBe('v. 51 2026 räknas som frånvaro');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(onSave.mock.calls[0]![0].absences).toEqual([{ first: '2026-12-16', last: '2026-12-18', reason: 'Kurs' }]);
   });
 
   it('names a start that is not a Monday and a wish weight above 100, and saves nothing', async () => {

@@ -157,10 +157,12 @@ describe('the web client', () => {
     const doctorForm = page.locator('.doctor-form');
     await doctorForm.getByRole('button', { name: 'Lägg till frånvaro' }).click();
     await doctorForm.locator('input[type=date]').nth(-2).fill('2026-10-05');
-    await doctorForm.locator('input[type=date]').nth(-1).fill('2026-10-19');
+    await doctorForm.locator('input[type=date]').nth(-1).fill('2026-10-16');
+    await doctorForm.locator('.leave-weeks', { hasText: 'v. 41–42 2026 räknas som frånvaro' }).waitFor();
     await doctorForm.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
-    await doctorRow.locator('td').nth(3).filter({ hasText: '2026-10-05–2026-10-19' }).waitFor();
+    // Listed as the days given, both inclusive.
+    await doctorRow.locator('td').nth(3).filter({ hasText: '5–16 okt 2026' }).waitFor();
 
     // Setup: the week-based template shows each block in weeks and in months.
     await page.getByRole('navigation').getByRole('link', { name: 'Mallar' }).click();

@@ -21,6 +21,8 @@ const COORDINATOR = ['koordinator.vasternorrland@bt-demo.se', 'demo-koordinator-
 const DOCTOR = ['lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026'] as const;
 /** Two weeks of leave, v. 41–42 2026: later than the coming Monday, so the replan starts there. */
 const LEAVE = { from: '2026-10-05', to: '2026-10-19' };
+/** The doctor asks for it as days: Monday 5 to Friday 16 October. */
+const LEAVE_DAYS = { first: '2026-10-05', last: '2026-10-16' };
 const LEAVE_WEEKS = 2;
 
 let client: BrowserClient;
@@ -70,8 +72,8 @@ describe('replanning with a frozen past', () => {
     // The doctor asks for leave.
     await client.signIn(...DOCTOR);
     const form = page.getByRole('form', { name: 'Ansök om ledighet' });
-    await form.getByLabel('Från').fill(LEAVE.from);
-    await form.getByLabel('Till').fill(LEAVE.to);
+    await form.getByLabel('Första dag').fill(LEAVE_DAYS.first);
+    await form.getByLabel('Sista dag').fill(LEAVE_DAYS.last);
     await form.getByRole('button', { name: 'Skicka ansökan' }).click();
     await page.locator('.requests li[data-status=pending]').waitFor();
 

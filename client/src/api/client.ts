@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userSchema, type User } from '../../../shared/api/auth';
 import { cohortResourceSchema, type CohortBody, type CohortIntakeInput, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
 import { PROBLEM_TYPES, problemDetailsSchema, type LostReferenceDetail, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
-import { doctorResourceSchema, incomingSchema, scheduleSchema, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
+import { doctorResourceSchema, incomingSchema, scheduleSchema, type AbsenceBody, type DoctorBody, type DoctorResource, type DoctorUpdate, type Incoming, type Schedule } from '../../../shared/api/doctors';
 import { feedLinkSchema, type FeedLink } from '../../../shared/api/feeds';
 import { occupancySchema, type Occupancy } from '../../../shared/api/occupancy';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
@@ -154,7 +154,7 @@ export const api = {
   audit: (region: string): Promise<AuditEntry[]> => call(z.array(auditEntrySchema), 'GET', `/api/regions/${region}/audit`),
   requests: (doctor: string): Promise<DoctorRequest[]> => call(z.array(doctorRequestSchema), 'GET', `/api/doctors/${doctor}/requests`),
   requestWish: (doctor: string, wish: Wish): Promise<DoctorRequest> => call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'wish', wish }),
-  requestLeave: (doctor: string, leave: { from: string; to: string; reason?: string }): Promise<DoctorRequest> =>
+  requestLeave: (doctor: string, leave: AbsenceBody): Promise<DoctorRequest> =>
     call(doctorRequestSchema, 'POST', `/api/doctors/${doctor}/requests`, { kind: 'leave', leave }),
   // Setup: create and delete (a delete names the version it read; 204 has no body).
   createSite: (region: string, body: SiteBody): Promise<SiteResource> => call(siteResourceSchema, 'POST', `/api/regions/${region}/sites`, body),

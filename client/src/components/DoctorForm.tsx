@@ -1,6 +1,7 @@
 // Create or edit a doctor's year: code (only when new), name, home town, start, part-time rate,
-// protected identity, where they may and want to serve, absences (they extend the BT) and a
-// credited block with the studierektor's decision — checked with the server's schema first.
+// protected identity, where they may and want to serve, absences (first and last day, inclusive;
+// the weeks they take extend the BT) and a credited block with the studierektor's decision —
+// checked with the server's schema first.
 import { useState, type FormEvent } from 'react';
 import { doctorBodySchema, type DoctorBody, type DoctorResource } from '../../../shared/api/doctors';
 import { percentRangeMessage } from '../../../shared/format/messages';
@@ -8,10 +9,12 @@ import { MAX_PART_TIME, MIN_PART_TIME, type Block, type Site } from '../../../sh
 import { useLang } from '../i18n/lang';
 import { AllowedSitesFields, blockLabel, placementOf, placementRow, PlacementRowsFields, type PlacementRow } from './DoctorPlacementsFields';
 import { useFieldErrors, type FieldWording } from './field-errors';
+import { LeaveWeeks } from './LeaveWeeks';
 
-interface Range {
-  from: string;
-  to: string;
+/** An absence as typed: its days, inclusive. */
+interface Leave {
+  first: string;
+  last: string;
   reason: string;
 }
 
@@ -35,7 +38,7 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
   const [allowedSites, setAllowedSites] = useState<Record<string, string[]>>(doctor?.allowedSites ?? {});
   const [pins, setPins] = useState<PlacementRow[]>((doctor?.pins ?? []).map(placementRow));
   const [wishes, setWishes] = useState<PlacementRow[]>((doctor?.wishes ?? []).map(placementRow));
-  const [absences, setAbsences] = useState<Range[]>((doctor?.absences ?? []).map((a) => ({ from: a.from, to: a.to, reason: a.reason ?? '' })));
+  const [absences, setAbsences] = useState<Leave[]>((doctor?.absences ?? []).map((a) => ({ first: a.first, last: a.last, reason: a.reason ?? '' })));
   const [credit, setCredit] = useState(doctor?.credits[0] ?? null);
   const { check, error, field } = useFieldErrors();
   const creditable = blocks.filter((b) => ['acute', 'primary-care', 'psychiatry'].includes(b.category));
@@ -55,12 +58,12 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       ...(Object.keys(allowed).length ? { allowedSites: allowed } : {}),
       pins: pins.map((p) => placementOf(p, false)),
       wishes: wishes.map((w) => placementOf(w, true)),
-      absences: absences.map((a) => ({ from: a.from, to: a.to, ...(a.reason ? { reason: a.reason } : {}) })),
+      absences: absences.map((a) => ({ first: a.first, last: a.last, ...(a.reason ? { reason: a.reason } : {}) })),
       credits: credit ? [credit] : [],
     }, WORDING);
     if (body) await onSave(body);
   };
-  const setAbsence = (i: number, change: Partial<Range>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
+  const setAbsence = (i: number, change: Partial<Leave>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
   return (
     <form aria-label={doctor ? `${t('doctor')} ${doctor.name}` : t('newDoctor')} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>
       {!doctor && field('id', t('idCode'), code, setCode)}
@@ -77,13 +80,14 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       {/* Absences and credit stay last: the browser test picks the newest absence's dates as the last date inputs. */}
       <fieldset>
         <legend>{t('absences')}</legend>
+        <p className="hint">{t('leaveWeekRule')}</p>
         {absences.map((a, i) => (
           <div key={i}>
             <label>
-              {t('from')} <input type="date" value={a.from} onChange={(e) => setAbsence(i, { from: e.target.value })} />
+              {t('firstDay')} <input type="date" value={a.first} onChange={(e) => setAbsence(i, { first: e.target.value })} />
             </label>{' '}
             <label>
-              {t('to')} <input type="date" value={a.to} onChange={(e) => setAbsence(i, { to: e.target.value })} />
+              {t('lastDay')} <input type="date" value={a.last} onChange={(e) => setAbsence(i, { last: e.target.value })} />
             </label>{' '}
             <label>
               {t('reason')} <input value={a.reason} onChange={(e) => setAbsence(i, { reason: e.target.value })} />
@@ -91,10 +95,10 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
             <button type="button" onClick={() => setAbsences(absences.filter((_, j) => j !== i))}>
               {t('remove')}
             </button>{' '}
-            {error(`absences[${i}].from`)} {error(`absences[${i}].to`)}
+            <LeaveWeeks first={a.first} last={a.last} /> {error(`absences[${i}].first`)} {error(`absences[${i}].last`)}
           </div>
         ))}
-        <button type="button" onClick={() => setAbsences([...absences, { from: '', to: '', reason: '' }])}>
+        <button type="button" onClick={() => setAbsences([...absences, { first: '', last: '', reason: '' }])}>
           {t('addAbsence')}
         </button>
       </fieldset>

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { DoctorRequest } from '../../../shared/api/requests';
 import { blockLabel } from '../../../shared/domain/labels';
-import { formatWeek, formatWeekRange } from '../../../shared/domain/weeks';
+import { absenceWeeks, formatAbsenceWeeks, formatLeaveDays } from '../../../shared/domain/leave-days';
+import { formatWeek } from '../../../shared/domain/weeks';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api, failureMessage } from '../api/client';
@@ -26,8 +27,10 @@ export function RequestsPanel({ cohort, problem, requests, onDecided }: Requests
   useEffect(() => background(api.doctors(cohort).then((list) => setNames(new Map(list.map((d) => [d.uuid, d.name]))))), [cohort]);
   const describe = (r: DoctorRequest) => {
     if (r.request.kind === 'leave') {
-      const { from, to, reason } = r.request.leave;
-      return `${t('leave')} ${formatWeekRange({ from, to }, lang)}${reason ? ` (${reason})` : ''}`;
+      // The days asked for, and the weeks they will take (what the coordinator's board will show).
+      const { reason, ...days } = r.request.leave;
+      const weeks = absenceWeeks(days);
+      return `${t('leave')} ${formatLeaveDays(days, lang)}${weeks ? ` (${formatAbsenceWeeks(weeks, lang)})` : ''}${reason ? ` (${reason})` : ''}`;
     }
     const { block, site, from } = r.request.wish;
     const b = problem.blocks.find((x) => x.id === block);

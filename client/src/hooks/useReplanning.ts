@@ -4,12 +4,14 @@
 // it started from (what the draft's summary says).
 import { useEffect, useMemo, useState } from 'react';
 import type { DoctorRequest } from '../../../shared/api/requests';
+import { absenceWeeks } from '../../../shared/domain/leave-days';
 import { leaveReplanFrom, replanWeeks } from '../../../shared/domain/replanning';
 import type { Assignment } from '../../../shared/format/plan';
 
 /** A granted leave the board offers to replan for, from `from`. */
 export interface LeaveOffer {
   doctorName: string;
+  /** The absence weeks the leave's days take. */
   leave: { from: string; to: string };
   from: string;
 }
@@ -33,8 +35,8 @@ export function useReplanning(cohort: string | undefined, today: string, publish
     /** A decision on a request: a granted leave of a published year offers a replan. */
     decided(request: DoctorRequest, decision: 'approve' | 'reject', doctorName: string) {
       if (decision !== 'approve' || request.request.kind !== 'leave' || !published) return;
-      const { leave } = request.request;
-      setLeaveOffer({ doctorName, leave, from: leaveReplanFrom(today, leave.from) });
+      const leave = absenceWeeks(request.request.leave);
+      if (leave) setLeaveOffer({ doctorName, leave, from: leaveReplanFrom(today, leave.from) });
     },
     /** The offer is taken: its week becomes the one chosen. */
     takeOffer(): string | undefined {

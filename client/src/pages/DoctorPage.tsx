@@ -6,6 +6,7 @@ import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { blockLabel } from '../../../shared/domain/labels';
 import type { Wish } from '../../../shared/format/problem';
 import { formatWeek } from '../../../shared/domain/weeks';
+import { formatLeaveDays } from '../../../shared/domain/leave-days';
 import { wishMet } from '../../../shared/domain/wishes';
 import { background } from '../api/background';
 import { api } from '../api/client';
@@ -78,7 +79,7 @@ export function DoctorPage({ doctorId, today }: { doctorId: string; today: strin
       <ul className="requests">
         {requests.map((r) => (
           <li key={r.uuid} data-status={r.status}>
-            {r.request.kind === 'leave' ? `${t('leave')} ${r.request.leave.from} – ${r.request.leave.to}` : `${t('wish')}: ${describeWish(r.request.wish)}`}: {requestStatus(r)}
+            {r.request.kind === 'leave' ? `${t('leave')} ${formatLeaveDays(r.request.leave, lang)}` : `${t('wish')}: ${describeWish(r.request.wish)}`}: {requestStatus(r)}
           </li>
         ))}
       </ul>

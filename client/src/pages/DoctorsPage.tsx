@@ -3,6 +3,7 @@
 // board's next solver run (or a replan) picks it up.
 import { useEffect, useState } from 'react';
 import type { DoctorResource } from '../../../shared/api/doctors';
+import { formatLeaveDays } from '../../../shared/domain/leave-days';
 import type { Problem } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api } from '../api/client';
@@ -13,7 +14,7 @@ import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { useLang } from '../i18n/lang';
 
 export function DoctorsPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const { cohorts, cohort, setCohort } = useCohortChoice();
   const [doctors, setDoctors] = useState<DoctorResource[]>([]);
@@ -65,7 +66,7 @@ export function DoctorsPage() {
               </td>
               <td>{d.start}</td>
               <td>{d.partTime}</td>
-              <td>{d.absences.map((a) => `${a.from}–${a.to}`).join(', ')}</td>
+              <td>{d.absences.map((a) => formatLeaveDays(a, lang)).join(', ')}</td>
               <td>
                 <button type="button" onClick={() => setOpen(open === d.uuid ? undefined : d.uuid)}>
                   {t('edit')}
