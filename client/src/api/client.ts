@@ -18,6 +18,7 @@ import type { PastChange } from '../../../shared/domain/past-record';
 import { planChangeSchema, type PlanChange } from '../../../shared/domain/plan-diff';
 import { formatWeekRange } from '../../../shared/domain/weeks';
 import { problemSchema, type Problem, type Wish } from '../../../shared/format/problem';
+import { storedLang } from '../i18n/lang';
 import type { Lang } from '../i18n/texts';
 
 /** Who a calendar feed shows, as the API's collection names it. */
@@ -84,7 +85,8 @@ async function call<T extends z.ZodType>(schema: T, method: string, path: string
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The server words a 400's field messages in the UI's language, not the browser's.
+    headers: { 'accept-language': storedLang(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
