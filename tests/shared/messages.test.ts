@@ -1,6 +1,8 @@
 // Every schema issue in words a user reads, Swedish and English: zod's checks by code and
 // origin, the schemas' own rules by their key with their values; a custom issue without a key
 // keeps its own words.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { cohortBodySchema } from '../../shared/api/cohorts';
@@ -108,5 +110,14 @@ describe('a rule reported on another field', () => {
     const twice = () => ranges.safeParse([{ from: '2026-10-05', to: '2026-09-28' }], { reportInput: true }).error!.issues.map((i) => i.path.join('.'));
     expect(twice()).toEqual(['0.to']);
     expect(twice()).toEqual(['0.to']);
+  });
+});
+
+describe('every rule of the shared schemas has words in both languages', () => {
+  // A bare .refine() or an addIssue() without a rule would reach a Swedish form in English.
+  const sources = (readdirSync('shared', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => [f, readFileSync(join('shared', f), 'utf8')] as const);
+  it.each(sources.filter(([, text]) => /\.refine\(|addIssue\(/.test(text)).map(([file, text]) => [file, text]))('%s raises only keyed rule issues', (_file, text) => {
+    expect(text).not.toMatch(/\.refine\(/);
+    for (const call of text.match(/addIssue\(\{[^\n]*/g) ?? []) expect(call).toMatch(/ruleIssue\(|params/);
   });
 });

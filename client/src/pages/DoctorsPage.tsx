@@ -52,7 +52,7 @@ export function DoctorsPage() {
           <tr>
             <th>{t('name')}</th>
             <th>{t('from')}</th>
-            <th>{t('partTime')}</th>
+            <th>{t('partTimePercent')}</th>
             <th>{t('absences')}</th>
             <th />
           </tr>
@@ -65,7 +65,7 @@ export function DoctorsPage() {
                 {d.protectedIdentity ? ` (${t('protectedIdentity')})` : ''}
               </td>
               <td>{d.start}</td>
-              <td>{d.partTime}</td>
+              <td>{Math.round(d.partTime * 100)}</td>
               <td>{d.absences.map((a) => formatLeaveDays(a, lang)).join(', ')}</td>
               <td>
                 <button type="button" onClick={() => setOpen(open === d.uuid ? undefined : d.uuid)}>

@@ -65,6 +65,12 @@ describe('field messages of a 400 by Accept-Language', () => {
     expect((await post({ 'accept-language': header })).body.errors).toEqual(errors);
   });
 
+  it('asks for a missing field to be filled in, not for another type', async () => {
+    const { town: _town, ...withoutTown } = broken;
+    const answer = await api.request('POST', sites, { ...withoutTown, name: 'Vårdcentralen Språk', capacity: 1, overrides: [] }, { 'accept-language': 'sv' });
+    expect(answer.body.errors).toEqual([{ path: 'town', message: 'Fyll i fältet' }]);
+  });
+
   it('words a rule of the schema (a start that is no Monday) with its week, in Swedish', async () => {
     const answer = await api.request('POST', sites, { ...broken, name: 'Vårdcentralen Språk', capacity: 1, overrides: [{ from: '2026-06-23', to: '2026-08-17', capacity: 1 }] }, { 'accept-language': 'sv-SE' });
     expect(answer.body.errors).toEqual([{ path: 'overrides[0].from', message: '2026-06-23 är ingen måndag (v. 26 2026 börjar 2026-06-22)' }]);
