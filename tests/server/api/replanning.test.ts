@@ -82,7 +82,7 @@ describe('replanning after an approved leave', () => {
     const doctors = await ok(coordinator.request('GET', `/api/cohorts/${cohort}/doctors`));
     const doctor = doctors.find((d: { id: string }) => d.id === 'vn-d01');
     // Two weeks of leave inside vn-d01's acute care, which runs across today (16 March – 13 July).
-    const request = await ok(coordinator.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'leave', leave: { from: '2026-06-08', to: '2026-06-22' } }), 201);
+    const request = await ok(coordinator.request('POST', `/api/doctors/${doctor.uuid}/requests`, { kind: 'leave', leave: { first: '2026-06-08', last: '2026-06-19' } }), 201);
     await ok(coordinator.request('POST', `/api/requests/${request.uuid}/decision`, { decision: 'approve', version: request.version }));
 
     const start = await ok(coordinator.request('POST', `/api/cohorts/${cohort}/solver-runs`, { timeLimit: 20 }), 202);
