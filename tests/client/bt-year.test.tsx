@@ -42,9 +42,9 @@ describe('BtYear on a desktop', () => {
     const view = render(<BtYear events={EVENTS} bt={BT} today="2026-12-09" />);
     await settle();
     expect(view.getByRole('heading', { level: 3 }).textContent).toBe('BT feb 2026 – feb 2027');
-    // Today's month is shown; the window stays full, so it ends with the BT's last month (Feb 2027).
-    expect(drawnMonths(view)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
-    expect(view.container.querySelector('.bt-year-range')!.textContent).toBe('nov 2026 – feb 2027');
+    // Today's month first; the window is full and ends with the BT's last month (Feb 2027).
+    expect(drawnMonths(view)).toEqual(['2026-12', '2027-01', '2027-02']);
+    expect(view.container.querySelector('.bt-year-range')!.textContent).toBe('dec 2026 – feb 2027');
     // The next year's psychiatry is on the page.
     expect(view.container.textContent).toContain('januari 2027');
     expect(view.container.querySelector('.year-calendar')!.textContent).toContain('Psykiatri – Psykiatrin Sundsvall');
@@ -55,22 +55,25 @@ describe('BtYear on a desktop', () => {
     restore = viewport(false);
     const view = render(<BtYear events={EVENTS} bt={BT} today="2026-05-20" />);
     await settle();
-    expect(drawnMonths(view)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08']);
+    expect(drawnMonths(view)).toEqual(['2026-05', '2026-06', '2026-07']);
     fireEvent.click(button(view, /Föregående månader/));
     await settle();
     // Back to the BT's first month, not a month before it.
-    expect(drawnMonths(view)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05']);
+    expect(drawnMonths(view)).toEqual(['2026-02', '2026-03', '2026-04']);
     expect(button(view, /Föregående månader/).disabled).toBe(true);
     fireEvent.click(button(view, /Nästa månader/));
     fireEvent.click(button(view, /Nästa månader/));
     await settle();
-    expect(drawnMonths(view)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
+    expect(drawnMonths(view)).toEqual(['2026-08', '2026-09', '2026-10']);
+    fireEvent.click(button(view, /Nästa månader/));
     fireEvent.click(button(view, /Nästa månader/));
     await settle();
-    expect(drawnMonths(view)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    // The last window ends with the BT's last month, never past it.
+    expect(drawnMonths(view)).toEqual(['2026-12', '2027-01', '2027-02']);
+    expect(button(view, /Nästa månader/).disabled).toBe(true);
     fireEvent.click(button(view, /^I dag$/));
     await settle();
-    expect(drawnMonths(view)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08']);
+    expect(drawnMonths(view)).toEqual(['2026-05', '2026-06', '2026-07']);
   });
 
   it('opens at the nearer end when today is outside the BT', async () => {

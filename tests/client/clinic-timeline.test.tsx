@@ -87,8 +87,8 @@ describe('ClinicCalendars', () => {
     fireEvent.click(getByRole('button', { name: 'Nästa månad' }));
     await act(() => new Promise((r) => setTimeout(r, 30)));
     expect(title()).toBe('januari 2027');
-    expect(getByRole('button', { name: 'Denna månad' }).textContent).toBe('Idag');
-    fireEvent.click(getByRole('button', { name: 'Denna månad' }));
+    expect(getByRole('button', { name: 'I dag' }).textContent).toBe('I dag');
+    fireEvent.click(getByRole('button', { name: 'I dag' }));
     await act(() => new Promise((r) => setTimeout(r, 30)));
     expect(title()).toBe('december 2026');
     fireEvent.click(getByRole('button', { name: 'Föregående månad' }));

@@ -51,7 +51,7 @@ export function BtYear({ events, bt, today }: BtYearProps) {
               {formatMonth(shown[0]!, lang)} – {formatMonth(shown.at(-1)!, lang)}
             </span>
           </div>
-          <YearCalendar events={events} initialDate={`${shown[0]}-01`} />
+          <YearCalendar events={events} initialDate={`${shown[0]}-01`} today={today} />
         </>
       )}
     </div>

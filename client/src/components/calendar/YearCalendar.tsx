@@ -16,8 +16,8 @@ import { useLang } from '../../i18n/lang';
 /** `btMonths`: BT_MONTHS months side by side; `dayGridMonth`: one month. */
 export type CalendarView = 'btMonths' | 'dayGridMonth';
 
-/** Months the BT view shows at once: a third of a year fits a desktop side by side. */
-export const BT_MONTHS = 4;
+/** Months the BT view shows at once: a quarter fits side by side at 1280 px (four wrapped 3 + 1). */
+export const BT_MONTHS = 3;
 
 export interface YearEvent {
   id: string;
@@ -31,10 +31,12 @@ export interface YearCalendarProps {
   events: YearEvent[];
   initialDate: string;
   view?: CalendarView;
+  /** The server's date: what FullCalendar marks and goes to as today (not the browser's clock). */
+  today: string;
 }
 
-export function YearCalendar({ events, initialDate, view = 'btMonths' }: YearCalendarProps) {
-  const { lang } = useLang();
+export function YearCalendar({ events, initialDate, view = 'btMonths', today }: YearCalendarProps) {
+  const { t, lang } = useLang();
   return (
     <div className={`year-calendar year-calendar-${view}`}>
       <FullCalendar
@@ -43,12 +45,18 @@ export function YearCalendar({ events, initialDate, view = 'btMonths' }: YearCal
         views={{ btMonths: { type: 'multiMonth', duration: { months: BT_MONTHS } } }}
         initialView={view}
         initialDate={initialDate}
+        now={today}
         locale={lang === 'sv' ? svLocale : 'en'}
         firstDay={1}
         // A window of months has no toolbar of its own: FullCalendar words a toolbar's hints by the
         // view's unit and a view of several months has none. A new window is a new calendar.
         headerToolbar={view === 'btMonths' ? false : { start: 'title', end: 'today prev,next' }}
         multiMonthMaxColumns={BT_MONTHS}
+        // Each month shows its own days only: the neighbours' are greyed below AA contrast.
+        showNonCurrentDates={false}
+        // FullCalendar's today button reads "Idag" but is named "Denna månad": a name without its
+        // visible text (WCAG 2.5.3). Ours is the app's word, in both.
+        buttons={{ today: { text: t('today'), hint: t('today') } }}
         events={events.map((e) => ({ ...e, allDay: true }))}
         // Dark enough for white text at small sizes (WCAG AA); FullCalendar's default blue is not.
         eventColor="#1f618d"

@@ -27,6 +27,7 @@ export function ClinicCalendars({ incoming, today, siteName }: { incoming: Incom
         <YearCalendar
           view="dayGridMonth"
           initialDate={today}
+          today={today}
           events={incoming.map((i, n) => ({ id: `${n}`, title: `${i.name} – ${blockLabel({ id: i.block, kind: i.kind }, lang)}`, start: i.from, end: i.to }))}
         />
       )}
