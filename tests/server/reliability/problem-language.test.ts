@@ -4,6 +4,7 @@
 // it varies by Accept-Language. Titles stay English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, startApi, type TestApi } from '../../support/api';
+import { aDoctor, aProblem } from '../../support/builders';
 
 let api: TestApi;
 let sites: string;
@@ -74,6 +75,13 @@ describe('field messages of a 400 by Accept-Language', () => {
   it('words a rule of the schema (a start that is no Monday) with its week, in Swedish', async () => {
     const answer = await api.request('POST', sites, { ...broken, name: 'Vårdcentralen Språk', capacity: 1, overrides: [{ from: '2026-06-23', to: '2026-08-17', capacity: 1 }] }, { 'accept-language': 'sv-SE' });
     expect(answer.body.errors).toEqual([{ path: 'overrides[0].from', message: '2026-06-23 är ingen måndag (v. 26 2026 börjar 2026-06-22)' }]);
+  });
+
+  it("words a problem file's cross-references in Swedish too (an imported cohort's wish for a block it lacks)", async () => {
+    const problem = aProblem({ doctors: [aDoctor({ wishes: [{ block: 'ortopedi', weight: 1 }] })] });
+    const answer = await api.request('POST', `${sites.replace(/sites$/, 'cohorts/import')}`, { name: 'Importerad', problem }, { 'accept-language': 'sv' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ path: 'problem.doctors[0].wishes[0].block', message: 'ortopedi är inget block i problemet' }]);
   });
 
   it('leaves answers other than invalid input in English', async () => {
