@@ -106,7 +106,7 @@ describe('calendars people keep', () => {
     expect(await timeline.locator('tbody tr').count()).toBe(doctors.size);
     await timeline.getByRole('img', { name: 'I dag: v. 38 2026' }).waitFor();
     expect(await timeline.locator('th.ct-today').innerText()).toBe('38');
-    // Reachable by keyboard: focused, the arrow keys scroll it.
+    // Reachable by keyboard: the box that scrolls sideways takes the focus (then the arrow keys scroll it).
     await timeline.focus();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('clinic-timeline'))).toBe(true);
     expect(await axeProblems(page)).toEqual([]);

@@ -54,6 +54,7 @@ export function YearCalendar({ events, initialDate, view = 'btMonths', today }: 
         multiMonthMaxColumns={BT_MONTHS}
         // Each month shows its own days only: the neighbours' are greyed below AA contrast.
         showNonCurrentDates={false}
+        fixedWeekCount={false}
         // FullCalendar's today button reads "Idag" but is named "Denna månad": a name without its
         // visible text (WCAG 2.5.3). Ours is the app's word, in both.
         buttons={{ today: { text: t('today'), hint: t('today') } }}
