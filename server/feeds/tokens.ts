@@ -20,6 +20,8 @@ export function feedToken(key: string, id: string, generation: number): string {
 export function readFeedToken(token: string): { id: string; mac: Buffer } | undefined {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const bytes = Buffer.from(token, 'base64url');
+  // The last character carries 2 unused bits: only the one spelling the server made is a token.
+  if (bytes.length !== ID_BYTES + MAC_BYTES || bytes.toString('base64url') !== token) return undefined;
   const hex = bytes.subarray(0, ID_BYTES).toString('hex');
   const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return { id, mac: bytes.subarray(ID_BYTES) };

@@ -93,6 +93,14 @@ describe('a feed token', () => {
       const changed = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
       expect(await status(api.base, `${api.base}/cal/${changed}.ics`), `character ${at}`).toBe(404);
     }
+    // The last character's 2 unused bits: another spelling of the same bytes is no token either.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token[42]!);
+    for (const spare of [1, 2, 3]) {
+      const respelled = token.slice(0, 42) + alphabet[(last & ~3) | ((last + spare) & 3)];
+      expect(Buffer.from(respelled, 'base64url').equals(Buffer.from(token, 'base64url'))).toBe(true);
+      expect(await status(api.base, `${api.base}/cal/${respelled}.ics`), respelled).toBe(404);
+    }
     expect(await status(api.base, `${api.base}/cal/${token}x.ics`)).toBe(404);
   });
 
