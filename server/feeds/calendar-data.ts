@@ -45,7 +45,7 @@ async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: Cale
       name: d.name,
       protectedIdentity: d.protectedIdentity,
       ...(d.supervisor ? { supervisor: d.supervisor } : {}),
-      absences: d.absences.map(({ from, to }) => ({ from, to })),
+      absences: d.absences.map(({ first, last, from, to }) => ({ first, last, from, to })),
     })),
     placements,
   });

@@ -6,9 +6,10 @@ import { builtInBlockKind, type Category } from '../domain/block-kinds';
 import { addDays, isoWeekday, type IsoDate } from '../domain/dates';
 import type { BtGoalId } from '../domain/goals';
 import { isSwedishHoliday } from '../domain/holidays';
+import type { LeaveDays } from '../domain/leave-days';
 import { PROTECTED_NAME_SV } from '../domain/labels';
 import { goalsOf } from '../domain/regulation';
-import { addWeeks, stockholmInstant, weekFromIndex, weekIndex } from '../domain/weeks';
+import { addWeeks, stockholmInstant, weekFromIndex, weekIndex, type WeekRange } from '../domain/weeks';
 import { weeklySeries, type WeeklyRecurrence } from './recurrence';
 
 export const UID_DOMAIN = 'bt-planeraren.se';
@@ -28,7 +29,8 @@ export interface CalendarDoctor {
   name: string;
   protectedIdentity: boolean;
   supervisor?: string;
-  absences: { from: IsoDate; to: IsoDate }[];
+  /** Leave as taken (days, inclusive) and the whole weeks it takes off service. */
+  absences: (LeaveDays & WeekRange)[];
 }
 
 export interface CalendarPlacement {
@@ -143,8 +145,9 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
     }
     if (input.audience === 'site') continue;
 
+    // The days the doctor is away, as they asked for them; the weeks only shape the planning grid.
     for (const a of doctor.absences) {
-      events.push({ uid: `${doctor.key}.franvaro.${a.from}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.from, a.to) });
+      events.push({ uid: `${doctor.key}.franvaro.${a.first}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.first, addDays(a.last, 1)) });
     }
 
     // BT-kollegium halfway through the service weeks; the external assessment in the last one.

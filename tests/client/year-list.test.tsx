@@ -17,7 +17,7 @@ const SCHEDULE = {
     placement('intro', 'intro', '2026-02-16', '2026-03-02'),
     placement('vac', 'vacation', '2026-06-29', '2026-07-27'),
   ],
-  absences: [{ from: '2027-01-11', to: '2027-01-25', reason: 'Frånvaro' }],
+  absences: [{ first: '2027-01-11', last: '2027-01-22', from: '2027-01-11', to: '2027-01-25', reason: 'Frånvaro' }],
   bt: { start: '2026-02-16', end: '2027-03-08', plannedWeeks: 53, extendedWeeks: 2 },
 };
 
@@ -28,7 +28,7 @@ describe('YearList', () => {
       'v. 8 2026–v. 9 2026 (16 feb–1 mar 2026): Introduktion · Mål: BT9, BT14, BT15',
       'v. 27 2026–v. 30 2026 (29 jun–26 jul 2026): Semester',
       expect.stringMatching(/^v\. 53 2026–v\. 9 2027 \(28 dec 2026–7 mar 2027\): Psykiatri – Psykiatrin Sundsvall · Mål: BT2,/),
-      'v. 2 2027–v. 3 2027 (11 jan–24 jan 2027): Frånvaro',
+      'v. 2 2027–v. 3 2027 (11 jan–22 jan 2027): Frånvaro',
     ]);
     expect(container.querySelector('.absence-entry')!.textContent).toMatch(/Frånvaro$/);
   });
@@ -44,7 +44,7 @@ describe('YearList', () => {
     expect(none.querySelector('.bt-end')!.textContent).toBe('BT slutar 2027-03-07');
   });
 
-  it('shows absences entered in days by their days', () => {
+  it('shows an absence by the days taken, not its whole weeks', () => {
     const withDays = { ...SCHEDULE, absences: [{ first: '2027-01-13', last: '2027-01-20', from: '2027-01-11', to: '2027-01-25', reason: 'Frånvaro' }] };
     const { container } = render(<YearList schedule={withDays} />);
     expect(container.querySelector('.absence-entry')!.textContent).toBe('v. 2 2027–v. 3 2027 (13 jan–20 jan 2027): Frånvaro');

@@ -9,6 +9,7 @@ import { occurrences } from '../../shared/calendar/recurrence';
 import { kronoberg2026 } from '../../shared/domain/presets';
 import { PROTECTED_NAME_SV } from '../../shared/domain/labels';
 import { addDays } from '../../shared/domain/dates';
+import { absenceWeeks, leaveDaysOfWeeks } from '../../shared/domain/leave-days';
 import { renderIcal } from '../../server/feeds/ical';
 import { readEvents, sessionsOf } from '../support/ical-reader';
 import { weeklySessions } from '../support/weekly-teaching';
@@ -26,7 +27,7 @@ function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): Cal
     kollegiumMonths: null,
     blocks: problem.blocks,
     sites: problem.sites.map((s) => ({ id: s.id, name: s.name, ...(s.address ? { address: s.address } : {}) })),
-    doctors: doctors.map((d) => ({ key: d.id, name: d.name, protectedIdentity: d.protectedIdentity, absences: d.absences })),
+    doctors: doctors.map((d) => ({ key: d.id, name: d.name, protectedIdentity: d.protectedIdentity, absences: d.absences.map((weeks) => ({ ...leaveDaysOfWeeks(weeks), ...weeks })) })),
     placements: plan.assignments
       .filter((a) => doctorIds.includes(a.doctor))
       .map((a, i) => ({ placement: `p${i}-${a.doctor}-${a.block}`, sequence: 0, changedAt: STAMP, ...a })),
@@ -37,7 +38,7 @@ function input(doctorIds: string[], overrides: Partial<CalendarInput> = {}): Cal
 const doctor = problem.doctors[0]!;
 const own = plan.assignments.filter((a) => a.doctor === doctor.id).sort((a, b) => a.from.localeCompare(b.from));
 // Two weeks off in October, across the end of summer time (25 October).
-const absences = [{ from: '2026-10-12', to: '2026-10-26' }];
+const absences = [{ first: '2026-10-12', last: '2026-10-23', from: '2026-10-12', to: '2026-10-26' }];
 
 function withAbsences(base: CalendarInput): CalendarInput {
   return { ...base, doctors: base.doctors.map((d) => ({ ...d, absences })) };
@@ -128,6 +129,20 @@ describe('calendarEvents for a doctor', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const starts = events.map((e) => ('date' in e.start ? e.start.date : e.start.instant));
     expect([...starts].sort()).toEqual(starts);
+  });
+});
+
+describe('absences', () => {
+  it('are the days taken (Wed–Fri), while the whole week is off service: no teaching that Thursday', () => {
+    const days = { first: '2026-12-16', last: '2026-12-18' };
+    const leave = { ...days, ...absenceWeeks(days)! };
+    expect(leave).toMatchObject({ from: '2026-12-14', to: '2026-12-21' });
+    const base = input([doctor.id]);
+    const events = calendarEvents({ ...base, doctors: base.doctors.map((d) => ({ ...d, absences: [leave] })) });
+    const absence = events.filter((e) => e.category === 'absence');
+    expect(absence.map(({ summary, start, end }) => ({ summary, start, end }))).toEqual([{ summary: 'Frånvaro', start: { date: '2026-12-16' }, end: { date: '2026-12-19' } }]);
+    expect(teachingOf(events)[0]!.recurrence!.except).toContain('2026-12-17');
+    expect(teachingOf(calendarEvents(base))[0]!.recurrence!.except).not.toContain('2026-12-17');
   });
 });
 

@@ -5,6 +5,7 @@ import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
 import { blockLabel } from '../../../shared/domain/labels';
 import type { Wish } from '../../../shared/format/problem';
+import { addDays } from '../../../shared/domain/dates';
 import { formatWeek } from '../../../shared/domain/weeks';
 import { formatLeaveDays } from '../../../shared/domain/leave-days';
 import { wishMet } from '../../../shared/domain/wishes';
@@ -36,7 +37,8 @@ export function DoctorPage({ doctorId, today }: { doctorId: string; today: strin
       start: a.from,
       end: a.to,
     })),
-    ...schedule.absences.map((a) => ({ id: `franvaro-${a.from}`, title: a.reason ?? t('absence'), start: a.from, end: a.to })),
+    // The days taken, as asked for (the whole weeks they take show in the list).
+    ...schedule.absences.map((a) => ({ id: `franvaro-${a.first}`, title: a.reason ?? t('absence'), start: a.first, end: addDays(a.last, 1) })),
   ];
   const describeWish = (wish: Wish) => {
     const choice = schedule.choices.find((c) => c.block === wish.block);

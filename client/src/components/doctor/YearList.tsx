@@ -9,15 +9,12 @@ import { blockLabel } from '../../../../shared/domain/labels';
 import { formatWeekRange } from '../../../../shared/domain/weeks';
 import { useLang } from '../../i18n/lang';
 
-/** An absence's weeks, and its days when it was entered in days. */
-type ShownAbsence = { from: string; to: string; first?: string; last?: string; reason?: string };
-
-export function YearList({ schedule }: { schedule: Pick<Schedule, 'assignments' | 'bt'> & { absences: ShownAbsence[] } }) {
+export function YearList({ schedule }: { schedule: Pick<Schedule, 'assignments' | 'absences' | 'bt'> }) {
   const { t, lang } = useLang();
   type Entry = { key: string; weeks: { from: string; to: string }; days: { from: string; to: string } } & ({ assignment: Schedule['assignments'][number] } | { reason: string | undefined });
   const entries: Entry[] = [
     ...schedule.assignments.map((a) => ({ key: a.placement, weeks: a, days: { from: a.from, to: lastDayOf(a) }, assignment: a })),
-    ...schedule.absences.map((a) => ({ key: `absence-${a.from}`, weeks: a, days: { from: a.first ?? a.from, to: a.last ?? lastDayOf(a) }, reason: a.reason })),
+    ...schedule.absences.map((a) => ({ key: `absence-${a.from}`, weeks: a, days: { from: a.first, to: a.last }, reason: a.reason })),
   ];
   // By first day; a placement before an absence that starts the same day (the absence cuts into it).
   entries.sort((x, y) => x.days.from.localeCompare(y.days.from) || Number('reason' in x) - Number('reason' in y));
