@@ -146,8 +146,9 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
     if (input.audience === 'site') continue;
 
     // The days the doctor is away, as they asked for them; the weeks only shape the planning grid.
+    // Absences carry no change time: other days make another event (UID) rather than a stale one.
     for (const a of doctor.absences) {
-      events.push({ uid: `${doctor.key}.franvaro.${a.first}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.first, addDays(a.last, 1)) });
+      events.push({ uid: `${doctor.key}.franvaro.${a.first}.${a.last}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.first, addDays(a.last, 1)) });
     }
 
     // BT-kollegium halfway through the service weeks; the external assessment in the last one.
