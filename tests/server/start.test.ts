@@ -2,7 +2,7 @@
 // directory answers with both demo regions and README's demo feed; a second start keeps the data without duplicates;
 // SIGTERM stops it cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,9 @@ async function stop(child: ChildProcess): Promise<number | null> {
 const README_DEMO_FEED = '/cal/3jD-7QAAQACAAAAAAAAAAUnoJkzeGi5cCfOl7fN0B9g.ics';
 
 describe('npm start', () => {
-  it('prints the demo doctor feed README shows', () => {
+  it('prints the demo doctor feed README shows', async () => {
     expect(demoFeedPath(DEMO_FEEDS[0].id)).toBe(README_DEMO_FEED);
+    expect(await readFile('README.md', 'utf8')).toContain(`http://localhost:3000${README_DEMO_FEED}`);
   });
 
   it('serves the demo regions from an embedded PostgreSQL, keeps them across restarts, stops on SIGTERM', async () => {
