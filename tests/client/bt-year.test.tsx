@@ -99,7 +99,7 @@ describe('BtYear on a phone', () => {
     expect(open.map((s) => s.getAttribute('data-month'))).toEqual(['2027-01', '2027-02']);
     expect(open[0]!.getAttribute('aria-current')).toBe('date');
     expect(open[0]!.querySelector('h4')!.textContent).toBe('januari 2027');
-    expect([...open[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['28 dec 2026–28 feb 2027 Psykiatri – Psykiatrin Sundsvall', '11 jan–24 jan 2027 Frånvaro']);
+    expect([...open[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Psykiatri – Psykiatrin Sundsvall: 28 dec 2026–28 feb 2027', 'Frånvaro: 11 jan–24 jan 2027']);
     // The eleven months before, one click away.
     const earlier = view.container.querySelector('details')!;
     expect(earlier.querySelector('summary')!.textContent).toBe('Tidigare månader (11)');

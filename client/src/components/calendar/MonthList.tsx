@@ -45,7 +45,7 @@ function Month({ month, events, current = false }: { month: string; events: Year
         <ul>
           {shown.map((e) => (
             <li key={e.id}>
-              <span className="month-dates">{formatDateRange({ from: e.start, to: addDays(e.end, -1) }, lang)}</span> {e.title}
+              <strong>{e.title}</strong>: <span className="month-dates">{formatDateRange({ from: e.start, to: addDays(e.end, -1) }, lang)}</span>
             </li>
           ))}
         </ul>
