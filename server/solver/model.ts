@@ -36,6 +36,8 @@ export interface DoctorModel {
   previous: Map<string, Assignment>;
   slots: Slot[];
   layouts: Layout[];
+  /** True when the doctor's layouts were not all enumerated (cap or stop): `layouts` is a subset. */
+  cut: boolean;
   /** Why the doctor has no layout or a slot has no site, when so. */
   problems: string[];
 }
@@ -53,15 +55,27 @@ export interface SolverModel {
    * capacity less what the region's other cohorts take (siteWeek().left).
    */
   capacity: Int32Array;
+  /**
+   * True when some doctor's layouts were not all enumerated (the cap, or `stop()`): the model
+   * then holds a subset of the plans, so neither `optimal` nor `infeasible` can be claimed.
+   */
+  cut: boolean;
+}
+
+export interface ModelOptions {
+  /** Checked every few hundred layouts; when it says so, enumeration ends and the model is cut. */
+  stop?: () => boolean;
+  /** Layouts kept per doctor (default MAX_LAYOUTS). */
+  maxLayouts?: number;
 }
 
 /** At most this many layouts per doctor (orders × vacation starts); enough for 4 site blocks. */
 const MAX_LAYOUTS = 2_000;
 
-export function buildModel(problem: Problem): SolverModel {
+export function buildModel(problem: Problem, options: ModelOptions = {}): SolverModel {
   const siteIds = problem.sites.map((s) => s.id);
   const previous = previousByDoctor(problem);
-  const doctors = problem.doctors.map((d) => doctorModel(problem, withFrozenPins(problem, d, previous.get(d.id)), previous.get(d.id)));
+  const doctors = problem.doctors.map((d) => doctorModel(problem, withFrozenPins(problem, d, previous.get(d.id)), previous.get(d.id), options));
   let firstWeek = Infinity;
   let lastWeek = -Infinity;
   for (const d of problem.doctors) {
@@ -75,7 +89,8 @@ export function buildModel(problem: Problem): SolverModel {
     for (let w = 0; w < weekCount; w++) capacity[s * weekCount + w] = siteWeek(site, weekFromIndex(firstWeek + w)).left;
   });
   const weekNames = Array.from({ length: weekCount + 1 }, (_, w) => weekFromIndex(firstWeek + w));
-  return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity };
+  const cut = doctors.some((d) => d.cut);
+  return { problem, doctors, siteIds, firstWeek, weekCount, weekNames, capacity, cut };
 }
 
 export function previousByDoctor(problem: Problem): Map<string, Map<string, Assignment>> {
@@ -107,7 +122,9 @@ export function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<s
 }
 
 /** One doctor's slots and layouts (also how a new intake is checked before it is saved). */
-export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>()): DoctorModel {
+export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>(), options: ModelOptions = {}): DoctorModel {
+  const maxLayouts = options.maxLayouts ?? MAX_LAYOUTS;
+  const stop = options.stop ?? (() => false);
   const problems: string[] = [];
   const blocks = blocksToAssign(problem, doctor);
   const slots: Slot[] = blocks.filter((b) => needsSite(b.category)).map((block) => {
@@ -131,18 +148,24 @@ export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map
   if (sitelessOptions.length === 0) problems.push('no-siteless-placement');
 
   const layouts: Layout[] = [];
+  let cut = false;
   const orders = permutations(slots.map((_, i) => i));
-  for (const siteless of sitelessOptions) {
+  let tried = 0;
+  outer: for (const siteless of sitelessOptions) {
     const blocked = new Set(absent);
     for (const { range } of siteless) for (let w = range.from; w < range.to; w++) blocked.add(w);
     for (const order of orders) {
-      if (layouts.length >= MAX_LAYOUTS) break;
+      // A doctor keeps at least one layout: an empty list would read as a proof of no plan.
+      if (layouts.length >= maxLayouts || (++tried % 256 === 0 && layouts.length > 0 && stop())) {
+        cut = true;
+        break outer;
+      }
       const layout = layOut(slots, order, doctor, start, blocked, siteless);
       if (layout) layouts.push(layout);
     }
   }
-  if (layouts.length === 0 && problems.length === 0) problems.push('no-layout');
-  return { doctor, previous, slots, layouts, problems };
+  if (layouts.length === 0 && problems.length === 0) problems.push(cut ? 'layouts-cut' : 'no-layout');
+  return { doctor, previous, slots, layouts, cut, problems };
 }
 
 /**

@@ -54,7 +54,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const weights = options.weights ?? DEFAULT_WEIGHTS;
 
   progress({ phase: 'model' });
-  const model = buildModel(problem);
+  const model = buildModel(problem, { stop });
   const explanation = countingExplanations(model);
   if (explanation.length > 0) return infeasible(model, explanation);
   const highs = await loadHighs();
