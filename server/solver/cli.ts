@@ -1,6 +1,6 @@
 // npm run solve -- <problem.json> [--out plan.json] [--time-limit S] [--seed N] [--variants N] [--export-lp model.lp]
 // Writes the bt-plan/1 JSON (stdout or --out; with --variants a JSON array of bt-plan/1),
-// progress on stderr; exit 0 for any verdict, 2 for invalid input with
+// progress on stderr (with the time to the first valid plan); exit 0 for any verdict, 2 for invalid input with
 // "<json path>: <what is wrong>" lines. --export-lp writes the reference MIP in LP format.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -54,14 +54,20 @@ async function main(): Promise<number> {
     console.error(`solve: reference MIP written to ${args.values['export-lp']}`);
   }
   const started = performance.now();
-  const onProgress = (e: SolveProgress) =>
+  // Time to the first plan with no overload (issue 17); with variants, the first variant's.
+  let firstValid: number | undefined;
+  const onProgress = (e: SolveProgress) => {
+    const seconds = (performance.now() - started) / 1000;
+    if (e.phase === 'first-valid') firstValid ??= seconds;
     console.error(
-      `solve: ${((performance.now() - started) / 1000).toFixed(1)} s ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}${e.bound !== undefined ? ` bound ${e.bound}` : ''}`,
+      `solve: ${seconds.toFixed(1)} s ${e.phase}${e.objective !== undefined ? ` objective ${e.objective}` : ''}${e.bound !== undefined ? ` bound ${e.bound}` : ''}`,
     );
+  };
   const plans = variants !== undefined ? await solveVariants(problem.value, variants, { seed, timeLimit, onProgress }) : [await solve(problem.value, { seed, timeLimit, onProgress })];
   for (const plan of plans) {
     const name = plan.stats.variant ? `${String(plan.stats.variant)}: ` : '';
-    console.error(`solve: ${name}${plan.status}${plan.objective !== undefined ? `, objective ${plan.objective}` : ''}`);
+    const valid = firstValid !== undefined && plan === plans[0] ? `, first valid plan after ${firstValid.toFixed(1)} s` : '';
+    console.error(`solve: ${name}${plan.status}${plan.objective !== undefined ? `, objective ${plan.objective}` : ''}${valid}`);
     for (const e of plan.explanation) console.error(`  ${e.message_sv}`);
   }
   const json = `${JSON.stringify(variants !== undefined ? plans : plans[0], null, 2)}\n`;

@@ -79,6 +79,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     if (!choices) return timedOut(model, overloaded);
     search.adopt(choices);
   }
+  // The search now holds a plan with no overload: the bench's and the CLI's time to a valid plan.
+  progress({ phase: 'first-valid', objective: search.objective() });
 
   const integral = integralCosts(problem, weights);
   const roundUp = (bound: number) => (integral ? Math.ceil(bound - 1e-6) : bound);

@@ -18,8 +18,11 @@ export const solverRunStartSchema = z.strictObject({
   frozenBefore: mondaySchema.optional(),
 });
 
-/** The solver's phases in the order they may come (server/solver/solve.ts reports them). */
-export const SOLVER_PHASES = ['model', 'construct', 'repair', 'feasibility', 'improve', 'integer', 'bound', 'neighbourhoods', 'dive', 'exact', 'done'] as const;
+/**
+ * The solver's phases in the order they may come (server/solver/solve.ts reports them);
+ * 'first-valid' marks the moment the search first holds a plan with no overload.
+ */
+export const SOLVER_PHASES = ['model', 'construct', 'repair', 'feasibility', 'first-valid', 'improve', 'integer', 'bound', 'neighbourhoods', 'dive', 'exact', 'done'] as const;
 export type SolverPhase = (typeof SOLVER_PHASES)[number];
 
 /** What a running solver last reported; extra members pass through. */

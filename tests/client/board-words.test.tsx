@@ -94,6 +94,7 @@ describe('SolverProgress', () => {
     expect(words(run('running', null))).toBe('Planerar: startar');
     expect(words(run('running', { phase: 'repair', overloaded: 4, elapsedSeconds: 0.6 }))).toBe('Planerar: flyttar bort överbeläggning · 4 överbelagda arbetsplatsveckor kvar · 1 s');
     expect(words(run('running', { phase: 'improve', objective: 12, bound: 9, elapsedSeconds: 3.4 }))).toBe('Planerar: förbättrar planen · 3 s · Målvärde 12 · undre gräns 9');
+    expect(words(run('running', { phase: 'first-valid', objective: 14, elapsedSeconds: 0.4 }))).toBe('Planerar: första giltiga plan · 0 s · Målvärde 14');
   });
 });
 

@@ -14,7 +14,7 @@ describe('solver worker', () => {
     expect(plan?.status).toBe('optimal');
     expect(planErrors(kronoberg2026.problem, plan!)).toEqual([]);
     // The demo cohort reaches the capacity-free bound in the first local search: no master needed.
-    expect(events.map((e) => e.phase)).toEqual(['model', 'construct', 'repair', 'improve', 'done']);
+    expect(events.map((e) => e.phase)).toEqual(['model', 'construct', 'repair', 'first-valid', 'improve', 'done']);
     expect(events.at(-1)).toMatchObject({ objective: plan!.objective, bound: plan!.bound });
   });
 
