@@ -7,6 +7,7 @@
 // shows it). 'loaded' plans a second cohort against the first: both share each cluster's sites,
 // the capacity fits the two planted plans together, and the problem is the second cohort's,
 // its sites carrying the first cohort's planted load as `taken`.
+// `style: 'region'` specs go to region.ts: a region's towns, shared sites and home vårdcentraler (issue 17).
 import { kronoberg2026, vasternorrlandVt2026 } from '../../../shared/domain/presets';
 import { needsSite } from '../../../shared/domain/block-kinds';
 import { loadRuns, siteLoad } from '../../../shared/domain/load';
@@ -15,8 +16,18 @@ import { addWeeks, weekFromIndex, weekIndex } from '../../../shared/domain/weeks
 import type { Plan } from '../../../shared/format/plan';
 import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
 import { seededRandom, type Random } from '../random';
+import { generateRegionInstance, type RegionSpec } from './region';
 
-export interface InstanceSpec {
+/** A generated instance: the tidy clusters below (the default), or a region (region.ts). */
+export type InstanceSpec = ClusterSpec | RegionInstanceSpec;
+
+/** Region style (issue 17): towns, shared sites, home vårdcentraler, Kronoberg/Västernorrland or many-block templates. */
+export interface RegionInstanceSpec extends RegionSpec {
+  style: 'region';
+}
+
+export interface ClusterSpec {
+  style?: 'cluster';
   name: string;
   region: 'kronoberg' | 'vasternorrland' | 'mixed';
   doctors: number;
@@ -38,6 +49,8 @@ export interface Instance {
   problem: Problem;
   /** A valid plan for the feasible variant (for the infeasible one: before the capacity cut; loaded: the second cohort's). */
   planted: Plan;
+  /** Region style, infeasible: the site whose capacity was cut (its explanation names it). */
+  cutSite?: string;
 }
 
 
@@ -58,6 +71,7 @@ const COHORTS: Record<'kronoberg' | 'vasternorrland', Cohort> = {
 };
 
 export function generateInstance(spec: InstanceSpec): Instance {
+  if (spec.style === 'region') return { spec, ...generateRegionInstance(spec) };
   const random = seededRandom(spec.seed);
   // One problem has one template: "mixed" is the Kronoberg-like template with clusters that
   // alternate between two intakes (v. 3 and v. 8), like a national run of several cohorts.
