@@ -1,12 +1,13 @@
 // The solver's view of a problem: a doctor's year has no idle weeks, so it is one *layout*
 // (where the site-less blocks lie × the order of the site blocks); each site block then only
-// needs a site. Layouts are enumerated up front with their service weeks as week indices.
+// needs a site. Layouts are generated up front (layouts.ts: all of them, or a spread sample marked `cut`).
 import { needsSite } from '../../shared/domain/block-kinds';
 import { siteWeek } from '../../shared/domain/capacity';
-import { absentWeeks, blocksToAssign, btEnd, requiredServiceWeeks } from '../../shared/domain/rotation';
+import { absentWeeks, blocksToAssign, btEnd } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
 import type { Block, Doctor, Problem } from '../../shared/format/problem';
+import { enumerateLayouts } from './layouts';
 
 /** A site block of one doctor and the sites it may use (indices into model.sites). */
 export interface Slot {
@@ -69,8 +70,13 @@ export interface ModelOptions {
   maxLayouts?: number;
 }
 
-/** At most this many layouts per doctor (orders × vacation starts); enough for 4 site blocks. */
+/** At most this many layouts per doctor (orders × vacation starts); every one for 4 site blocks and one vacation. */
 const MAX_LAYOUTS = 2_000;
+/** …and at most this many site placements over a doctor's layouts (14 site blocks: 714 layouts, 26: 384). */
+const MAX_SLOT_PLACEMENTS = 10_000;
+const MIN_LAYOUTS = 200;
+/** Placements of the site-less blocks kept (several vacation blocks multiply their starts). */
+const MAX_SITELESS = 5_000;
 
 export function buildModel(problem: Problem, options: ModelOptions = {}): SolverModel {
   const siteIds = problem.sites.map((s) => s.id);
@@ -123,7 +129,6 @@ export function withFrozenPins(problem: Problem, doctor: Doctor, previous: Map<s
 
 /** One doctor's slots and layouts (also how a new intake is checked before it is saved). */
 export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map<string, Assignment>(), options: ModelOptions = {}): DoctorModel {
-  const maxLayouts = options.maxLayouts ?? MAX_LAYOUTS;
   const stop = options.stop ?? (() => false);
   const problems: string[] = [];
   const blocks = blocksToAssign(problem, doctor);
@@ -144,37 +149,35 @@ export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map
   const start = weekIndex(doctor.start);
   const end = weekIndex(btEnd(problem, doctor));
   const absent = absentWeeks(doctor);
-  const sitelessOptions = sitelessPlacements(blocks.filter((b) => !needsSite(b.category)), doctor, start, end, absent);
+  const siteless = sitelessPlacementsUpTo(blocks.filter((b) => !needsSite(b.category)), doctor, start, end, absent, MAX_SITELESS);
+  const sitelessOptions = siteless.options;
   if (sitelessOptions.length === 0) problems.push('no-siteless-placement');
 
-  const layouts: Layout[] = [];
-  let cut = false;
-  const orders = permutations(slots.map((_, i) => i));
-  let tried = 0;
-  outer: for (const siteless of sitelessOptions) {
-    const blocked = new Set(absent);
-    for (const { range } of siteless) for (let w = range.from; w < range.to; w++) blocked.add(w);
-    for (const order of orders) {
-      // A doctor keeps at least one layout: an empty list would read as a proof of no plan.
-      if (layouts.length >= maxLayouts || (++tried % 256 === 0 && layouts.length > 0 && stop())) {
-        cut = true;
-        break outer;
-      }
-      const layout = layOut(slots, order, doctor, start, blocked, siteless);
-      if (layout) layouts.push(layout);
-    }
-  }
+  // Fewer layouts for many site blocks: each costs memory and search time per slot.
+  const maxLayouts = options.maxLayouts ?? Math.min(MAX_LAYOUTS, Math.max(MIN_LAYOUTS, Math.floor(MAX_SLOT_PLACEMENTS / Math.max(1, slots.length))));
+
+  const { layouts, cut } = enumerateLayouts(slots, doctor, start, absent, sitelessOptions, { maxLayouts, stop }, previous);
   if (layouts.length === 0 && problems.length === 0) problems.push(cut ? 'layouts-cut' : 'no-layout');
-  return { doctor, previous, slots, layouts, cut, problems };
+  return { doctor, previous, slots, layouts, cut: cut || siteless.cut, problems };
 }
 
 /**
  * Every way to place the site-less blocks: offset and cohort-week (`at`) blocks fixed, the others
  * at each allowed start.
  */
-export function sitelessPlacements(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>) {
+export function sitelessPlacements(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>): Layout['siteless'][] {
+  return sitelessPlacementsUpTo(blocks, doctor, start, end, absent, MAX_SITELESS).options;
+}
+
+/** The same, thinned evenly to `limit` partial placements per block added (then `cut`). */
+function sitelessPlacementsUpTo(blocks: Block[], doctor: Doctor, start: number, end: number, absent: Set<number>, limit: number) {
   let options: Layout['siteless'][] = [[]];
+  let cut = false;
   for (const block of blocks) {
+    if (options.length > limit) {
+      options = options.filter((_, i) => Math.floor((i * limit) / options.length) !== Math.floor(((i - 1) * limit) / options.length));
+      cut = true;
+    }
     const pin = doctor.pins.find((p) => p.block === block.id);
     const starts: number[] = [];
     if (block.offset !== undefined) starts.push(start + block.offset);
@@ -196,32 +199,9 @@ export function sitelessPlacements(blocks: Block[], doctor: Doctor, start: numbe
     }
     options = next;
   }
-  return options;
-}
-
-/** Lays the site blocks in `order` over the service weeks; null when a pinned start is missed. */
-function layOut(slots: Slot[], order: number[], doctor: Doctor, start: number, blocked: Set<number>, siteless: Layout['siteless']): Layout | null {
-  const ranges: PlacedRange[] = new Array(slots.length);
-  const weeks: Int32Array[] = new Array(slots.length);
-  let cursor = start;
-  let cutByVacation = 0;
-  for (const i of order) {
-    const slot = slots[i]!;
-    while (blocked.has(cursor)) cursor++;
-    const from = cursor;
-    const pin = doctor.pins.find((p) => p.block === slot.block.id);
-    if (pin?.from !== undefined && weekFromIndex(from) !== pin.from) return null;
-    const need = requiredServiceWeeks(slot.block.weeks, doctor.partTime);
-    const list = new Int32Array(need);
-    for (let n = 0; n < need; cursor++) if (!blocked.has(cursor)) list[n++] = cursor;
-    ranges[i] = { from, to: cursor };
-    weeks[i] = list;
-    if (siteless.some((s) => s.vacation && s.range.from > from && s.range.to < cursor)) cutByVacation++;
+  if (options.length > limit) {
+    options = options.filter((_, i) => Math.floor((i * limit) / options.length) !== Math.floor(((i - 1) * limit) / options.length));
+    cut = true;
   }
-  return { siteless, ranges, weeks, cutByVacation };
-}
-
-function permutations(items: number[]): number[][] {
-  if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return { options, cut };
 }
