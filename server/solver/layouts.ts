@@ -25,7 +25,7 @@ const EXHAUSTIVE_CANDIDATES = 20_000;
 const STEPS_PER_ORDER = 300;
 /** Sampled candidates tried per layout wanted, at most: pins can make most of them fail. */
 const TRIES_PER_LAYOUT = 3;
-/** stop() is read once per this many candidates: reading a clock per layout costs more than a layout. */
+/** stop() is read once per this many candidates: a clock read costs about what a layout does. */
 const STOP_EVERY = 256;
 
 /** What one site block allows: a fixed start (offset, cohort week, pinned start) and a window, as week indices. */
@@ -54,8 +54,16 @@ export function enumerateLayouts(
   };
   const layouts: Layout[] = [];
   if (sitelessOptions.length === 0) return { layouts, cut: false };
+  // Read once the doctor has a layout (an empty list would read as a proof of no plan), then
+  // every STOP_EVERY candidates.
   let tried = 0;
-  const stopNow = () => ++tried % STOP_EVERY === 0 && layouts.length > 0 && limits.stop();
+  let nextCheck = 0;
+  let stopped = false;
+  const stopNow = (kept: number) => {
+    if (stopped || kept === 0 || ++tried < nextCheck) return stopped;
+    nextCheck = tried + STOP_EVERY;
+    return (stopped = limits.stop());
+  };
 
   // Few candidates: all of them, site-less placement by placement, orders lexicographic.
   const orderCount = factorial(slots.length);
@@ -65,7 +73,7 @@ export function enumerateLayouts(
     for (const siteless of sitelessOptions) {
       const blocked = blockedOf(siteless);
       for (const order of orders) {
-        if (stopNow()) return { layouts: all.length > limits.maxLayouts ? spread(all, limits.maxLayouts) : all, cut: true };
+        if (stopNow(all.length)) return { layouts: all.length > limits.maxLayouts ? spread(all, limits.maxLayouts) : all, cut: true };
         const layout = layOut(placer, order, start, blocked, siteless);
         if (layout) all.push(layout);
       }
@@ -86,7 +94,7 @@ export function enumerateLayouts(
   const maxTries = limits.maxLayouts * TRIES_PER_LAYOUT;
   for (let round = 0, tries = 0; layouts.length < limits.maxLayouts && tries < maxTries; round++) {
     for (const p of placements) {
-      if (layouts.length >= limits.maxLayouts || tries++ >= maxTries || stopNow()) break;
+      if (layouts.length >= limits.maxLayouts || tries++ >= maxTries || stopNow(layouts.length)) break;
       const preference = round === 0 ? identity : round === 1 && previousOrder ? previousOrder : shuffled(identity, random);
       const siteless = sitelessOptions[p]!;
       if (!blocked.has(p)) blocked.set(p, blockedOf(siteless));
@@ -97,7 +105,7 @@ export function enumerateLayouts(
       seen.add(key);
       layouts.push(layout);
     }
-    if (stopNow()) break;
+    if (stopped) break;
   }
   return { layouts, cut: true };
 }

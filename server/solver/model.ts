@@ -81,7 +81,11 @@ const MAX_SITELESS = 5_000;
 export function buildModel(problem: Problem, options: ModelOptions = {}): SolverModel {
   const siteIds = problem.sites.map((s) => s.id);
   const previous = previousByDoctor(problem);
-  const doctors = problem.doctors.map((d) => doctorModel(problem, withFrozenPins(problem, d, previous.get(d.id)), previous.get(d.id), options));
+  // Once stop() has said so it stays so: every later doctor keeps its first layout and no more.
+  let stopped = false;
+  const stop = options.stop ?? (() => false);
+  const latched = { ...options, stop: () => stopped || (stopped = stop()) };
+  const doctors = problem.doctors.map((d) => doctorModel(problem, withFrozenPins(problem, d, previous.get(d.id)), previous.get(d.id), latched));
   let firstWeek = Infinity;
   let lastWeek = -Infinity;
   for (const d of problem.doctors) {
