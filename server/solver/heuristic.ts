@@ -7,6 +7,7 @@ import { wishMet } from '../../shared/domain/wishes';
 import type { Assignment } from '../../shared/format/plan';
 import type { Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
+import { repairOverload } from './repair';
 
 export interface Weights {
   /** Per unit of wish weight not met. */
@@ -69,25 +70,23 @@ export class LayoutSearch {
   }
 
   /**
-   * Moves doctors out of overloaded site-weeks until none is left, `stop()` says so, or many
-   * moves in a row bring no new best (then the master takes over: the problem may have no plan).
+   * Moves doctors out of overloaded site-weeks (repair.ts) until none is left, `stop()` says so,
+   * or many moves in a row bring no new best (then the master takes over: the problem may have
+   * no plan). Returns the site-weeks still over capacity.
    */
   repair(stop: () => boolean): number {
-    let overloaded = this.overloadedCells();
-    let best = overloaded.length;
-    let sinceBest = 0;
-    const patience = Math.max(2_000, 10 * this.model.doctors.length);
-    while (overloaded.length > 0 && !stop() && sinceBest < patience) {
-      const cell = overloaded[Math.floor(this.random() * overloaded.length)]!;
-      const doctors = this.doctorsAt(cell);
-      const d = doctors[Math.floor(this.random() * doctors.length)]!;
-      this.remove(d);
-      this.insertBest(d);
-      overloaded = this.overloadedCells();
-      if (overloaded.length < best) [best, sinceBest] = [overloaded.length, 0];
-      else sinceBest++;
-    }
-    return overloaded.length;
+    return repairOverload(
+      {
+        model: this.model,
+        load: this.load,
+        choices: this.choices,
+        random: this.random,
+        place: (d, choice) => this.apply(d, choice, 1),
+        unplace: (d) => this.remove(d),
+        bestChoice: (d, extra, noise) => this.bestChoice(d, extra, noise),
+      },
+      stop,
+    );
   }
 
   /** Re-inserts doctors one at a time, keeping a move when it costs no more; stops at a local optimum. */

@@ -161,7 +161,7 @@ describe('replanning with minimal change', () => {
 });
 
 describe('replanning a full plan', () => {
-  it('moves exactly as few other doctors as the optimal reference model (2 here)', async () => {
+  it('moves exactly as few assignments as the optimal reference model, only future ones', async () => {
     const { problem: base } = generateInstance({ name: 't', region: 'kronoberg', doctors: 12, seed: 14 });
     const published = await solved(base);
     // Every site exactly as full as the published plan keeps it (at least one place), week by
@@ -199,16 +199,17 @@ describe('replanning a full plan', () => {
     expect(ours.objective).toBe(reference.objective);
 
     const key = (a: Assignment) => `${a.doctor}/${a.block}`;
+    // Other doctors' moved assignments (site or start): what the objective counts, so equal
+    // to the reference's. Which doctors move is a tie between optima (2 or 3 doctors here).
     const movedOthers = (plan: Plan) => {
       const after = new Map(plan.assignments.map((a) => [key(a), a]));
-      const moved = published.assignments.filter((a) => a.doctor !== absent.id && JSON.stringify(after.get(key(a))) !== JSON.stringify(a));
-      return new Set(moved.map((a) => a.doctor)).size;
+      return published.assignments.filter((a) => a.doctor !== absent.id && (after.get(key(a))?.site !== a.site || after.get(key(a))?.from !== a.from)).length;
     };
-    expect(movedOthers(reference)).toBe(2);
-    expect(movedOthers(ours)).toBe(2);
-    // The plan's own diff against the published one says the same.
+    expect(movedOthers(reference)).toBeGreaterThan(0);
+    expect(movedOthers(ours)).toBe(movedOthers(reference));
+    // The plan's own diff against the published one lists them (and any end that moved with them).
     const diff = ours.stats.diff as PlanChange[];
-    expect(new Set(diff.filter((c) => c.doctor !== absent.id).map((c) => c.doctor)).size).toBe(2);
+    expect(diff.filter((c) => c.doctor !== absent.id).length).toBeGreaterThanOrEqual(movedOthers(ours));
     expect(diff.some((c) => c.doctor === absent.id)).toBe(true);
     for (const before of published.assignments.filter((a) => a.from < frozenBefore)) {
       const now = ours.assignments.find((a) => key(a) === key(before))!;
