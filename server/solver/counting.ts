@@ -1,7 +1,9 @@
 // Cheap proofs that no plan exists: per site, the doctors who can only use that site need
 // more doctor-weeks than its capacity leaves them (after the region's other cohorts) over the
-// weeks their years span; and doctors whose blocks have no site or whose year has no layout.
-import { formatWeek } from '../../shared/domain/weeks';
+// weeks their layouts span (their whole years when layouts were cut); and doctors whose blocks
+// have no site or whose year has no layout.
+import { btEnd } from '../../shared/domain/rotation';
+import { formatWeek, weekIndex } from '../../shared/domain/weeks';
 import { blockLabel, doctorLabel } from '../../shared/domain/labels';
 import type { Explanation } from '../../shared/format/plan';
 import { capacityGives, countCapacity, doctorsNeed } from './capacity-words';
@@ -50,6 +52,8 @@ export function countingExplanations(model: SolverModel): Explanation[] {
         from = Math.min(from, weeks[0]!);
         to = Math.max(to, weeks[weeks.length - 1]! + 1);
       }
+      // Layouts left out may lie anywhere in the year: only the whole year still proves.
+      if (dm.cut) [from, to] = [weekIndex(dm.doctor.start), weekIndex(btEnd(problem, dm.doctor))];
       const list = boundBySite.get(slot.sites[0]!) ?? [];
       list.push({ doctor: dm.doctor.id, weeks: dm.layouts[0]!.weeks[k]!.length, from, to });
       boundBySite.set(slot.sites[0]!, list);

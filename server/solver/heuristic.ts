@@ -1,7 +1,8 @@
 // Constructive heuristic + local search over layouts: least-flexible doctors first against
 // residual capacity, min-conflict repair of overloaded site-weeks, re-insertion of one doctor
-// at a time, then ruin-and-recreate of small groups, each move kept only when it lowers the
-// soft objective without overloading any site.
+// at a time, then ruin-and-recreate of small groups. Every choice and every acceptance ranks
+// hard before soft (a lexicographic Score): doctor-weeks over capacity first, then the soft
+// cost, so no move ever buys a soft goal with overload.
 import { weekIndex } from '../../shared/domain/weeks';
 import { wishMet } from '../../shared/domain/wishes';
 import type { Assignment } from '../../shared/format/plan';
@@ -46,11 +47,30 @@ export interface ObjectiveParts {
   urgentChanges: number;
 }
 
-const OVERLOAD = 1_000;
+/** A plan's or a move's rank: fewer doctor-weeks over capacity first, then the lower soft cost. */
+export interface Score {
+  overloaded: number;
+  soft: number;
+}
+
+/** Negative when `a` ranks before `b`; soft costs within 1e-9 count as equal. */
+export function compareScores(a: Score, b: Score): number {
+  if (a.overloaded !== b.overloaded) return a.overloaded - b.overloaded;
+  return Math.abs(a.soft - b.soft) <= 1e-9 ? 0 : a.soft - b.soft;
+}
 
 export class LayoutSearch {
   readonly load: Int32Array;
   readonly choices: (Choice | undefined)[];
+  /** Doctor-weeks over capacity in the plan: Σ max(0, load − capacity), kept up to date by apply(). */
+  private overloadUnits = 0;
+  /**
+   * What one site-week of overload weighs when a doctor's choices are compared: more than any
+   * whole choice of any doctor can cost in soft goals (plus the tie-break noise), so the sum
+   * ranks choices lexicographically, hard first — not a price that a heavy wish can outbid.
+   * Never below 1,000, its old fixed value, so a seed keeps its plan where that was enough.
+   */
+  private readonly hardWeight: number;
 
   constructor(
     private readonly model: SolverModel,
@@ -59,6 +79,16 @@ export class LayoutSearch {
   ) {
     this.load = new Int32Array(model.capacity.length);
     this.choices = new Array(model.doctors.length);
+    this.hardWeight = model.doctors.reduce((most, doctor) => Math.max(most, 1 + this.softCeiling(doctor)), 1_000);
+  }
+
+  /** More than any one choice of the doctor costs in soft goals, tie-break noise included. */
+  private softCeiling(doctor: DoctorModel): number {
+    const w = this.weights;
+    const wishes = doctor.doctor.wishes.reduce((sum, wish) => sum + wish.weight * Math.max(0, w.wish) + Math.max(0, w.fairness), 0);
+    const perBlock = Math.max(0, w.homeTown) + Math.max(0, w.vacationCut) + Math.max(0, w.change, w.urgentChange);
+    const blocks = doctor.slots.length + (doctor.layouts[0]?.siteless.length ?? 0);
+    return wishes + blocks * perBlock + 1;
   }
 
   /** Places every doctor, least flexible first. */
@@ -89,25 +119,35 @@ export class LayoutSearch {
     );
   }
 
-  /** Re-inserts doctors one at a time, keeping a move when it costs no more; stops at a local optimum. */
+  /**
+   * Re-inserts doctors one at a time, keeping a move when it ranks no worse (no more overload,
+   * then no more soft cost); stops at a local optimum.
+   */
   improve(stop: () => boolean): void {
     let improved = true;
     while (improved && !stop()) {
       improved = false;
       for (const d of this.shuffled()) {
         if (stop()) return;
-        const before = this.costOf(d, this.choices[d]!);
+        const choice = this.choices[d]!;
+        const before = { overloaded: this.overloadUnits, soft: this.costOf(d, choice) };
         this.remove(d);
-        const after = this.insertBest(d);
-        if (after < before - 1e-9) improved = true;
+        const soft = this.insertBest(d);
+        const rank = compareScores({ overloaded: this.overloadUnits, soft }, before);
+        if (rank < 0) improved = true;
+        else if (rank > 0) {
+          this.remove(d);
+          this.apply(d, choice, 1);
+        }
       }
     }
   }
 
   /**
    * Large-neighbourhood moves: take a doctor out together with a few doctors placed at sites it
-   * could use, put them back in random order, keep the result when it costs less and overloads
-   * nothing. Finds the pair moves (A leaves a site so B can have its wish) single moves miss.
+   * could use, put them back in random order, keep the result when it ranks no worse (no more
+   * overload, then no more soft cost). Finds the pair moves (A leaves a site so B can have its
+   * wish) single moves miss.
    */
   ruinAndRecreate(stop: () => boolean, groupSize = 6, plateauPasses = 3, maxPasses = Infinity): void {
     // Equal-cost moves are kept too (they walk across plateaus); a few passes without a
@@ -119,17 +159,13 @@ export class LayoutSearch {
         if (stop()) return;
         const group = [d, ...this.neighbours(d, groupSize - 1)];
         const before = group.map((g) => this.choices[g]!);
-        const cost = group.reduce((sum, g) => sum + this.costOf(g, this.choices[g]!), 0);
+        const cost = { overloaded: this.overloadUnits, soft: group.reduce((sum, g) => sum + this.costOf(g, this.choices[g]!), 0) };
         for (const g of group) this.remove(g);
-        let after = 0;
-        let overloads = false;
-        for (const g of this.shuffledList(group)) {
-          this.insertBest(g);
-          after += this.costOf(g, this.choices[g]!);
-          overloads ||= this.overloadOf(g) > 0;
-        }
-        if (!overloads && after <= cost + 1e-9) {
-          improved ||= after < cost - 1e-9;
+        let soft = 0;
+        for (const g of this.shuffledList(group)) soft += this.insertBest(g);
+        const rank = compareScores({ overloaded: this.overloadUnits, soft }, cost);
+        if (rank <= 0) {
+          improved ||= rank < 0;
           continue;
         }
         for (const g of group) this.remove(g);
@@ -161,6 +197,11 @@ export class LayoutSearch {
       for (const s of layout.siteless) this.countChange(parts, doctor, s.block, null, s.range.from);
     });
     return parts;
+  }
+
+  /** The plan's rank: overload first, then the soft objective. */
+  score(): Score {
+    return { overloaded: this.overloadUnits, soft: this.objective() };
   }
 
   objective(parts = this.objectiveParts()): number {
@@ -199,7 +240,7 @@ export class LayoutSearch {
 
   private insertBest(d: number): number {
     // Random tie-breaks below one unit of cost keep the repair from cycling.
-    const { choice } = this.bestChoice(d, (s, weeks) => this.overload(s, weeks) * OVERLOAD, () => this.random() * 0.5);
+    const { choice } = this.bestChoice(d, (s, weeks) => this.overload(s, weeks) * this.hardWeight, () => this.random() * 0.5);
     this.apply(d, choice, 1);
     return this.costOf(d, choice);
   }
@@ -366,9 +407,15 @@ export class LayoutSearch {
   private apply(d: number, choice: Choice, delta: 1 | -1): void {
     const { weekCount, firstWeek } = this.model;
     const layout = this.model.doctors[d]!.layouts[choice.layout]!;
+    const { capacity } = this.model;
     choice.sites.forEach((s, k) => {
       const weeks = layout.weeks[k]!;
-      for (let i = 0; i < weeks.length; i++) this.load[s * weekCount + weeks[i]! - firstWeek]! += delta;
+      for (let i = 0; i < weeks.length; i++) {
+        const cell = s * weekCount + weeks[i]! - firstWeek;
+        // Adding to a full cell, or taking from an overfull one, moves the overload by one.
+        if (delta === 1 ? this.load[cell]! >= capacity[cell]! : this.load[cell]! > capacity[cell]!) this.overloadUnits += delta;
+        this.load[cell]! += delta;
+      }
     });
     this.choices[d] = delta === 1 ? choice : undefined;
   }
@@ -407,21 +454,6 @@ export class LayoutSearch {
       if (other !== d && choice && choice.sites.some((s) => wanted.has(s))) found.push(other);
     });
     return this.shuffledList(found).slice(0, count);
-  }
-
-  /** Site-weeks over capacity among doctor `d`'s placements. */
-  private overloadOf(d: number): number {
-    const { weekCount, firstWeek, capacity } = this.model;
-    const choice = this.choices[d]!;
-    const layout = this.model.doctors[d]!.layouts[choice.layout]!;
-    let over = 0;
-    choice.sites.forEach((s, k) => {
-      for (const w of layout.weeks[k]!) {
-        const cell = s * weekCount + w - firstWeek;
-        if (this.load[cell]! > capacity[cell]!) over++;
-      }
-    });
-    return over;
   }
 
   private shuffledList(items: number[]): number[] {

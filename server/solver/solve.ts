@@ -1,15 +1,19 @@
 // The solver's entry: a parsed problem in, a `bt-plan/1` out. Infeasibility proven by counting
 // or by the master LP comes back as an explained verdict; otherwise the layout search gives a
 // valid plan, column generation a lower bound, and the integer master a better plan if any.
+// Every plan that leaves is one the shared checker accepts (the Incumbent), `optimal` only
+// when every layout was enumerated, and `infeasible` only when proven.
 import type { SolverPhase } from '../../shared/api/solver-runs';
 import { planDiff } from '../../shared/domain/plan-diff';
-import type { Assignment, Explanation, Plan } from '../../shared/format/plan';
+import type { Violation } from '../../shared/domain/violations';
+import type { Explanation, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
 import { capacityGives, countCapacity } from './capacity-words';
 import { countingExplanations } from './counting';
 import { findFeasible } from './feasibility';
-import { DEFAULT_WEIGHTS, LayoutSearch, type Choice, type Weights } from './heuristic';
+import { compareScores, DEFAULT_WEIGHTS, LayoutSearch, type Choice, type Weights } from './heuristic';
 import { choicesFromAssignments } from './choices';
+import { Incumbent, type KeptPlan } from './incumbent';
 import { ColumnMaster } from './master';
 import { loadHighs } from './mip';
 import { buildModel, type SolverModel } from './model';
@@ -24,6 +28,8 @@ export interface SolveOptions {
   onProgress?: (event: SolveProgress) => void;
   /** Injected clock (ms) so tests and callers control time; defaults to performance.now. */
   now?: () => number;
+  /** Layouts kept per doctor (the model's cap); tests lower it to get a cut model. */
+  maxLayouts?: number;
 }
 
 export interface SolveProgress {
@@ -54,12 +60,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const weights = options.weights ?? DEFAULT_WEIGHTS;
 
   progress({ phase: 'model' });
-  const model = buildModel(problem, { stop });
+  const model = buildModel(problem, { stop, ...(options.maxLayouts !== undefined ? { maxLayouts: options.maxLayouts } : {}) });
+  // Counting proofs hold past a cut too: a cut doctor's window is its whole year.
   const explanation = countingExplanations(model);
   if (explanation.length > 0) return infeasible(model, explanation);
   const highs = await loadHighs();
+  const small = problem.doctors.length <= EXACT_FALLBACK_DOCTORS;
 
   const search = new LayoutSearch(model, weights, seededRandom(options.seed ?? 1));
+  const incumbent = new Incumbent(model, search);
   progress({ phase: 'construct' });
   search.construct();
   progress({ phase: 'repair' });
@@ -68,41 +77,53 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     // The search found no valid plan: the master proves there is none, or finds one.
     progress({ phase: 'feasibility', overloaded });
     const found = findFeasible(highs, model, search, stop);
-    if (found.explanation) return infeasible(model, found.explanation);
+    // The master's proof ranges over the layouts kept: past a cut it proves nothing.
+    if (found.explanation && !model.cut) return infeasible(model, found.explanation);
     let choices = found.choices;
-    if (!choices && !stop() && problem.doctors.length <= EXACT_FALLBACK_DOCTORS) {
+    if (!choices && !stop() && small) {
       progress({ phase: 'exact' });
       const exact = await exactPlan(problem, model, weights, (deadline - now()) / 1000);
       if (exact.infeasible) return infeasible(model, [noPlanExplanation(model, search)]);
       choices = exact.choices;
     }
-    if (!choices) return timedOut(model, overloaded);
+    if (!choices) return found.explanation ? cutUnproven(model) : timedOut(model, overloaded);
     search.adopt(choices);
   }
-  // The search now holds a plan with no overload: the bench's and the CLI's time to a valid plan.
-  progress({ phase: 'first-valid', objective: search.objective() });
+  if (incumbent.offer()) {
+    // The search now holds a plan with no overload: the bench's and the CLI's time to a valid plan.
+    progress({ phase: 'first-valid', objective: search.objective() });
+  }
 
   const integral = integralCosts(problem, weights);
   const roundUp = (bound: number) => (integral ? Math.ceil(bound - 1e-6) : bound);
+  // A bound over the layouts kept: a true lower bound only when none were cut.
   let bound = search.capacityFreeBound();
+  // The exact MIP's bound, which holds whatever the layouts.
+  let exactBound: number | undefined;
   const proven = () => search.objective() <= bound + 1e-9;
   progress({ phase: 'improve', objective: search.objective(), bound });
   search.improve(stop);
+  incumbent.offer();
   // Some passes of the neighbourhoods first: the master starts from a better plan and
   // finds better columns (measured: 8 passes beat 2 and a full run on the bench).
-  if (!proven()) search.ruinAndRecreate(stop, 6, 3, FIRST_NEIGHBOURHOOD_PASSES);
+  if (!proven()) {
+    search.ruinAndRecreate(stop, 6, 3, FIRST_NEIGHBOURHOOD_PASSES);
+    incumbent.offer();
+  }
 
   if (!proven() && !stop()) {
     const master = new ColumnMaster(highs, model, search, 'optimize');
     try {
       const seconds = () => (deadline - now()) / 1000;
+      // Hard before soft: a plan from the master replaces the search's only when it ranks
+      // better (no more overload, then a lower cost).
       const adoptIfBetter = (choices: Choice[] | undefined) => {
         if (!choices) return;
         const before = search.choices.slice() as Choice[];
-        const objective = search.objective();
+        const score = search.score();
         search.adopt(choices);
-        if (search.overloadedCount() > 0) throw new Error('master returned an over-capacity plan');
-        if (search.objective() >= objective - 1e-9) search.adopt(before);
+        if (compareScores(search.score(), score) >= 0) search.adopt(before);
+        else incumbent.offer();
       };
       const integer = (limit: number) => {
         progress({ phase: 'integer', objective: search.objective(), bound });
@@ -112,9 +133,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
 
       search.choices.forEach((choice, d) => master.add(d, choice!));
       const share = now() + (deadline - now()) * COLUMN_GENERATION_SHARE;
-      const incumbent = search.objective();
-      master.generate(() => now() >= share, integral ? incumbent - 1 + 1e-6 : incumbent, undefined, () =>
-        progress({ phase: 'bound', objective: incumbent, bound: Math.max(bound, roundUp(master.bound)) }),
+      const incumbentObjective = search.objective();
+      master.generate(() => now() >= share, integral ? incumbentObjective - 1 + 1e-6 : incumbentObjective, undefined, () =>
+        progress({ phase: 'bound', objective: incumbentObjective, bound: Math.max(bound, roundUp(master.bound)) }),
       );
       bound = Math.max(bound, roundUp(master.bound));
       // A short integer master often closes the gap, and otherwise gives the
@@ -124,6 +145,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
         progress({ phase: 'neighbourhoods', objective: search.objective(), bound });
         // Larger groups find moves smaller ones cannot; each size runs to its local optimum.
         for (const size of [6, 12]) if (!proven()) search.ruinAndRecreate(stop, size);
+        incumbent.offer();
       }
       if (!proven() && !stop()) integer(Math.min(QUICK_INTEGER_SECONDS, seconds() * INTEGER_SHARE));
       // The integer master only combines columns seen; a dive prices new ones on its way
@@ -139,30 +161,100 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
 
   // Small problems still open: the exact time-indexed MIP with the time that is left. Its
-  // plan and bound count only when its plan reads back as layouts (the models agree).
-  if (!proven() && !stop() && problem.doctors.length <= EXACT_FALLBACK_DOCTORS) {
+  // plan counts only when it reads back as layouts (the models agree); its bound always.
+  if (!proven() && !stop() && small) {
     progress({ phase: 'exact', objective: search.objective(), bound });
     const exact = await exactPlan(problem, model, weights, (deadline - now()) / 1000);
-    if (exact.choices && exact.objective! < search.objective() - 1e-9) {
+    if (exact.choices) {
+      const before = search.choices.slice() as Choice[];
+      const score = search.score();
       search.adopt(exact.choices);
-      if (search.overloadedCount() > 0) throw new Error('exact MIP returned an over-capacity plan');
+      if (compareScores(search.score(), score) >= 0) search.adopt(before);
+      else incumbent.offer();
     }
-    if (exact.bound !== undefined) bound = Math.max(bound, roundUp(exact.bound));
+    if (exact.bound !== undefined) {
+      exactBound = roundUp(exact.bound);
+      bound = Math.max(bound, exactBound);
+    }
   }
 
-  const parts = search.objectiveParts();
-  const objective = search.objective(parts);
-  const assignments = assignmentsOf(model, search);
-  progress({ phase: 'done', objective, bound });
+  // The final gate: the plan in hand must pass the shared checker, else the best one that did
+  // goes out as `unknown`.
+  const valid = incumbent.gate();
+  const kept = incumbent.best;
+  if (!valid) return rejected(model, kept, incumbent.rejected, search.overloadedCount(), bound);
+  // Past a cut neither the layouts' bound nor `optimal` holds; the exact MIP's bound does.
+  const trueBound = model.cut ? exactBound : bound;
+  const objective = kept!.objective;
+  const status = !model.cut && objective <= bound + 1e-9 ? 'optimal' : 'feasible';
+  progress({ phase: 'done', objective, ...(trueBound !== undefined ? { bound: trueBound } : {}) });
+  return planOf(model, kept!, status, trueBound, []);
+}
+
+function planOf(model: SolverModel, kept: KeptPlan, status: Plan['status'], bound: number | undefined, explanation: Explanation[]): Plan {
+  const { problem } = model;
   return {
     format: 'bt-plan/1',
-    status: objective <= bound + 1e-9 ? 'optimal' : 'feasible',
-    objective,
-    bound,
-    assignments,
-    explanation: [],
-    stats: { layouts: layoutCount(model), ...parts, ...(problem.previous ? { diff: planDiff(problem.previous.assignments, assignments) } : {}) },
+    status,
+    objective: kept.objective,
+    ...(bound !== undefined ? { bound } : {}),
+    assignments: kept.assignments,
+    explanation,
+    stats: {
+      layouts: layoutCount(model),
+      ...cutStats(model),
+      ...kept.parts,
+      ...(problem.previous ? { diff: planDiff(problem.previous.assignments, kept.assignments) } : {}),
+    },
   };
+}
+
+/**
+ * The plan in hand failed the final gate (overload the search could not remove, or a rule the
+ * checker found and the search's model missed): the best valid plan seen, or none, as `unknown`.
+ */
+function rejected(model: SolverModel, kept: KeptPlan | undefined, errors: Violation[] | undefined, overloaded: number, bound: number): Plan {
+  const why = {
+    sv: errors?.length ? `sökningens sista plan bröt mot en regel (${errors[0]!.message_sv})` : `sökningens sista plan överbelägger ${overloaded} arbetsplatsveckor`,
+    en: errors?.length ? `the search's last plan broke a rule (${errors[0]!.message_en})` : `the search's last plan overloads ${overloaded} site-weeks`,
+  };
+  const explanation: Explanation = kept
+    ? {
+        code: 'plan-rejected',
+        message_sv: `Planen är den bästa giltiga som hittades, men ${why.sv}; den är inte bevisat bäst`,
+        message_en: `This is the best valid plan found, but ${why.en}; it is not proven best`,
+      }
+    : {
+        code: 'plan-rejected',
+        message_sv: `Ingen giltig plan hittades: ${why.sv}`,
+        message_en: `No valid plan found: ${why.en}`,
+      };
+  if (!kept) return { format: 'bt-plan/1', status: 'unknown', assignments: [], explanation: [explanation], stats: { layouts: layoutCount(model), ...cutStats(model) } };
+  return planOf(model, kept, 'unknown', model.cut ? undefined : bound, [explanation]);
+}
+
+/** The master LP found no plan among the layouts kept, but layouts were cut: no proof. */
+function cutUnproven(model: SolverModel): Plan {
+  const doctors = model.doctors.filter((d) => d.cut).length;
+  return {
+    format: 'bt-plan/1',
+    status: 'unknown',
+    assignments: [],
+    explanation: [
+      {
+        code: 'layouts-cut',
+        message_sv: `Ingen giltig plan finns bland de blockordningar som prövades, men alla prövades inte (${doctors} läkare har fler); att ingen plan finns är inte bevisat`,
+        message_en: `No valid plan exists among the block orders tried, but not all were tried (${doctors} doctors have more); that no plan exists is not proven`,
+      },
+    ],
+    stats: { layouts: layoutCount(model), ...cutStats(model) },
+  };
+}
+
+/** A cut is a flag in the answer, never silent: how many doctors' layouts were cut. */
+function cutStats(model: SolverModel): { layoutsCut?: number } {
+  const cut = model.doctors.filter((d) => d.cut).length;
+  return cut > 0 ? { layoutsCut: cut } : {};
 }
 
 /**
@@ -222,24 +314,4 @@ function timedOut(model: SolverModel, overloaded: number): Plan {
 
 function layoutCount(model: SolverModel): number {
   return model.doctors.reduce((n, d) => n + d.layouts.length, 0);
-}
-
-function assignmentsOf(model: SolverModel, search: LayoutSearch): Assignment[] {
-  const week = (w: number) => model.weekNames[w - model.firstWeek]!;
-  return model.doctors.flatMap((dm, d) => {
-    const choice = search.choices[d]!;
-    const layout = dm.layouts[choice.layout]!;
-    const doctor = dm.doctor.id;
-    const list: Assignment[] = [
-      ...layout.siteless.map((s) => ({ doctor, block: s.block, site: null, from: week(s.range.from), to: week(s.range.to) })),
-      ...dm.slots.map((slot, k) => ({
-        doctor,
-        block: slot.block.id,
-        site: model.siteIds[choice.sites[k]!]!,
-        from: week(layout.ranges[k]!.from),
-        to: week(layout.ranges[k]!.to),
-      })),
-    ];
-    return list.sort((a, b) => a.from.localeCompare(b.from));
-  });
 }

@@ -20,6 +20,8 @@ async function solved(problem: Problem, seed = 1): Promise<Plan> {
   const plan = await solve(problem, { seed, timeLimit: 20 });
   expect(['optimal', 'feasible']).toContain(plan.status);
   expect(plan.bound).toBeLessThanOrEqual(plan.objective!);
+  // Optimal exactly when the plan reaches its bound.
+  expect(plan.status === 'optimal').toBe(Math.abs(plan.objective! - plan.bound!) <= 1e-9);
   expect(planErrors(problem, plan)).toEqual([]);
   return plan;
 }
@@ -28,10 +30,13 @@ const lastTo = (plan: Plan, doctor: string) =>
   plan.assignments.filter((a) => a.doctor === doctor).reduce((end, a) => (a.to > end ? a.to : end), '');
 
 describe('solve', () => {
-  it.each(PRESETS.map((p) => [p.id, p] as const))('plans the %s demo cohort', async (_id, preset) => {
+  // The optima the reference MIP finds for the demo cohorts.
+  const demoOptimum: Record<string, number> = { 'kronoberg-2026': 25, 'vasternorrland-vt-2026': 6 };
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('plans the %s demo cohort, proven optimal', async (id, preset) => {
     const plan = await solved(preset.problem);
     expect(plan.assignments).toHaveLength(preset.plan.assignments.length);
-    expect(plan.objective).toBeGreaterThanOrEqual(0);
+    expect([plan.status, plan.objective, plan.bound]).toEqual(['optimal', demoOptimum[id], demoOptimum[id]]);
   });
 
   it.each([
