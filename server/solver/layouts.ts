@@ -23,6 +23,8 @@ export interface LayoutLimits {
 const EXHAUSTIVE_CANDIDATES = 20_000;
 /** Search steps one sampled order may take (pinned starts make it a small subset-sum). */
 const STEPS_PER_ORDER = 300;
+/** Search steps, over all site-less placements, for a doctor none of whose sampled orders fit. */
+const FALLBACK_STEPS = 500_000;
 /** Sampled candidates tried per layout wanted, at most: pins can make most of them fail. */
 const TRIES_PER_LAYOUT = 3;
 /** stop() is read once per this many candidates: a clock read costs about what a layout does. */
@@ -107,7 +109,22 @@ export function enumerateLayouts(
     }
     if (stopped) break;
   }
-  return { layouts, cut: true };
+  // None yet (pinned starts the quick searches missed): a longer search per site-less placement
+  // before the doctor is left with none — an empty list is read as a proof of no plan.
+  // When every search ends without running out of steps, no order fits at all: not a cut.
+  let budget = FALLBACK_STEPS;
+  let proven = layouts.length === 0 && !stopped;
+  let searched = 0;
+  for (const p of placements) {
+    if (layouts.length > 0 || budget <= 0) break;
+    const steps = Math.min(budget, FALLBACK_STEPS / 10);
+    const layout = searchOrder(placer, rules, identity, start, blocked.get(p) ?? blockedOf(sitelessOptions[p]!), sitelessOptions[p]!, steps);
+    budget -= steps;
+    searched++;
+    if (layout) layouts.push(layout);
+    else if (layout === undefined) proven = false;
+  }
+  return { layouts, cut: !(proven && layouts.length === 0 && searched === placements.length) };
 }
 
 function slotRule(slot: Slot, doctor: Doctor, start: number): SlotRule {
@@ -189,32 +206,42 @@ function layOut(placer: Placer, order: number[], start: number, blocked: Blocked
 
 /**
  * The first order, trying blocks in `preference` order at each position, whose every block
- * keeps its rules; a block is not laid where it would pass a fixed start still to come.
+ * keeps its rules; a block is not laid where it would pass a fixed start still to come. Null
+ * when no order fits, undefined when the steps ran out first.
  */
-function searchOrder(placer: Placer, rules: SlotRule[], preference: number[], start: number, blocked: Blocked, siteless: Layout['siteless']): Layout | null {
+function searchOrder(placer: Placer, rules: SlotRule[], preference: number[], start: number, blocked: Blocked, siteless: Layout['siteless'], maxSteps = STEPS_PER_ORDER): Layout | null | undefined {
   const n = rules.length;
   const ranges: PlacedRange[] = new Array(n);
   const weeks: Int32Array[] = new Array(n);
   const used = new Uint8Array(n);
+  // Where the blocks laid so far end does not depend on their order, so a set of them that
+  // led nowhere once leads nowhere again (a bit mask while the template has ≤ 30 site blocks).
+  const failed = n <= 30 ? new Set<number>() : undefined;
+  let mask = 0;
   let steps = 0;
   const dfs = (depth: number, cursor: number): boolean => {
     if (depth === n) return true;
+    if (failed?.has(mask)) return false;
     for (const i of preference) {
-      if (used[i] || ++steps > STEPS_PER_ORDER) continue;
+      if (used[i] || ++steps > maxSteps) continue;
       const placed = placer.place(i, cursor, blocked);
       if (!placed) continue;
       let passes = false;
       for (let j = 0; j < n && !passes; j++) passes = j !== i && !used[j] && rules[j]!.fixed !== undefined && rules[j]!.fixed! < placed.range.to;
       if (passes) continue;
       used[i] = 1;
+      mask |= 1 << i;
       ranges[i] = placed.range;
       weeks[i] = placed.weeks;
       if (dfs(depth + 1, placed.range.to)) return true;
       used[i] = 0;
+      mask &= ~(1 << i);
     }
+    if (steps <= maxSteps) failed?.add(mask);
     return false;
   };
-  return dfs(0, start) ? finish(ranges, weeks, siteless) : null;
+  if (dfs(0, start)) return finish(ranges, weeks, siteless);
+  return steps > maxSteps ? undefined : null;
 }
 
 /** The previous plan's order of the site blocks, when it names every one. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, doctorModel, sitelessPlacements } from '../../server/solver/model';
 import { needsSite } from '../../shared/domain/block-kinds';
 import { absentWeeks, blocksToAssign, btEnd } from '../../shared/domain/rotation';
-import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import { addWeeks, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Problem } from '../../shared/format/problem';
 import { aBlock, aDoctor, aProblem, aSite, defaultBlocks, defaultSites, week } from '../support/builders';
 import { aManyBlockProblem } from '../support/many-blocks';
@@ -109,6 +109,16 @@ describe('layouts', () => {
     const k = dm.slots.findIndex((s) => s.block.id === middle.block);
     expect(dm.layouts.length).toBeGreaterThan(10);
     expect(dm.layouts.every((l) => weekFromIndex(l.ranges[k]!.from) === middle.from)).toBe(true);
+  });
+
+  it('in a 26-block year, none when a pinned start no order reaches: proven, not cut', () => {
+    const { problem: base } = aManyBlockProblem({ doctors: 1, siteBlocks: 26 });
+    const doctor = base.doctors[0]!;
+    // Week 3: the intro takes weeks 0–1 and no site block is 1 week long.
+    const problem = { ...base, doctors: [{ ...doctor, pins: [{ block: 'b5', from: addWeeks(doctor.start, 3) }] }] };
+    const dm = buildModel(problem).doctors[0]!;
+    expect(dm.layouts).toEqual([]);
+    expect(dm.cut).toBe(false);
   });
 });
 
