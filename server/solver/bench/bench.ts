@@ -100,7 +100,10 @@ function solveInProcess(spec: InstanceSpec, timeLimit: number): Promise<SolveOne
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const seconds = (performance.now() - started) / 1000;
-      resolve(row ?? { doctors: 0, sites: 0, status: signal === 'SIGKILL' ? 'killed' : `crashed (${signal ?? code})`, seconds, rssMb: 0, errors: 0, explanation: [] });
+      if (row) return resolve(row);
+      const { problem } = generateInstance(spec);
+      const status = signal === 'SIGKILL' ? 'killed' : `crashed (${signal ?? code})`;
+      resolve({ doctors: problem.doctors.length, sites: problem.sites.length, status, seconds, rssMb: 0, errors: 0, explanation: [] });
     });
   });
 }
