@@ -29,6 +29,8 @@ interface ReferenceModel {
   fixed: Assignment[];
   /** A fixed block cannot lie where it must (outside the year, on an absence or another fixed block). */
   impossible: boolean;
+  /** Cost no column carries: wishes on fixed blocks that their fixed start does not meet. */
+  offset: number;
 }
 
 function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel {
@@ -36,6 +38,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
   const meaning: (Assignment | undefined)[] = [];
   const fixed: Assignment[] = [];
   let impossible = false;
+  let offset = 0;
   const capacityRows = new Map<string, number>();
   const sites = new Map(problem.sites.map((s) => [s.id, s]));
 
@@ -59,9 +62,11 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     const end = weekIndex(btEnd(problem, doctor));
     const blocked = absentWeeks(doctor);
     const blocks = blocksToAssign(problem, doctor);
+    const fixedHere: { block: string; from: number }[] = [];
     for (const block of blocks) {
       if (needsSite(block.category) || (block.offset === undefined && block.at === undefined)) continue;
       const from = block.offset !== undefined ? start + block.offset : weekIndex(block.at!);
+      fixedHere.push({ block: block.id, from });
       // A fixed week outside the doctor's year or on an absence: no plan exists.
       if (from < start || from + block.weeks > end || [...Array(block.weeks).keys()].some((i) => blocked.has(from + i))) impossible = true;
       fixed.push({ doctor: doctor.id, block: block.id, site: null, from: weekFromIndex(from), to: weekFromIndex(from + block.weeks) });
@@ -78,13 +83,17 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     // Fairness: every unmet wish of a doctor with two or more costs `fairness`, and one
     // binary, allowed only when some wish is unmet, gives the first back.
     const fair = doctor.wishes.length >= 2 ? weights.fairness : 0;
-    const firstUnmetRow = fair > 0 ? mip.addRow(-Infinity, 0) : -1;
+    const unmetWishes = (blockId: string, site: string | null, from: number) =>
+      doctor.wishes.filter((wish) => wish.block === blockId && !wishMet(wish, site, weekFromIndex(from)));
+    // Wishes on fixed blocks that their start misses cost the same in every plan, and count
+    // as unmet for the fairness charge (the first unmet wish is then free in every plan).
+    const fixedUnmet = fixedHere.flatMap((f) => unmetWishes(f.block, null, f.from));
+    offset += fixedUnmet.reduce((sum, wish) => sum + wish.weight * weights.wish + fair, 0);
+    const firstUnmetRow = fair > 0 ? mip.addRow(-Infinity, fixedUnmet.length) : -1;
     if (fair > 0) {
       mip.setCoefficient(mip.addColumn(-fair), firstUnmetRow, 1);
       meaning.push(undefined);
     }
-    const unmetWishes = (blockId: string, site: string | null, from: number) =>
-      doctor.wishes.filter((wish) => wish.block === blockId && !wishMet(wish, site, weekFromIndex(from)));
     const wishCost = (blockId: string, site: string | null, from: number) =>
       unmetWishes(blockId, site, from).reduce((sum, wish) => sum + wish.weight * weights.wish + fair, 0);
     const linkUnmet = (col: number, blockId: string, site: string | null, from: number) => {
@@ -154,7 +163,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
     }
   }
 
-  return { mip, meaning, fixed, impossible };
+  return { mip, meaning, fixed, impossible, offset };
 }
 
 /** The reference MIP in CPLEX LP format (`npm run solve -- … --export-lp model.lp`). */
@@ -163,7 +172,7 @@ export async function exportReferenceLp(problem: Problem, weights: Weights = DEF
 }
 
 export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {
-  const { mip, meaning, fixed, impossible } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
+  const { mip, meaning, fixed, impossible, offset } = buildReferenceModel(problem, options.weights ?? DEFAULT_WEIGHTS);
   if (impossible) {
     return { format: 'bt-plan/1', status: 'infeasible', assignments: [], explanation: [], stats: { seconds: 0, columns: mip.columnCount, rows: mip.rowCount } };
   }
@@ -173,8 +182,8 @@ export async function solveReference(problem: Problem, options: ReferenceOptions
   return {
     format: 'bt-plan/1',
     status: result.status,
-    objective: result.objective,
-    bound: result.bound,
+    objective: result.objective !== undefined ? result.objective + offset : undefined,
+    bound: result.bound !== undefined ? result.bound + offset : undefined,
     assignments,
     explanation: [],
     stats: { seconds: result.seconds, columns: mip.columnCount, rows: mip.rowCount },
