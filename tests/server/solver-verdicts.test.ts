@@ -49,6 +49,20 @@ describe('hard before soft', () => {
   });
 });
 
+describe('the final gate (validatePlan)', () => {
+  it('lets no plan out that the checker rejects: a rule the search does not model gives unknown, naming the rule', async () => {
+    // Acute care of 10 weeks: every plan misses the regulation's 13 weeks, which the layout
+    // search does not count; the checker does.
+    const problem = aProblem({ blocks: defaultBlocks().map((b) => (b.id === 'acute' ? aBlock({ id: 'acute', kind: 'acute', category: 'acute', weeks: 10 }) : b)) });
+    const plan = await solve(problem, { timeLimit: 20 });
+    expect(plan.status).toBe('unknown');
+    expect(plan.assignments).toEqual([]);
+    expect(plan.explanation.map((e) => e.code)).toEqual(['plan-rejected']);
+    expect(plan.explanation[0]!.message_en).toBe("No valid plan found: the search's last plan broke a rule (Doktor Ett [d1]: 10 weeks of acute care, at least 13 required)");
+    expect(plan.explanation[0]!.message_sv).toBe('Ingen giltig plan hittades: sökningens sista plan bröt mot en regel (Doktor Ett [d1]: 10 veckor akutsjukvård, minst 13 krävs)');
+  });
+});
+
 describe('a cut model (not every layout enumerated)', () => {
   it('gives a valid plan as feasible, never optimal, with no bound over the layouts kept, and says so', async () => {
     const problem = pinnedAndWished();
