@@ -19,17 +19,14 @@ export class Incumbent {
   best: KeptPlan | undefined;
   /** The checker's errors for the last plan the search held without overload that the checker still rejected. */
   rejected: Violation[] | undefined;
-  /**
-   * The problem the plan must satisfy: the doctors as the model holds them, whose pins include
-   * what replanning froze (the published past wins over a new pin that contradicts it).
-   */
+  /** The problem the plan must satisfy (rulesOf). */
   private readonly rules: Problem;
 
   constructor(
     private readonly model: SolverModel,
     private readonly search: LayoutSearch,
   ) {
-    this.rules = { ...model.problem, doctors: model.doctors.map((dm) => dm.doctor) };
+    this.rules = rulesOf(model);
   }
 
   /**
@@ -69,6 +66,14 @@ export class Incumbent {
     }
     return true;
   }
+}
+
+/**
+ * The problem a plan must satisfy: the doctors as the model holds them, whose pins include
+ * what replanning froze (the published past wins over a new pin that contradicts it).
+ */
+export function rulesOf(model: SolverModel): Problem {
+  return { ...model.problem, doctors: model.doctors.map((dm) => dm.doctor) };
 }
 
 /** The search's plan as `bt-plan/1` assignments, each doctor's in time order. */

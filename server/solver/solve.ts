@@ -5,6 +5,7 @@
 // when every layout was enumerated, and `infeasible` only when proven.
 import type { SolverPhase } from '../../shared/api/solver-runs';
 import { planDiff } from '../../shared/domain/plan-diff';
+import { planErrors } from '../../shared/domain/validate-plan';
 import type { Violation } from '../../shared/domain/violations';
 import type { Explanation, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
@@ -13,7 +14,7 @@ import { countingExplanations } from './counting';
 import { findFeasible } from './feasibility';
 import { compareScores, DEFAULT_WEIGHTS, LayoutSearch, type Choice, type Weights } from './heuristic';
 import { choicesFromAssignments } from './choices';
-import { Incumbent, type KeptPlan } from './incumbent';
+import { Incumbent, rulesOf, type KeptPlan } from './incumbent';
 import { ColumnMaster } from './master';
 import { loadHighs } from './mip';
 import { buildModel, type SolverModel } from './model';
@@ -85,6 +86,10 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       const exact = await exactPlan(problem, model, weights, (deadline - now()) / 1000);
       if (exact.infeasible) return infeasible(model, [noPlanExplanation(model, search)]);
       choices = exact.choices;
+      // Past a cut its plan may lie outside the layouts kept: it stands on its own once the checker accepts it.
+      if (!choices && exact.plan && planErrors(rulesOf(model), exact.plan).length === 0) {
+        return { ...exact.plan, status: 'feasible', stats: { layouts: layoutCount(model), ...cutStats(model), exact: true } };
+      }
     }
     if (!choices) return found.explanation ? cutUnproven(model) : timedOut(model, overloaded);
     search.adopt(choices);
@@ -257,15 +262,26 @@ function cutStats(model: SolverModel): { layoutsCut?: number } {
   return cut > 0 ? { layoutsCut: cut } : {};
 }
 
+interface ExactAnswer {
+  infeasible: boolean;
+  /** Its plan read back as layouts, when it reads back. */
+  choices?: Choice[];
+  objective?: number;
+  bound?: number;
+  /** Its plan as it came, when it does not read back as layouts (past a cut). */
+  plan?: Plan;
+}
+
 /**
- * The time-indexed MIP's answer in layout terms. Its plan and bound count only when the plan
- * reads back as layouts (the two models agree); its proof of infeasibility always does.
+ * The time-indexed MIP's answer in layout terms. Its plan counts in the search only when it
+ * reads back as layouts (the two models agree); its bound and its proof of infeasibility always do.
  */
-async function exactPlan(problem: Problem, model: SolverModel, weights: Weights, timeLimit: number) {
+async function exactPlan(problem: Problem, model: SolverModel, weights: Weights, timeLimit: number): Promise<ExactAnswer> {
   const exact = await solveReference(problem, { weights, timeLimit });
   if (exact.status === 'infeasible') return { infeasible: true };
   const choices = exact.assignments.length > 0 ? choicesFromAssignments(model, exact.assignments) : undefined;
-  return choices ? { infeasible: false, choices, objective: exact.objective, bound: exact.bound } : { infeasible: false };
+  if (choices) return { infeasible: false, choices, objective: exact.objective, bound: exact.bound };
+  return { infeasible: false, ...(exact.assignments.length > 0 ? { plan: exact } : {}) };
 }
 
 /** Infeasibility the exact MIP proved but no count shows: name the sites the search could not fit. */

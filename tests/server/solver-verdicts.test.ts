@@ -75,6 +75,16 @@ describe('a cut model (not every layout enumerated)', () => {
     expect((await solve(problem, { seed: 1, timeLimit: 20 })).stats.layoutsCut).toBeUndefined();
   });
 
+  it("takes the exact MIP's plan when it lies outside the layouts kept", async () => {
+    // Two doctors alike, one place per site: with one layout each they clash everywhere, so
+    // only a plan from outside the layouts kept fits.
+    const problem = aProblem({ doctors: [aDoctor({ id: 'd1' }), aDoctor({ id: 'd2', name: 'Doktor Två' })] });
+    const plan = await solve(problem, { timeLimit: 20, maxLayouts: 1 });
+    expect(plan.status).toBe('feasible');
+    expect(planErrors(problem, plan)).toEqual([]);
+    expect(plan.stats).toMatchObject({ exact: true, layoutsCut: 2 });
+  });
+
   it("does not claim infeasible from the master LP's proof over the layouts kept", async () => {
     // Infeasible, but only the master LP shows it (no single site does), and too many doctors
     // for the exact MIP: uncut the verdict is proven, cut it is unknown and says why.
