@@ -26,7 +26,8 @@ export function countingExplanations(model: SolverModel): Explanation[] {
         blocks: [slot.block.id],
       });
     }
-    if (dm.layouts.length === 0 && dm.slots.every((s) => s.sites.length > 0)) {
+    // A cut that left a doctor no layout proves nothing: solve() answers unknown then.
+    if (dm.layouts.length === 0 && !dm.cut && dm.slots.every((s) => s.sites.length > 0)) {
       const why = layoutFailure(problem, dm.doctor, false);
       out.push({
         code: 'no-layout',

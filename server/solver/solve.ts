@@ -8,7 +8,8 @@ import { planDiff } from '../../shared/domain/plan-diff';
 import { planErrors } from '../../shared/domain/validate-plan';
 import type { Violation } from '../../shared/domain/violations';
 import type { Explanation, Plan } from '../../shared/format/plan';
-import type { Problem } from '../../shared/format/problem';
+import type { Doctor, Problem } from '../../shared/format/problem';
+import { doctorLabel } from '../../shared/domain/labels';
 import { capacityGives, countCapacity } from './capacity-words';
 import { countingExplanations } from './counting';
 import { findFeasible } from './feasibility';
@@ -65,6 +66,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // Counting proofs hold past a cut too: a cut doctor's window is its whole year.
   const explanation = countingExplanations(model);
   if (explanation.length > 0) return infeasible(model, explanation);
+  // The layout search needs a layout per doctor; a cut may have left some without one.
+  const unlaid = model.doctors.filter((d) => d.layouts.length === 0);
+  if (unlaid.length > 0) return cutUnproven(model, unlaid.map((d) => d.doctor));
   const highs = await loadHighs();
   const small = problem.doctors.length <= EXACT_FALLBACK_DOCTORS;
 
@@ -238,19 +242,30 @@ function rejected(model: SolverModel, kept: KeptPlan | undefined, errors: Violat
   return planOf(model, kept, 'unknown', model.cut ? undefined : bound, [explanation]);
 }
 
-/** The master LP found no plan among the layouts kept, but layouts were cut: no proof. */
-function cutUnproven(model: SolverModel): Plan {
+/**
+ * No plan among the layouts kept (the master LP's proof, or `unlaid` doctors left without any
+ * layout by the cut), but layouts were cut: no proof that none exists.
+ */
+function cutUnproven(model: SolverModel, unlaid: Doctor[] = []): Plan {
   const doctors = model.doctors.filter((d) => d.cut).length;
+  const names = { sv: unlaid.map((d) => doctorLabel(d, 'sv')).join(', '), en: unlaid.map((d) => doctorLabel(d, 'en')).join(', ') };
   return {
     format: 'bt-plan/1',
     status: 'unknown',
     assignments: [],
     explanation: [
-      {
-        code: 'layouts-cut',
-        message_sv: `Ingen giltig plan finns bland de blockordningar som prövades, men alla prövades inte (${doctors} läkare har fler); att ingen plan finns är inte bevisat`,
-        message_en: `No valid plan exists among the block orders tried, but not all were tried (${doctors} doctors have more); that no plan exists is not proven`,
-      },
+      unlaid.length > 0
+        ? {
+            code: 'layouts-cut',
+            message_sv: `Inom tidsgränsen hittades ingen blockordning för ${names.sv}; alla prövades inte, så det är inte bevisat att ingen finns`,
+            message_en: `Within the time limit no order of the blocks was found for ${names.en}; not all were tried, so it is not proven that none exists`,
+            doctors: unlaid.map((d) => d.id),
+          }
+        : {
+            code: 'layouts-cut',
+            message_sv: `Ingen giltig plan finns bland de blockordningar som prövades, men alla prövades inte (${doctors} läkare har fler); att ingen plan finns är inte bevisat`,
+            message_en: `No valid plan exists among the block orders tried, but not all were tried (${doctors} doctors have more); that no plan exists is not proven`,
+          },
     ],
     stats: { layouts: layoutCount(model), ...cutStats(model) },
   };

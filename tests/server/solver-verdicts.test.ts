@@ -75,6 +75,13 @@ describe('a cut model (not every layout enumerated)', () => {
     expect((await solve(problem, { seed: 1, timeLimit: 20 })).stats.layoutsCut).toBeUndefined();
   });
 
+  it('answers unknown, not infeasible, when the cut left a doctor no layout', async () => {
+    const plan = await solve(aProblem(), { timeLimit: 20, maxLayouts: 0 });
+    expect(plan.status).toBe('unknown');
+    expect(plan.explanation.map((e) => [e.code, e.doctors])).toEqual([['layouts-cut', ['d1']]]);
+    expect(plan.explanation[0]!.message_en).toBe('Within the time limit no order of the blocks was found for Doktor Ett [d1]; not all were tried, so it is not proven that none exists');
+  });
+
   it("takes the exact MIP's plan when it lies outside the layouts kept", async () => {
     // Two doctors alike, one place per site: with one layout each they clash everywhere, so
     // only a plan from outside the layouts kept fits.
