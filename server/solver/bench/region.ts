@@ -129,7 +129,8 @@ export function generateRegionInstance(spec: RegionSpec): RegionInstance {
   const siteBlocks = blocks.filter((b) => needsSite(b.category));
   const hospitalKinds = [...new Set(siteBlocks.filter((b) => b.category === 'acute').map((b) => b.kind))];
   const areaKinds = [...new Set(siteBlocks.filter((b) => b.category === 'psychiatry' || b.category === 'other').map((b) => b.kind))];
-  const kindName = new Map(siteBlocks.map((b) => [b.kind, b.name ?? b.kind]));
+  // A site is named by its kind ('Vuxenpsykiatri'), not by one of the blocks it serves ('Vuxenpsykiatri 2').
+  const kindName = new Map(siteBlocks.map((b) => [b.kind, (b.name ?? b.kind).replace(/ \d+$/, '')]));
 
   const sites: Problem['sites'] = [];
   const addSite = (id: string, kind: string, town: string, name: string) => {
