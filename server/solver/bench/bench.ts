@@ -112,7 +112,7 @@ const args = process.argv.slice(2);
 const withReference = !args.includes('--no-reference');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
-const names = args.filter((a, i) => !a.startsWith('--') && i !== onlyAt + 1);
+const names = args.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
 const chosen = INSTANCES.filter(
   (spec) =>
     (names.length === 0 || names.includes(spec.name)) &&
