@@ -79,6 +79,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   progress({ phase: 'repair' });
   const overloaded = search.repair(stop);
   if (overloaded > 0) {
+    // The time limit is a promise: with no time left, no master is built to use it.
+    if (stop()) return timedOut(model, overloaded);
     // The search found no valid plan: the master proves there is none, or finds one.
     progress({ phase: 'feasibility', overloaded });
     const found = findFeasible(highs, model, search, stop);
