@@ -6,7 +6,7 @@ import { mondayOf, weekFromIndex, weekIndex } from '../../shared/domain/weeks';
 import type { Assignment } from '../../shared/format/plan';
 import type { Doctor } from '../../shared/format/problem';
 import type { Layout, PlacedRange, Slot } from './model';
-import { seededRandom, type Random } from './random';
+import { seededRandom, shuffle, type Random } from './random';
 
 export interface LayoutSet {
   layouts: Layout[];
@@ -97,7 +97,7 @@ export function enumerateLayouts(
   for (let round = 0, tries = 0; layouts.length < limits.maxLayouts && tries < maxTries; round++) {
     for (const p of placements) {
       if (layouts.length >= limits.maxLayouts || tries++ >= maxTries || stopNow(layouts.length)) break;
-      const preference = round === 0 ? identity : round === 1 && previousOrder ? previousOrder : shuffled(identity, random);
+      const preference = round === 0 ? identity : round === 1 && previousOrder ? previousOrder : shuffle(random, identity);
       const siteless = sitelessOptions[p]!;
       if (!blocked.has(p)) blocked.set(p, blockedOf(siteless));
       const layout = searchOrder(placer, rules, preference, start, blocked.get(p)!, siteless);
@@ -272,15 +272,6 @@ export function spreadOrder(n: number): number[] {
     }
   }
   return out;
-}
-
-function shuffled(items: number[], random: Random): number[] {
-  const order = [...items];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
 }
 
 function hashOf(text: string): number {

@@ -15,7 +15,7 @@ import { blocksToAssign, btEnd, layoutRotation } from '../../../shared/domain/ro
 import { addWeeks, weekFromIndex, weekIndex } from '../../../shared/domain/weeks';
 import type { Plan } from '../../../shared/format/plan';
 import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
-import { seededRandom, type Random } from '../random';
+import { pick, seededRandom, shuffle, type Random } from '../random';
 import { generateRegionInstance, type RegionSpec } from './region';
 
 /** A generated instance: the tidy clusters below (the default), or a region (region.ts). */
@@ -264,18 +264,6 @@ function vacationStarts(random: Random, problem: Problem, doctor: Doctor): Recor
   return at;
 }
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-function shuffle<T>(random: Random, items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** Overrides that lower a site's capacity to the planted load + 1 in each run of weeks below its peak. */
 function weeklyOverrides(site: string, peak: number, load: Map<string, number>): Problem['sites'][number]['overrides'] {

@@ -16,7 +16,7 @@ import { planErrors } from '../../../shared/domain/validate-plan';
 import { addWeeks, weekIndex, weeksBetween } from '../../../shared/domain/weeks';
 import type { Assignment, Plan } from '../../../shared/format/plan';
 import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
-import { seededRandom, type Random } from '../random';
+import { pick, seededRandom, shuffle, type Random } from '../random';
 
 export type RegionTemplate = 'kronoberg' | 'vasternorrland' | 'blocks-14' | 'blocks-26';
 
@@ -327,15 +327,3 @@ function vacationStarts(random: Random, problem: Problem, doctor: Doctor): Recor
   return at;
 }
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-function shuffle<T>(random: Random, items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
