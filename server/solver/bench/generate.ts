@@ -16,7 +16,7 @@ import { addWeeks, weekFromIndex, weekIndex } from '../../../shared/domain/weeks
 import type { Plan } from '../../../shared/format/plan';
 import { problemSchema, type Block, type Doctor, type DoctorInput, type Problem } from '../../../shared/format/problem';
 import { pick, seededRandom, shuffle, type Random } from '../random';
-import { generateRegionInstance, type RegionSpec } from './region';
+import { generateRegionInstance, sitelessStarts, type RegionSpec } from './region';
 
 /** A generated instance: the tidy clusters below (the default), or a region (region.ts). */
 export type InstanceSpec = ClusterSpec | RegionInstanceSpec;
@@ -251,14 +251,7 @@ function vacationStarts(random: Random, problem: Problem, doctor: Doctor): Recor
   const end = btEnd(problem, doctor);
   for (const block of blocksToAssign(problem, doctor)) {
     if (needsSite(block.category) || block.offset !== undefined) continue;
-    const options: string[] = [];
-    for (let w = doctor.start; addWeeks(w, block.weeks) <= end; w = addWeeks(w, 1)) {
-      const to = addWeeks(w, block.weeks);
-      if (block.window && (w < block.window.from || to > block.window.to)) continue;
-      if (doctor.absences.some((a) => a.from < to && w < a.to)) continue;
-      if (problem.blocks.some((b) => b.offset !== undefined && addWeeks(doctor.start, b.offset) < to && w < addWeeks(doctor.start, b.offset + b.weeks))) continue;
-      options.push(w);
-    }
+    const options = sitelessStarts(problem, doctor, block, end);
     at[block.id] = pick(random, options);
   }
   return at;

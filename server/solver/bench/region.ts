@@ -307,20 +307,26 @@ function cutPsychiatry(problem: Problem, siteBlocks: Block[]): { problem: Proble
   };
 }
 
+/** The weeks a site-less block may start: inside its window and the year, clear of absences and offset blocks. */
+export function sitelessStarts(problem: Problem, doctor: Doctor, block: Block, end: string): string[] {
+  const options: string[] = [];
+  for (let w = doctor.start; addWeeks(w, block.weeks) <= end; w = addWeeks(w, 1)) {
+    const to = addWeeks(w, block.weeks);
+    if (block.window && (w < block.window.from || to > block.window.to)) continue;
+    if (doctor.absences.some((a) => a.from < to && w < a.to)) continue;
+    if (problem.blocks.some((b) => b.offset !== undefined && addWeeks(doctor.start, b.offset) < to && w < addWeeks(doctor.start, b.offset + b.weeks))) continue;
+    options.push(w);
+  }
+  return options;
+}
+
 /** A random start for each vacation (site-less block without offset or `at`): in its window and the year, clear of absences and cohort weeks. */
 function vacationStarts(random: Random, problem: Problem, doctor: Doctor): Record<string, string> {
   const at: Record<string, string> = {};
   const end = btEnd(problem, doctor);
   for (const block of problem.blocks) {
     if (needsSite(block.category) || block.offset !== undefined || block.at !== undefined || block.id === doctor.credits[0]?.block) continue;
-    const options: string[] = [];
-    for (let w = doctor.start; addWeeks(w, block.weeks) <= end; w = addWeeks(w, 1)) {
-      const to = addWeeks(w, block.weeks);
-      if (block.window && (w < block.window.from || to > block.window.to)) continue;
-      if (doctor.absences.some((a) => a.from < to && w < a.to)) continue;
-      if (problem.blocks.some((b) => b.offset !== undefined && addWeeks(doctor.start, b.offset) < to && w < addWeeks(doctor.start, b.offset + b.weeks))) continue;
-      options.push(w);
-    }
+    const options = sitelessStarts(problem, doctor, block, end);
     if (options.length === 0) throw new Error(`vacationStarts: no week for ${block.id} of ${doctor.id} (${weeksBetween(doctor.start, end)} weeks)`);
     at[block.id] = pick(random, options);
   }
