@@ -62,6 +62,15 @@ export function compareScores(a: Score, b: Score): number {
 export class LayoutSearch {
   readonly load: Int32Array;
   readonly choices: (Choice | undefined)[];
+  /** Soft costs per placement (a doctor's shared weeks array of one slot) and per layout: they never change. */
+  private readonly placementCosts: Map<Int32Array, { cost: Float64Array; unmet: Uint8Array }>[];
+  private readonly layoutCosts: Float64Array[];
+  /** Per layout: 0 not yet known, 1 its site-less blocks meet every wish, 2 they leave one unmet. */
+  private readonly layoutUnmet: Uint8Array[];
+  /** bestSitesFair's choices per slot, to read the sites back without building arrays per layout. */
+  private readonly fairTrail: { none: Int32Array; some: Int32Array; someFromNone: Uint8Array; endsNone: boolean };
+  /** The doctors placed at each site, in some slot. */
+  private readonly atSite: Set<number>[];
   /** Doctor-weeks over capacity in the plan: Σ max(0, load − capacity), kept up to date by apply(). */
   private overloadUnits = 0;
   /**
@@ -79,6 +88,12 @@ export class LayoutSearch {
   ) {
     this.load = new Int32Array(model.capacity.length);
     this.choices = new Array(model.doctors.length);
+    this.atSite = model.siteIds.map(() => new Set<number>());
+    this.placementCosts = model.doctors.map(() => new Map());
+    const slots = model.doctors.reduce((most, doctor) => Math.max(most, doctor.slots.length), 0);
+    this.fairTrail = { none: new Int32Array(slots), some: new Int32Array(slots), someFromNone: new Uint8Array(slots), endsNone: true };
+    this.layoutCosts = model.doctors.map((doctor) => new Float64Array(doctor.layouts.length).fill(NaN));
+    this.layoutUnmet = model.doctors.map((doctor) => new Uint8Array(doctor.layouts.length));
     this.hardWeight = model.doctors.reduce((most, doctor) => Math.max(most, 1 + this.softCeiling(doctor)), 1_000);
   }
 
@@ -253,64 +268,153 @@ export class LayoutSearch {
   bestChoice(d: number, extra: (s: number, weeks: Int32Array) => number, noise = () => 0, soft = true): { choice: Choice; cost: number } {
     const doctor = this.model.doctors[d]!;
     const fair = soft ? this.fairnessOf(doctor) : 0;
+    // Layouts share their placements (one weeks array each): each placement's costs once per call.
+    const costs = new Map<Int32Array, Float64Array>();
+    const slotCosts = (layout: Layout, k: number) => {
+      const weeks = layout.weeks[k]!;
+      let known = costs.get(weeks);
+      if (!known) {
+        const sites = doctor.slots[k]!.sites;
+        const own = soft ? this.softCosts(d, layout, k).cost : undefined;
+        // The last entry is the cheapest of them.
+        known = new Float64Array(sites.length + 1);
+        let least = Infinity;
+        for (let i = 0; i < sites.length; i++) {
+          known[i] = extra(sites[i]!, weeks) + (own ? own[i]! : 0);
+          if (known[i]! < least) least = known[i]!;
+        }
+        known[sites.length] = least;
+        costs.set(weeks, known);
+      }
+      return known;
+    };
     let best: Choice | undefined;
     let bestCost = Infinity;
     doctor.layouts.forEach((layout, l) => {
-      const base = soft ? layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout) : 0;
-      const found = fair > 0 ? this.bestSitesFair(doctor, layout, base, bestCost, extra, fair) : this.bestSites(doctor, layout, base, bestCost, extra, soft);
-      if (!found) return;
-      const cost = found.cost + noise();
-      if (cost < bestCost) [best, bestCost] = [{ layout: l, sites: found.sites }, cost];
+      const base = soft ? this.layoutCost(d, l) : 0;
+      if (fair > 0) {
+        const found = this.bestSitesFair(d, l, base, bestCost, slotCosts, fair);
+        if (found === undefined) return;
+        const cost = found + noise();
+        if (cost < bestCost) [best, bestCost] = [{ layout: l, sites: this.fairSites(doctor.slots.length) }, cost];
+        return;
+      }
+      const found = this.bestSitesCost(doctor, layout, base, bestCost, slotCosts);
+      if (found === undefined) return;
+      const cost = found + noise();
+      if (cost < bestCost) [best, bestCost] = [{ layout: l, sites: this.bestSites(doctor, layout, slotCosts) }, cost];
     });
     if (!best) throw new Error(`doctor ${doctor.doctor.id} has no layout`);
     return { choice: best, cost: bestCost };
   }
 
-  /** The cheapest site per slot of one layout; undefined once it cannot beat `limit`. */
-  private bestSites(doctor: DoctorModel, layout: Layout, base: number, limit: number, extra: (s: number, weeks: Int32Array) => number, soft: boolean) {
+  /** One layout's cost with the cheapest site per slot; undefined once it cannot beat `limit`. */
+  private bestSitesCost(doctor: DoctorModel, layout: Layout, base: number, limit: number, slotCosts: SlotCosts): number | undefined {
     let cost = base;
-    const sites: number[] = [];
     for (let k = 0; k < doctor.slots.length; k++) {
       if (cost >= limit) return undefined;
-      let slotBest = -1;
-      let slotCost = Infinity;
-      for (const s of doctor.slots[k]!.sites) {
-        const c = extra(s, layout.weeks[k]!) + (soft ? this.siteCost(doctor, layout, k, s) : 0);
-        if (c < slotCost) [slotBest, slotCost] = [s, c];
-      }
-      sites.push(slotBest);
-      cost += slotCost;
+      const costs = slotCosts(layout, k);
+      cost += costs[costs.length - 1]!;
     }
-    return { cost, sites };
+    return cost;
+  }
+
+  /** The cheapest site per slot of one layout (the first of equals). */
+  private bestSites(doctor: DoctorModel, layout: Layout, slotCosts: SlotCosts): number[] {
+    return doctor.slots.map((slot, k) => {
+      const costs = slotCosts(layout, k);
+      let at = 0;
+      for (let i = 1; i < slot.sites.length; i++) if (costs[i]! < costs[at]!) at = i;
+      return slot.sites[at]!;
+    });
+  }
+
+  /** A layout's own soft cost: vacation cuts and the site-less blocks' wishes and moves. */
+  private layoutCost(d: number, l: number): number {
+    const costs = this.layoutCosts[d]!;
+    if (Number.isNaN(costs[l])) {
+      const doctor = this.model.doctors[d]!;
+      const layout = doctor.layouts[l]!;
+      costs[l] = layout.cutByVacation * this.weights.vacationCut + this.sitelessCost(doctor, layout);
+    }
+    return costs[l]!;
+  }
+
+  /**
+   * Soft costs of slot k's sites for the layout's placement of it (they depend on the site and
+   * the start only), and which sites leave a wish unmet; kept per placement.
+   */
+  private softCosts(d: number, layout: Layout, k: number): { cost: Float64Array; unmet: Uint8Array } {
+    const doctor = this.model.doctors[d]!;
+    const weeks = layout.weeks[k]!;
+    let known = this.placementCosts[d]!.get(weeks);
+    if (!known) {
+      const sites = doctor.slots[k]!.sites;
+      known = {
+        cost: Float64Array.from(sites, (s) => this.siteCost(doctor, layout, k, s)),
+        unmet: Uint8Array.from(sites, (s) => (this.slotWishes(doctor, layout, k, s).count > 0 ? 1 : 0)),
+      };
+      this.placementCosts[d]!.set(weeks, known);
+    }
+    return known;
   }
 
   /**
    * The same for a doctor with two or more wishes, where the first unmet wish is free of the
    * fairness charge: two running bests (no unmet wish yet / some) keep that coupling exact.
    */
-  private bestSitesFair(doctor: DoctorModel, layout: Layout, base: number, limit: number, extra: (s: number, weeks: Int32Array) => number, fair: number) {
-    const sitelessUnmet = this.sitelessWishes(doctor, layout).count > 0;
-    let none = { cost: sitelessUnmet ? Infinity : base, sites: [] as number[] };
-    let some = { cost: sitelessUnmet ? base - fair : Infinity, sites: [] as number[] };
+  private bestSitesFair(d: number, l: number, base: number, limit: number, slotCosts: SlotCosts, fair: number): number | undefined {
+    const doctor = this.model.doctors[d]!;
+    const layout = doctor.layouts[l]!;
+    const trail = this.fairTrail;
+    const sitelessUnmet = this.sitelessUnmet(d, l);
+    let none = sitelessUnmet ? Infinity : base;
+    let some = sitelessUnmet ? base - fair : Infinity;
     for (let k = 0; k < doctor.slots.length; k++) {
-      if (Math.min(none.cost, some.cost) >= limit) return undefined;
-      const nextNone = { cost: Infinity, site: -1 };
-      const nextSome = { cost: Infinity, site: -1, fromNone: false };
-      for (const s of doctor.slots[k]!.sites) {
-        const c = extra(s, layout.weeks[k]!) + this.siteCost(doctor, layout, k, s);
-        const unmet = this.slotWishes(doctor, layout, k, s).count > 0;
-        const fromNone = none.cost + c - (unmet ? fair : 0);
-        if (!unmet && fromNone < nextNone.cost) Object.assign(nextNone, { cost: fromNone, site: s });
-        if (unmet && fromNone < nextSome.cost) Object.assign(nextSome, { cost: fromNone, site: s, fromNone: true });
-        if (some.cost + c < nextSome.cost) Object.assign(nextSome, { cost: some.cost + c, site: s, fromNone: false });
+      if (Math.min(none, some) >= limit) return undefined;
+      let nextNone = Infinity;
+      let nextSome = Infinity;
+      const costs = slotCosts(layout, k);
+      const unmets = this.softCosts(d, layout, k).unmet;
+      const sites = doctor.slots[k]!.sites;
+      for (let i = 0; i < sites.length; i++) {
+        const c = costs[i]!;
+        const unmet = unmets[i] === 1;
+        const fromNone = none + c - (unmet ? fair : 0);
+        if (!unmet && fromNone < nextNone) [nextNone, trail.none[k]] = [fromNone, sites[i]!];
+        if (unmet && fromNone < nextSome) [nextSome, trail.some[k], trail.someFromNone[k]] = [fromNone, sites[i]!, 1];
+        if (some + c < nextSome) [nextSome, trail.some[k], trail.someFromNone[k]] = [some + c, sites[i]!, 0];
       }
-      const someSites = nextSome.fromNone ? none.sites : some.sites;
-      none = { cost: nextNone.cost, sites: [...none.sites, nextNone.site] };
-      some = { cost: nextSome.cost, sites: [...someSites, nextSome.site] };
+      none = nextNone;
+      some = nextSome;
     }
-    const end = none.cost <= some.cost ? none : some;
-    return end.cost < Infinity ? end : undefined;
+    trail.endsNone = none <= some;
+    const end = Math.min(none, some);
+    return end < Infinity ? end : undefined;
   }
+
+  /** The sites of the last bestSitesFair run, read back from its trail. */
+  private fairSites(slots: number): number[] {
+    const trail = this.fairTrail;
+    const sites: number[] = new Array(slots);
+    let inNone = trail.endsNone;
+    for (let k = slots - 1; k >= 0; k--) {
+      if (inNone) sites[k] = trail.none[k]!;
+      else {
+        sites[k] = trail.some[k]!;
+        inNone = trail.someFromNone[k] === 1;
+      }
+    }
+    return sites;
+  }
+
+  /** Whether the layout's site-less blocks leave a wish unmet, kept per layout. */
+  private sitelessUnmet(d: number, l: number): boolean {
+    const known = this.layoutUnmet[d]!;
+    if (known[l] === 0) known[l] = this.sitelessWishes(this.model.doctors[d]!, this.model.doctors[d]!.layouts[l]!).count > 0 ? 2 : 1;
+    return known[l] === 2;
+  }
+
 
   /** Replaces the plan with `choices` (one per doctor), e.g. a MIP's solution. */
   adopt(choices: Choice[]): void {
@@ -418,6 +522,10 @@ export class LayoutSearch {
       }
     });
     this.choices[d] = delta === 1 ? choice : undefined;
+    for (const s of choice.sites) {
+      if (delta === 1) this.atSite[s]!.add(d);
+      else this.atSite[s]!.delete(d);
+    }
   }
 
   private remove(d: number): void {
@@ -448,13 +556,12 @@ export class LayoutSearch {
 
   /** Up to `count` other doctors placed at sites that doctor `d` may use, picked at random. */
   private neighbours(d: number, count: number): number[] {
-    const wanted = new Set(this.model.doctors[d]!.slots.flatMap((slot) => slot.sites));
-    const found: number[] = [];
-    this.choices.forEach((choice, other) => {
-      if (other !== d && choice && choice.sites.some((s) => wanted.has(s))) found.push(other);
-    });
-    return this.shuffledList(found).slice(0, count);
+    const found = new Set<number>();
+    for (const slot of this.model.doctors[d]!.slots) for (const s of slot.sites) for (const other of this.atSite[s]!) if (other !== d) found.add(other);
+    // In doctor order, as the draw below expects for a seed to keep its plan.
+    return this.shuffledList([...found].sort((a, b) => a - b)).slice(0, count);
   }
+
 
   private shuffledList(items: number[]): number[] {
     const order = [...items];
@@ -470,6 +577,9 @@ export class LayoutSearch {
   }
 
 }
+
+/** Each site's cost (extra and soft goals) for a layout's placement of slot k, in the slot's site order, then the least. */
+type SlotCosts = (layout: Layout, k: number) => Float64Array;
 
 export type MoveKind = 0 | 1 | 2;
 

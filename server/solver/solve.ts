@@ -165,7 +165,18 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
         progress({ phase: 'dive', objective: search.objective(), bound });
         adoptIfBetter(master.dive(stop, integral ? search.objective() - 1 + 1e-6 : search.objective() - 1e-6));
       }
-      if (!proven() && !stop()) integer(seconds());
+      // The rest of the time: the integer master over every column seen and the neighbourhoods
+      // from its plan take turns while a turn finds a better plan (the master alone may prove
+      // its columns' best early and leave time unused).
+      while (!proven() && !stop()) {
+        const before = search.objective();
+        integer(seconds());
+        if (proven() || stop()) break;
+        progress({ phase: 'neighbourhoods', objective: search.objective(), bound });
+        for (const size of [6, 12]) if (!proven()) search.ruinAndRecreate(stop, size);
+        incumbent.offer();
+        if (search.objective() >= before - 1e-9) break;
+      }
     } finally {
       master.dispose();
     }
