@@ -73,8 +73,11 @@ export function countingExplanations(model: SolverModel): Explanation[] {
       sv: `${formatWeek(range.from, 'sv')} och ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'sv')}`,
       en: `${formatWeek(range.from, 'en')} and ${formatWeek(model.weekNames[to - 1 - model.firstWeek]!, 'en')}`,
     };
-    const each = new Set(bound.map((b) => b.weeks)).size === 1 ? bound[0]!.weeks : undefined;
-    const doctors = { sv: doctorsNeed(bound.length, supply, 'sv'), en: doctorsNeed(bound.length, supply, 'en') };
+    // A doctor with two blocks only this site offers is one doctor needing both blocks' weeks.
+    const weeksOf = new Map<string, number>();
+    for (const b of bound) weeksOf.set(b.doctor, (weeksOf.get(b.doctor) ?? 0) + b.weeks);
+    const each = new Set(weeksOf.values()).size === 1 ? [...weeksOf.values()][0]! : undefined;
+    const doctors = { sv: doctorsNeed(weeksOf.size, supply, 'sv'), en: doctorsNeed(weeksOf.size, supply, 'en') };
     const need = {
       sv: each !== undefined ? `${doctors.sv} ${each} veckor var` : `${doctors.sv} sammanlagt ${demand} veckor`,
       en: each !== undefined ? `${doctors.en} ${each} weeks each` : `${doctors.en} ${demand} weeks in all`,
@@ -85,7 +88,7 @@ export function countingExplanations(model: SolverModel): Explanation[] {
       message_sv: `${site.name}: ${need.sv} mellan ${between.sv}; ${give.sv}, ${demand} behövs`,
       message_en: `${site.name}: ${need.en} between ${between.en}; ${give.en}, ${demand} needed`,
       sites: [siteId],
-      doctors: bound.map((b) => b.doctor),
+      doctors: [...weeksOf.keys()],
       ...range,
     });
   }

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../server/solver/bench/generate';
 import type { RegionSpec } from '../../server/solver/bench/region';
+import { countingExplanations } from '../../server/solver/counting';
+import { buildModel } from '../../server/solver/model';
 import { solve } from '../../server/solver/solve';
 import { planErrors } from '../../shared/domain/validate-plan';
 
@@ -71,5 +73,16 @@ describe('region-style instances', () => {
     expect(plan.explanation.flatMap((e) => e.sites ?? []), label(spec)).toContain(cutSite);
     const site = problem.sites.find((s) => s.id === cutSite)!;
     expect(plan.explanation.map((e) => e.message_sv).join('\n')).toContain(site.name);
+  });
+
+  it('counts a doctor with two blocks only the cut site offers once, with both blocks’ weeks', () => {
+    // The 26-block template has two adult-psychiatry blocks: the cut site is each one's only site.
+    const { problem, cutSite } = instance({ template: 'blocks-26', doctors: 40, seed: 1, infeasible: 'one-site' });
+    const [capacity] = countingExplanations(buildModel(problem, { stop: () => false })).filter((e) => e.code === 'site-capacity');
+    const onlyThere = problem.doctors.filter((d) => Object.values(d.allowedSites ?? {}).some((sites) => sites.join() === cutSite));
+    expect(capacity?.sites).toEqual([cutSite]);
+    expect(capacity?.doctors).toEqual(onlyThere.map((d) => d.id));
+    const site = problem.sites.find((s) => s.id === cutSite)!;
+    expect(capacity?.message_sv).toMatch(new RegExp(`^${site.name}: ${onlyThere.length} läkare behöver sammanlagt \\d+ veckor`));
   });
 });
