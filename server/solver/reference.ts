@@ -168,7 +168,11 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
 
 /** The reference MIP in CPLEX LP format (`npm run solve -- … --export-lp model.lp`). */
 export async function exportReferenceLp(problem: Problem, weights: Weights = DEFAULT_WEIGHTS): Promise<string> {
-  return buildReferenceModel(problem, weights).mip.exportLp(await loadHighs());
+  const { mip, offset } = buildReferenceModel(problem, weights);
+  // The LP format has no objective constant: a column held at 1 carries the offset, so another
+  // solver's objective for the file is the plan's.
+  if (offset !== 0) mip.setCoefficient(mip.addColumn(offset), mip.addRow(1, 1), 1);
+  return mip.exportLp(await loadHighs());
 }
 
 export async function solveReference(problem: Problem, options: ReferenceOptions = {}): Promise<Plan> {

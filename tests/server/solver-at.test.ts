@@ -2,7 +2,8 @@
 // that say why a doctor's year cannot be laid out (the first rule that cannot hold).
 import { describe, expect, it } from 'vitest';
 import { layoutFailure } from '../../server/solver/layout-failure';
-import { solveReference } from '../../server/solver/reference';
+import { loadHighs } from '../../server/solver/mip';
+import { exportReferenceLp, solveReference } from '../../server/solver/reference';
 import { solve } from '../../server/solver/solve';
 import { planErrors } from '../../shared/domain/validate-plan';
 import { aBlock, aDoctor, aProblem, defaultBlocks, defaultSites, week } from '../support/builders';
@@ -36,6 +37,15 @@ describe("a block on the cohort's common weeks (at)", () => {
     expect(planErrors(problem, reference)).toEqual([]);
     expect(reference.assignments.filter((a) => a.block === 'edu').map((a) => a.from)).toEqual([week(6), week(6)]);
     expect(reference.objective).toBe(ours.objective);
+  });
+
+  it('with a wish its weeks miss, costs the same in the exported LP file as in the reference MIP', async () => {
+    // The wish costs every plan 3 × 10: a constant no column carries, which the file must keep.
+    const wishing = { ...problem, doctors: [{ ...problem.doctors[0]!, wishes: [{ block: 'edu', from: week(20), weight: 3 }] }, problem.doctors[1]!] };
+    const reference = await solveReference(wishing, { timeLimit: 20 });
+    expect([reference.status, reference.objective]).toEqual(['optimal', (await solveReference(problem, { timeLimit: 20 })).objective! + 30]);
+    const fromFile = (await loadHighs()).solve(await exportReferenceLp(wishing));
+    expect([fromFile.Status, fromFile.ObjectiveValue]).toEqual(['Optimal', reference.objective]);
   });
 
   it('before a doctor starts is no plan: the solver names the block and the year, the reference MIP answers infeasible', async () => {
