@@ -85,7 +85,14 @@ export class ColumnMaster {
       if (value === Infinity) break;
       let reduced = 0;
       let added = 0;
+      // A round prices every doctor (seconds at a thousand doctors): the time limit is read
+      // before each (a clock read costs little beside a pricing), and a round cut short bounds nothing.
+      let cutShort = false;
       for (let d = 0; d < this.model.doctors.length; d++) {
+        if (stop()) {
+          cutShort = true;
+          break;
+        }
         if (this.fixed.has(d)) continue;
         const { choice, cost } = this.search.bestChoice(d, (s, weeks) => this.priceOf(s, weeks), undefined, this.mode === 'optimize');
         const rc = cost - lp.doctorDuals[d]!;
@@ -93,6 +100,7 @@ export class ColumnMaster {
         if (rc < -EPSILON && this.add(d, choice)) added++;
       }
       stale = added > 0;
+      if (cutShort) break;
       // Inside a dive the LP is a branch of the problem: its value bounds nothing globally.
       if (this.fixed.size === 0 && !this.diving) this.bound = Math.max(this.bound, value + reduced);
       onIteration?.();
@@ -101,8 +109,9 @@ export class ColumnMaster {
         break;
       }
     }
-    // Leave the LP solved for the columns it has, so its solution can be read.
-    return stale ? this.solveLp().value : value;
+    // Leave the LP solved for the columns it has, so its solution can be read (past the time
+    // limit nobody reads it: the limit is a promise).
+    return stale && !stop() ? this.solveLp().value : value;
   }
 
   /**

@@ -2,7 +2,12 @@
 // sample that is flagged (`cut`); a template of many blocks builds in seconds, the sample covers
 // every vacation start, and a stop ends the model phase with the cut said.
 import { describe, expect, it } from 'vitest';
+import { generateInstance } from '../../server/solver/bench/generate';
+import { DEFAULT_WEIGHTS, LayoutSearch } from '../../server/solver/heuristic';
+import { ColumnMaster } from '../../server/solver/master';
+import { loadHighs } from '../../server/solver/mip';
 import { buildModel, doctorModel, sitelessPlacements } from '../../server/solver/model';
+import { seededRandom } from '../../server/solver/random';
 import { solve } from '../../server/solver/solve';
 import { needsSite } from '../../shared/domain/block-kinds';
 import { absentWeeks, blocksToAssign, btEnd } from '../../shared/domain/rotation';
@@ -146,5 +151,27 @@ describe('the model phase', () => {
   it('with a stop that never fires, cuts nothing it can enumerate', () => {
     const problem = aProblem({ sites: [...defaultSites(), aSite({ id: 'hosp2', kinds: ['acute'] })], doctors: [aDoctor(), aDoctor({ id: 'd2' })] });
     expect(buildModel(problem, { stop: () => false }).cut).toBe(false);
+  });
+
+  it("stops the master's pricing round at the time limit, and a round cut short bounds nothing", async () => {
+    const { problem } = generateInstance({ style: 'region', name: 't', template: 'kronoberg', doctors: 40, seed: 1 });
+    const model = buildModel(problem, { stop: () => false });
+    const search = new LayoutSearch(model, DEFAULT_WEIGHTS, seededRandom(1));
+    search.construct();
+    // A plan within capacity, so the master LP has a solution.
+    expect(search.repair(() => false)).toBe(0);
+    const master = new ColumnMaster(await loadHighs(), model, search, 'optimize');
+    try {
+      search.choices.forEach((choice, d) => master.add(d, choice!));
+      let reads = 0;
+      // The limit passes at the sixth read: inside the first round, four doctors priced.
+      master.generate(() => ++reads > 5);
+      expect([master.iterations, master.bound]).toEqual([0, -Infinity]);
+      // Without a limit the same master gives a bound.
+      master.generate(() => false);
+      expect(master.bound).toBeGreaterThan(0);
+    } finally {
+      master.dispose();
+    }
   });
 });
