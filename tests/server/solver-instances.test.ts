@@ -24,6 +24,7 @@ const FEASIBLE = labelled([
   { template: 'kronoberg', doctors: 40, seed: 1, loaded: true },
   { template: 'blocks-14', doctors: 24, seed: 1 },
   { template: 'blocks-14', doctors: 24, seed: 2 },
+  { template: 'kronoberg', doctors: 200, seed: 1 },
 ]);
 
 describe('region-style instances', () => {
@@ -65,6 +66,10 @@ describe('region-style instances', () => {
       { template: 'kronoberg', doctors: 40, seed: 1, infeasible: 'one-site' },
       { template: 'vasternorrland', doctors: 40, seed: 2, infeasible: 'one-site' },
       { template: 'blocks-14', doctors: 24, seed: 1, infeasible: 'one-site' },
+      // Every size the bench runs: counting proves it before any search.
+      { template: 'kronoberg', doctors: 200, seed: 1, infeasible: 'one-site' },
+      { template: 'vasternorrland', doctors: 600, seed: 1, infeasible: 'one-site' },
+      { template: 'kronoberg', doctors: 1500, seed: 1, infeasible: 'one-site' },
     ]),
   )('%s: a psychiatry site cut below its doctors’ need is proven infeasible and named', async (_, spec) => {
     const { problem, cutSite } = instance(spec);
