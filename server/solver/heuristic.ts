@@ -415,7 +415,6 @@ export class LayoutSearch {
     return known[l] === 2;
   }
 
-
   /** Replaces the plan with `choices` (one per doctor), e.g. a MIP's solution. */
   adopt(choices: Choice[]): void {
     this.model.doctors.forEach((_, d) => this.choices[d] && this.remove(d));
@@ -561,7 +560,6 @@ export class LayoutSearch {
     // In doctor order, as the draw below expects for a seed to keep its plan.
     return this.shuffledList([...found].sort((a, b) => a - b)).slice(0, count);
   }
-
 
   private shuffledList(items: number[]): number[] {
     const order = [...items];
