@@ -9,9 +9,12 @@ import { PLANNING_TIME_ZONE, stockholmInstant } from '../../shared/domain/weeks'
 /** How often calendar apps should look again (REFRESH-INTERVAL, X-PUBLISHED-TTL), seconds. */
 export const FEED_TTL_SECONDS = 3600;
 
-/** RFC 5545 TEXT escaping (the library leaves the calendar name as it is). */
+/**
+ * RFC 5545 TEXT escaping (the library leaves the calendar name as it is). A bare CR is a line
+ * break like LF and CRLF: left as it is, some readers would start a new property at it.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 // Europe/Stockholm with the EU rules (since 1996): summer time from the last Sunday of March
