@@ -14,6 +14,7 @@ import { UserEntity } from '../entities/user';
 import { WishEntity } from '../entities/wish';
 import { publishedPlacements } from '../repositories/published-placements';
 import { audit } from './audit';
+import { ownValue } from '../../shared/domain/own';
 import { doctorResources } from './doctors';
 import { found, updateVersioned } from './locking';
 import { shownName } from './privacy';
@@ -45,7 +46,7 @@ export class DoctorViewService {
     for (const r of rows) {
       const choice = choices.get(r.block) ?? { block: r.block, kind: r.kind, name: r.name, sites: [] };
       choices.set(r.block, choice);
-      const allowed = allowedSites[r.block];
+      const allowed = ownValue(allowedSites, r.block);
       if (r.site && r.site_name && (!allowed || allowed.includes(r.site))) choice.sites.push({ id: r.site, name: r.site_name });
     }
     return [...choices.values()];

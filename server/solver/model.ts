@@ -5,6 +5,7 @@ import { needsSite } from '../../shared/domain/block-kinds';
 import { siteWeek } from '../../shared/domain/capacity';
 import { absentWeeks, blocksToAssign, btEnd } from '../../shared/domain/rotation';
 import { weekFromIndex, weekIndex } from '../../shared/domain/weeks';
+import { ownValue } from '../../shared/domain/own';
 import type { Assignment } from '../../shared/format/plan';
 import type { Block, Doctor, Problem } from '../../shared/format/problem';
 import { enumerateLayouts } from './layouts';
@@ -138,7 +139,7 @@ export function doctorModel(problem: Problem, doctor: Doctor, previous = new Map
   const blocks = blocksToAssign(problem, doctor);
   const slots: Slot[] = blocks.filter((b) => needsSite(b.category)).map((block) => {
     const pin = doctor.pins.find((p) => p.block === block.id);
-    const allowed = doctor.allowedSites?.[block.id];
+    const allowed = ownValue(doctor.allowedSites, block.id);
     const sites: number[] = [];
     problem.sites.forEach((site, i) => {
       if (!site.kinds.includes(block.kind)) return;

@@ -12,6 +12,7 @@ import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Block, Problem } from '../../shared/format/problem';
 import { siteWeek } from '../../shared/domain/capacity';
 import { wishMet } from '../../shared/domain/wishes';
+import { ownValue } from '../../shared/domain/own';
 import { DEFAULT_WEIGHTS, moveCost, moveKind, type Weights } from './heuristic';
 import { previousByDoctor, withFrozenPins } from './model';
 import { BinaryMip, loadHighs } from './mip';
@@ -129,7 +130,7 @@ function buildReferenceModel(problem: Problem, weights: Weights): ReferenceModel
       const need = requiredServiceWeeks(block.weeks, doctor.partTime);
       const siteOptions = problem.sites
         .filter((s) => s.kinds.includes(block.kind))
-        .filter((s) => !doctor.allowedSites?.[block.id] || doctor.allowedSites[block.id]!.includes(s.id))
+        .filter((s) => ownValue(doctor.allowedSites, block.id)?.includes(s.id) ?? true)
         .filter((s) => pin?.site === undefined || pin.site === s.id)
         .map((s) => s.id);
       const choose = mip.addRow(1, 1);

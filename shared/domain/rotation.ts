@@ -2,6 +2,7 @@
 // at a part-time rate, and how an order of placements lays out into assignments.
 import type { Assignment } from '../format/plan';
 import type { Block, Doctor, Problem } from '../format/problem';
+import { ownValue } from './own';
 import { needsSite } from './block-kinds';
 import { addWeeks, weekFromIndex, weekIndex, type Week } from './weeks';
 
@@ -66,7 +67,7 @@ export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationS
   const siteless = new Set<number>();
   for (const block of blocksToAssign(problem, doctor)) {
     if (needsSite(block.category)) continue;
-    const from = block.offset !== undefined ? addWeeks(doctor.start, block.offset) : (block.at ?? spec.at?.[block.id]);
+    const from = block.offset !== undefined ? addWeeks(doctor.start, block.offset) : (block.at ?? ownValue(spec.at, block.id));
     if (from === undefined) throw new Error(`layoutRotation: no week given for block ${block.id}`);
     const to = addWeeks(from, block.weeks);
     assignments.push({ doctor: doctor.id, block: block.id, site: null, from, to });

@@ -3,6 +3,7 @@
 // of the same kind, when the coordinator confirms. Pure; the server refuses or applies it.
 import type { Block, Doctor } from '../format/problem';
 import { CREDITABLE_CATEGORIES, needsSite } from './block-kinds';
+import { ownValue } from './own';
 
 export const REFERENCE_KINDS = ['credit', 'pin', 'wish', 'allowedSites'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -64,7 +65,7 @@ export function mapReferences<D extends DoctorRefs>(doctor: D, lost: readonly Lo
     const merged: Record<string, string[]> = {};
     for (const [block, sites] of Object.entries(doctor.allowedSites)) {
       const key = to.get(`allowedSites:${block}`) ?? block;
-      merged[key] = [...new Set([...(merged[key] ?? []), ...sites])];
+      merged[key] = [...new Set([...(ownValue(merged, key) ?? []), ...sites])];
     }
     allowedSites = merged;
   }

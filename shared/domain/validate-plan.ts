@@ -13,6 +13,7 @@ import {
   type ServiceByCategory,
 } from './regulation';
 import { absentWeeks, blocksToAssign, creditedBlockOf, requiredServiceWeeks, serviceWeeksIn, type NonServiceWeeks } from './rotation';
+import { ownValue } from './own';
 import type { Violation } from './violations';
 import { addWeeks, formatWeek, formatWeekRange, weekFromIndex, weekIndex } from './weeks';
 
@@ -239,7 +240,7 @@ function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Plac
     if (!site.kinds.includes(block.kind)) {
       ctx.out.push(error('site-kind', `${who.sv}: ${site.name} erbjuder inte ${name.sv}`, `${who.en}: ${site.name} does not offer ${name.en}`, at));
     }
-    const allowed = doctor.allowedSites?.[a.block];
+    const allowed = ownValue(doctor.allowedSites, a.block);
     if (allowed && !allowed.includes(site.id)) {
       ctx.out.push(error('site-not-allowed', `${who.sv}: ${site.name} är inte tillåten för ${name.sv} (tillåtna: ${allowed.join(', ')})`, `${who.en}: ${site.name} is not allowed for ${name.en} (allowed: ${allowed.join(', ')})`, at));
     }

@@ -43,4 +43,19 @@ describe("the doctor's schedule", () => {
     // The published plan still has its psychiatry: it runs 10 weeks past the 42 now planned.
     expect((await schedule()).bt).toMatchObject({ plannedWeeks: 42, extendedWeeks: 10 });
   });
+
+  it("answers for a template whose block ids name an object's inherited properties (constructor, toString)", async () => {
+    const region = (await ok(coordinator.request('GET', '/api/regions'))).find((r: { name: string }) => r.name === 'Region Västernorrland').uuid;
+    const [template] = await ok(coordinator.request('GET', `/api/regions/${region}/templates`));
+    const renamed: Record<string, string> = { psy: 'constructor', pc: 'toString' };
+    const blocks = template.blocks.map((b: { id: string }) => ({ ...b, id: renamed[b.id] ?? b.id }));
+    expect(blocks.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining(['constructor', 'toString']));
+    const made = await ok(coordinator.request('POST', `/api/regions/${region}/templates`, { name: 'Mall med ovanliga id', unit: template.unit, blocks }), 201);
+    const cohort = await ok(coordinator.request('POST', `/api/regions/${region}/cohorts`, { name: 'Kohort med ovanliga id', template: made.uuid }), 201);
+    const doctor = await ok(coordinator.request('POST', `/api/cohorts/${cohort.uuid}/doctors`, { id: 'ovanlig', name: 'Doktor Ovanlig', start: '2026-02-16' }), 201);
+    const answer = await ok(coordinator.request('GET', `/api/doctors/${doctor.uuid}/schedule`));
+    const choice = answer.choices.find((c: { block: string }) => c.block === 'constructor');
+    expect(choice.kind).toBe('psychiatry');
+    expect(choice.sites.length).toBeGreaterThan(0);
+  });
 });
