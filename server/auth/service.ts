@@ -48,16 +48,38 @@ export class AuthService {
     if (attempt?.lockedUntil && attempt.lockedUntil > new Date()) throw locked();
     const user = await this.ds.getRepository(UserEntity).findOneBy({ email });
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      const failures = (attempt?.lockedUntil ? 0 : (attempt?.failures ?? 0)) + 1;
-      const lockedUntil = failures >= this.policy.maxFailures ? new Date(Date.now() + this.policy.lockMinutes * 60_000) : null;
-      await attempts.upsert({ email, failures: lockedUntil ? 0 : failures, lockedUntil }, ['email']);
-      throw lockedUntil ? locked() : wrongLogin();
+      throw (await this.countFailure(email)) ? locked() : wrongLogin();
     }
     await attempts.delete({ email });
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.policy.sessionHours * 3_600_000);
     await this.ds.getRepository(SessionEntity).insert({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
     return { token, expiresAt, user: await userOf(this.ds.manager, user) };
+  }
+
+  /**
+   * One more failed sign-in for `email`, counted in one statement so that failures sent at once
+   * each count (a read, a slow password check and a write would lose all but one). A lock that
+   * has run out starts the count again; the count that reaches the limit locks. True when the
+   * email is locked now.
+   */
+  private async countFailure(email: string): Promise<boolean> {
+    const [row] = (await this.ds.query(
+      `INSERT INTO login_attempts AS a (email, failures, locked_until)
+         VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
+       ON CONFLICT (email) DO UPDATE SET
+         failures = CASE
+           WHEN a.locked_until > now() THEN a.failures
+           WHEN (CASE WHEN a.locked_until IS NULL THEN a.failures ELSE 0 END) + 1 >= $2 THEN 0
+           ELSE (CASE WHEN a.locked_until IS NULL THEN a.failures ELSE 0 END) + 1 END,
+         locked_until = CASE
+           WHEN a.locked_until > now() THEN a.locked_until
+           WHEN (CASE WHEN a.locked_until IS NULL THEN a.failures ELSE 0 END) + 1 >= $2 THEN now() + make_interval(mins => $3)
+           ELSE NULL END
+       RETURNING locked_until`,
+      [email, this.policy.maxFailures, this.policy.lockMinutes],
+    )) as { locked_until: Date | null }[];
+    return row!.locked_until !== null;
   }
 
   /** The principal of a live session, if the token is one. */
