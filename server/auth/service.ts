@@ -103,6 +103,8 @@ export class AuthService {
       if (!(await verifyPassword(user.passwordHash, current))) throw new HttpError(403, 'Forbidden', 'the current password is wrong');
       await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(password) });
       await em.createQueryBuilder().delete().from(SessionEntity).where('user_id = :id AND token_hash <> :keep', { id: user.id, keep: tokenHash(keepToken) }).execute();
+      // A reset link issued before the change would undo it.
+      await em.getRepository(PasswordResetEntity).delete({ userId: user.id });
       await audit(em, { regionId: null, actor: `${user.role}:${user.email}`, action: 'update', entity: 'password', entityId: user.id });
     });
   }
@@ -111,6 +113,8 @@ export class AuthService {
   async resetLink(userId: string, actor: string): Promise<{ link: string; expiresAt: string }> {
     return this.ds.transaction(async (em) => {
       await found(em, UserEntity, userId, 'user');
+      // One live link per user: the new one cancels any before it.
+      await em.getRepository(PasswordResetEntity).delete({ userId });
       const token = newToken();
       const expiresAt = new Date(Date.now() + this.policy.resetLinkHours * 3_600_000);
       await em.getRepository(PasswordResetEntity).insert({ tokenHash: tokenHash(token), userId, expiresAt, usedAt: null });
@@ -122,13 +126,17 @@ export class AuthService {
   /** Uses a reset link once: the new password, and every session of the user ends. */
   async reset(token: string, password: string): Promise<void> {
     await this.ds.transaction(async (em) => {
-      const resets = em.getRepository(PasswordResetEntity);
-      const reset = await resets.findOneBy({ tokenHash: tokenHash(token) });
-      if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw ruleBroken('the link is unknown, used or expired; ask for a new one');
-      await resets.update({ tokenHash: reset.tokenHash }, { usedAt: new Date() });
-      await em.getRepository(UserEntity).update({ id: reset.userId }, { passwordHash: await hashPassword(password) });
-      await em.getRepository(SessionEntity).delete({ userId: reset.userId });
-      await audit(em, { regionId: null, actor: 'reset-link', action: 'update', entity: 'password', entityId: reset.userId });
+      // Taken in one statement: of requests using the link at once, one finds it unused (the
+      // others wait for its row and then find it used).
+      const [taken] = (await em.query(
+        `UPDATE password_resets SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [tokenHash(token)],
+      )) as [{ user_id: string }[], number];
+      const userId = taken[0]?.user_id;
+      if (!userId) throw ruleBroken('the link is unknown, used or expired; ask for a new one');
+      await em.getRepository(UserEntity).update({ id: userId }, { passwordHash: await hashPassword(password) });
+      await em.getRepository(SessionEntity).delete({ userId });
+      await audit(em, { regionId: null, actor: 'reset-link', action: 'update', entity: 'password', entityId: userId });
     });
   }
 
