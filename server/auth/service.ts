@@ -96,15 +96,24 @@ export class AuthService {
     return userOf(this.ds.manager, await found(this.ds.manager, UserEntity, principal.userId, 'user'));
   }
 
-  /** Needs the current password; every other session of the user ends. */
+  /**
+   * Needs the current password; every other session of the user ends. Wrong guesses count like
+   * failed sign-ins: the one that locks the email also ends every session of the user.
+   */
   async changePassword(principal: Principal, current: string, password: string, keepToken: string): Promise<void> {
+    const account = await found(this.ds.manager, UserEntity, principal.userId, 'user');
+    if (!(await verifyPassword(account.passwordHash, current))) {
+      if (!(await this.countFailure(account.email))) throw new HttpError(403, 'Forbidden', 'the current password is wrong');
+      await this.ds.getRepository(SessionEntity).delete({ userId: account.id });
+      throw new HttpError(429, 'Too Many Requests', 'too many wrong passwords; you are signed out');
+    }
     await this.ds.transaction(async (em) => {
       const user = await found(em, UserEntity, principal.userId, 'user');
-      if (!(await verifyPassword(user.passwordHash, current))) throw new HttpError(403, 'Forbidden', 'the current password is wrong');
       await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(password) });
       await em.createQueryBuilder().delete().from(SessionEntity).where('user_id = :id AND token_hash <> :keep', { id: user.id, keep: tokenHash(keepToken) }).execute();
-      // A reset link issued before the change would undo it.
+      // A reset link issued before the change would undo it; the right password clears the count.
       await em.getRepository(PasswordResetEntity).delete({ userId: user.id });
+      await em.getRepository(LoginAttemptEntity).delete({ email: user.email });
       await audit(em, { regionId: null, actor: `${user.role}:${user.email}`, action: 'update', entity: 'password', entityId: user.id });
     });
   }
