@@ -1,20 +1,23 @@
 // Reads for people other than coordinators: a clinic's incoming and present BT doctors, a
 // doctor's published year; and GDPR: one doctor's data as JSON, and erasure (personal fields
 // removed, placements kept for the capacity history).
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import type { DoctorResource, Incoming, Schedule } from '../../shared/api/doctors';
 import type { Category } from '../../shared/domain/block-kinds';
 import { btSpan } from '../../shared/domain/bt-span';
+import { ownValue } from '../../shared/domain/own';
 import { plannedBtWeeks } from '../../shared/domain/rotation';
 import { AbsenceEntity } from '../entities/absence';
+import { AuditEntryEntity } from '../entities/audit-entry';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
 import { DoctorRequestEntity } from '../entities/doctor-request';
+import { FeedTokenEntity } from '../entities/feed-token';
+import { LoginAttemptEntity } from '../entities/login-attempt';
 import { UserEntity } from '../entities/user';
 import { WishEntity } from '../entities/wish';
 import { publishedPlacements } from '../repositories/published-placements';
 import { audit } from './audit';
-import { ownValue } from '../../shared/domain/own';
 import { doctorResources } from './doctors';
 import { found, updateVersioned } from './locking';
 import { shownName } from './privacy';
@@ -97,6 +100,19 @@ export class DoctorViewService {
       await em.getRepository(AbsenceEntity).update({ doctorId }, { reason: null });
       await em.getRepository(WishEntity).delete({ doctorId });
       await em.getRepository(DoctorRequestEntity).delete({ doctorId });
+      // The doctor's calendar links stop, and the account's email leaves every record that
+      // names it: the audit log keeps what was done, under a name for the erased record.
+      await em.getRepository(FeedTokenEntity).update({ scope: 'doctor', targetId: doctorId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      for (const { email } of await em.getRepository(UserEntity).findBy({ doctorId })) {
+        const pseudonym = `doctor:raderad:${doctorId}`;
+        await em.getRepository(AuditEntryEntity).update({ actor: `doctor:${email}` }, { actor: pseudonym });
+        // The account's own entries (created, changed) name its email in before/after.
+        for (const side of ['before', 'after']) {
+          await em.query(`UPDATE audit_log SET ${side} = jsonb_set(${side}, '{email}', to_jsonb($2::text)) WHERE ${side}->>'email' = $1`, [email, pseudonym]);
+        }
+        await em.getRepository(FeedTokenEntity).update({ createdBy: `doctor:${email}` }, { createdBy: pseudonym });
+        await em.getRepository(LoginAttemptEntity).delete({ email });
+      }
       await em.getRepository(UserEntity).delete({ doctorId });
       await audit(em, { regionId: cohort.regionId, actor, action: 'delete', entity: 'doctor-personal-data', entityId: doctorId });
       return (await doctorResources(em, [await found(em, DoctorEntity, doctorId, 'doctor')]))[0]!;

@@ -91,6 +91,35 @@ describe('GDPR', () => {
     expect(text).not.toContain(doctor.name);
     expect(text).not.toContain('utbrändhet');
   });
+
+  it('leaves the erased doctor findable nowhere: the feed is gone and the audit log says what was done, not by whom', async () => {
+    const other = await api.signIn('lakare.vasternorrland@bt-demo.se', 'demo-lakare-2026');
+    const otherId = (await other.request('GET', '/api/auth/me')).body.doctor;
+    await other.request('POST', `/api/doctors/${otherId}/requests`, { kind: 'wish', wish: { block: 'psy', weight: 2 } });
+    const feed = (await other.request('POST', `/api/doctors/${otherId}/feed`)).body;
+    const path = new URL(feed.url).pathname;
+    expect((await api.anonymous.request('GET', path)).status).toBe(200);
+    const acts = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE actor = 'doctor:lakare.vasternorrland@bt-demo.se'`))[0].n);
+    expect(await acts()).toBeGreaterThan(0);
+    const before = Number((await api.dataSource.query('SELECT count(*) AS n FROM audit_log'))[0].n);
+
+    const admin = api;
+    const current = (await admin.request('GET', `/api/doctors/${otherId}`)).body;
+    expect((await admin.request('POST', `/api/doctors/${otherId}/erase`, { version: current.version })).status).toBe(200);
+    expect((await api.anonymous.request('GET', path)).status).toBe(404);
+    expect(await acts()).toBe(0);
+    // The facts stay: every entry is still there, plus the erasure's own.
+    expect(Number((await api.dataSource.query('SELECT count(*) AS n FROM audit_log'))[0].n)).toBeGreaterThan(before);
+    const left = await api.dataSource.query(`SELECT count(*) AS n FROM audit_log WHERE actor = $1`, [`doctor:raderad:${otherId}`]);
+    expect(Number(left[0].n)).toBeGreaterThan(0);
+    const everywhere = JSON.stringify([
+      await api.dataSource.query('SELECT * FROM audit_log'),
+      await api.dataSource.query('SELECT created_by FROM feed_tokens'),
+      await api.dataSource.query('SELECT email FROM login_attempts'),
+    ]);
+    const at = everywhere.indexOf('lakare.vasternorrland@bt-demo.se');
+    expect(at < 0 ? '' : everywhere.slice(Math.max(0, at - 300), at + 60)).toBe('');
+  });
 });
 
 describe('audit log', () => {
