@@ -66,6 +66,11 @@ export function buildApp(deps: AppDeps): Express {
   );
 
   const api = express.Router();
+  // API answers carry personal data (names, absences, plans): no cache, shared or private, keeps them.
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.use(authenticate(auth), refuseCrossSiteWrites, ...jsonBody(BODY_LIMIT));
   const routes = guardedRoutes(deps.dataSource, api);
   routes.get('/health', (_req, res) => {

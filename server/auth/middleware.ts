@@ -37,13 +37,14 @@ export const refuseCrossSiteWrites: RequestHandler = (req, _res, next) => {
   if (SAFE.has(req.method) || !sessionToken(req)) return next();
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    let host: string | undefined;
+    let from: string | undefined;
     try {
-      host = new URL(origin).host;
+      from = new URL(origin).origin;
     } catch {
-      host = undefined;
+      from = undefined;
     }
-    if (host !== req.headers.host) throw new HttpError(403, 'Forbidden', 'cross-site request refused');
+    // Scheme and host: https://host is another origin than http://host (the scheme as the proxy says, with trust proxy).
+    if (from !== `${req.protocol}://${req.headers.host}`) throw new HttpError(403, 'Forbidden', 'cross-site request refused');
   } else if (req.headers['sec-fetch-site'] === 'cross-site') {
     throw new HttpError(403, 'Forbidden', 'cross-site request refused');
   }

@@ -50,7 +50,8 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
     res.json(await services.occupancy.ofRegion(parse(uuidParamsSchema, req.params).id));
   });
   router.get('/sites/:id/incoming', async (req, res) => {
-    const from = parse(incomingQuerySchema, req.query).from ?? todayBy(clock);
+    const today = todayBy(clock);
+    const from = parse(incomingQuerySchema(today), req.query).from ?? today;
     res.json(await services.doctorViews.incoming(parse(uuidParamsSchema, req.params).id, from));
   });
   router.get('/doctors/:id/schedule', async (req, res) => {

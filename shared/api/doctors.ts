@@ -2,6 +2,8 @@
 // absence reason that only coordinators see.
 import { z } from 'zod';
 import { doctorSchema } from '../format/problem';
+import type { IsoDate } from '../domain/dates';
+import { addYears } from '../domain/intake';
 import { absenceWeeks, type LeaveDays } from '../domain/leave-days';
 import { isoDateSchema, mondaySchema } from '../format/fields';
 import { ruleCheck } from '../format/rules';
@@ -38,8 +40,16 @@ export type DoctorBody = z.infer<typeof doctorBodySchema>;
 export type DoctorUpdate = z.infer<typeof doctorUpdateSchema>;
 export type DoctorResource = z.infer<typeof doctorResourceSchema>;
 
-/** `?from=` the day from which placements count (default today): those ending later are listed. */
-export const incomingQuerySchema = z.strictObject({ from: isoDateSchema.optional() });
+/**
+ * `?from=` the day from which placements count (default today): those ending later are listed.
+ * At most a year before `today`: a clinic plans for arrivals, it does not browse old years.
+ */
+export const incomingQuerySchema = (today: IsoDate) => {
+  const earliest = addYears(today, -1);
+  return z.strictObject({
+    from: isoDateSchema.check(ruleCheck('more-than-a-year-back', (from: string) => from >= earliest, (from) => ({ value: from, earliest }))).optional(),
+  });
+};
 
 /** A clinic's list of BT doctors at its site in the published plans. */
 export const incomingSchema = z.object({

@@ -21,6 +21,10 @@ export const RULES = {
     sv: (v) => `${v.value} ligger inte mellan ${v.earliest} och ${v.latest}`,
     en: (v) => `${v.value} is not between ${v.earliest} and ${v.latest}`,
   }),
+  'more-than-a-year-back': words<{ value: string; earliest: string }>({
+    sv: (v) => `${v.value} är mer än ett år bakåt (tidigast ${v.earliest})`,
+    en: (v) => `${v.value} is more than a year back (earliest ${v.earliest})`,
+  }),
   'not-monday': words<{ value: string }>({
     sv: ({ value }) => `${value} är ingen måndag (${weekOf(value, 'sv')})`,
     en: ({ value }) => `${value} is not a Monday (${weekOf(value, 'en')})`,

@@ -111,6 +111,22 @@ describe('cross-site writes', () => {
     expect(same.status).toBe(201);
     expect((await api.request('GET', '/api/regions')).body.map((r: { name: string }) => r.name)).not.toContain('Region Ond');
   });
+
+  it('are refused from the same host under another scheme (https to an http server)', async () => {
+    expect(api.base.startsWith('http://')).toBe(true);
+    const https = await api.request('POST', '/api/regions', { name: 'Region Ond' }, { origin: api.base.replace('http://', 'https://') });
+    expect(https).toMatchObject({ status: 403, body: { detail: 'cross-site request refused' } });
+  });
+});
+
+describe('answers with personal data', () => {
+  it('are never stored by a cache: every API answer says no-store', async () => {
+    const doctor = (await api.request('GET', '/api/users')).body.find((u: { role: string }) => u.role === 'doctor');
+    for (const path of ['/api/auth/me', '/api/users', `/api/doctors/${doctor.doctor}`, `/api/doctors/${doctor.doctor}/schedule`]) {
+      const answer = await api.request('GET', path);
+      expect([path, answer.status, answer.headers.get('cache-control')]).toEqual([path, 200, 'no-store']);
+    }
+  });
 });
 
 describe('admin', () => {

@@ -53,6 +53,16 @@ describe('protected identity', () => {
   });
 });
 
+describe("a clinic's incoming doctors", () => {
+  it('reach at most a year back: an earlier from= is refused, naming the field', async () => {
+    // TEST_NOW is 2026-01-07: a year back is 2025-01-07.
+    expect((await clinic.request('GET', `/api/sites/${siteId}/incoming?from=2025-01-07`)).status).toBe(200);
+    const early = await clinic.request('GET', `/api/sites/${siteId}/incoming?from=2025-01-06`);
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([{ path: 'from', message: '2025-01-06 is more than a year back (earliest 2025-01-07)' }]);
+  });
+});
+
 describe('absence reasons', () => {
   it('are shown as "Frånvaro" to the doctor, in full to the coordinator', async () => {
     const own = await doctorClient.request('GET', `/api/doctors/${doctorId}`);
