@@ -8,6 +8,7 @@ import { PRESETS } from '../shared/domain/presets';
 import { planErrors } from '../shared/domain/validate-plan';
 import helmet from 'helmet';
 import { authenticate, refuseCrossSiteWrites } from './auth/middleware';
+import { PostgresRateLimitStore } from './auth/rate-limit-store';
 import { AuthService } from './auth/service';
 import { systemClock, type Clock } from './clock';
 import { accessLog } from './http/access-log';
@@ -85,7 +86,7 @@ export function buildApp(deps: AppDeps): Express {
       res.status(503).type('application/problem+json').json(problem(503, 'the database is not reachable or not migrated'));
     }
   });
-  authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute });
+  authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute, store: new PostgresRateLimitStore(deps.dataSource, 'login:') });
   setupRoutes(routes, services, clock);
   planRoutes(routes, services);
   const feeds = new FeedService(deps.dataSource, { secret: deps.feedSecret ?? randomBytes(32).toString('base64url'), demoFeeds: deps.demoFeeds ?? false });

@@ -17,6 +17,7 @@ import { TemplateEntity } from './template';
 import { TemplateBlockEntity } from './template-block';
 import { FeedTokenEntity } from './feed-token';
 import { LoginAttemptEntity } from './login-attempt';
+import { RateLimitEntity } from './rate-limit';
 import { PasswordResetEntity } from './password-reset';
 import { SessionEntity } from './session';
 import { UserEntity } from './user';
@@ -48,5 +49,6 @@ export const ENTITIES = [
   SessionEntity,
   PasswordResetEntity,
   LoginAttemptEntity,
+  RateLimitEntity,
   FeedTokenEntity,
 ];

@@ -1,5 +1,5 @@
 // Signing in and out, the signed-in user, passwords, and users (admin).
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { loginSchema, passwordChangeSchema, passwordResetSchema, userBodySchema } from '../../shared/api/auth';
 import { uuidParamsSchema } from '../../shared/api/common';
 import { principalOf } from '../auth/access';
@@ -11,9 +11,11 @@ import { problem } from '../http/error-mapper';
 import { parse } from '../http/parse';
 import type { Routes } from './access-table';
 
-export function authRoutes(routes: Routes, auth: AuthService, clock: Clock, options: { loginsPerMinute?: number } = {}): void {
-  // Per address, before the per-account lockout: slows guessing across many accounts.
+export function authRoutes(routes: Routes, auth: AuthService, clock: Clock, options: { loginsPerMinute?: number; store?: Store } = {}): void {
+  // Per address, before the per-account lockout: slows guessing across many accounts. Counted
+  // in the database when given a store, so it holds across server processes.
   const limiter = rateLimit({
+    ...(options.store ? { store: options.store } : {}),
     windowMs: 60_000,
     limit: options.loginsPerMinute ?? 30,
     standardHeaders: 'draft-8',

@@ -45,7 +45,7 @@ interface Example {
   query?: Record<string, string>;
   /** Tables a refusal writes on purpose (a failed sign-in counts towards the lockout). */
   refusalWrites?: string[];
-  /** Signed out: signing out would end the admin's session for the other routes. */
+  /** Signed out: signing out, or five wrong current passwords, would end the admin's session for the other routes. */
   anonymous?: boolean;
 }
 
@@ -103,11 +103,12 @@ beforeAll(async () => {
   examples = {
     'GET /api/health': {},
     'GET /api/ready': {},
-    'POST /api/auth/login': { body: { email: 'nobody@test.example', password: 'not-a-password' }, refusalWrites: ['login_attempts'] },
+    // A refused sign-in is counted per email and per address.
+    'POST /api/auth/login': { body: { email: 'nobody@test.example', password: 'not-a-password' }, refusalWrites: ['login_attempts', 'rate_limits'] },
     'POST /api/auth/logout': { anonymous: true },
     'POST /api/auth/reset': { body: { token: 'A'.repeat(43), password: 'a-new-password-123' } },
     'GET /api/auth/me': {},
-    'POST /api/auth/password': { body: { current: 'not-the-password', password: 'another-password-123' } },
+    'POST /api/auth/password': { body: { current: 'not-the-password', password: 'another-password-123' }, anonymous: true },
     'GET /api/users': {},
     'POST /api/users': { body: { email: 'fuzz@test.example', password: 'fuzz-password-123', role: 'coordinator', regions: [ids.regions], sites: [] } },
     'POST /api/users/:id/reset-link': { id: ids.users },
