@@ -36,7 +36,7 @@ describe('migrations', () => {
       expect(applied).toHaveLength(MIGRATIONS.length);
       expect(await tables(db.url)).toEqual([
         'absences', 'assignments', 'audit_log', 'block_kinds', 'capacity_overrides', 'cohorts', 'credits', 'doctor_requests',
-        'doctors', 'feed_tokens', 'login_attempts', 'password_resets', 'pins', 'plans', 'regions', 'sessions', 'sites', 'solver_runs',
+        'doctors', 'feed_tokens', 'login_attempts', 'password_resets', 'pins', 'plans', 'rate_limits', 'regions', 'sessions', 'sites', 'solver_runs',
         'template_blocks', 'templates', 'user_regions', 'user_sites', 'users', 'wishes',
       ]);
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
