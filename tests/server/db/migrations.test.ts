@@ -42,7 +42,7 @@ describe('migrations', () => {
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables(db.url)).toEqual([]);
       expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
-      expect((await tables(db.url)).length).toBe(24);
+      expect((await tables(db.url)).length).toBe(25);
     } finally {
       await dataSource.destroy();
     }
