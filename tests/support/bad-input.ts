@@ -63,6 +63,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...BAD_NUMBERS) },
   { weight: 3, arbitrary: fc.constantFrom(...BAD_DATES) },
   { weight: 3, arbitrary: fc.constantFrom(...UNICODE_STRINGS) },
+  // Ids that name what every plain object inherits: records keyed by ids must not read those.
+  { weight: 2, arbitrary: fc.constantFrom('constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__') },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(...RAW, Array.from({ length: 10_000 }, (_, i) => i)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
