@@ -6,7 +6,7 @@
 import { weekIndex } from '../../shared/domain/weeks';
 import { wishMet } from '../../shared/domain/wishes';
 import type { Assignment } from '../../shared/format/plan';
-import type { Random } from './random';
+import { shuffle, type Random } from './random';
 import type { DoctorModel, Layout, SolverModel } from './model';
 import { repairOverload } from './repair';
 
@@ -177,7 +177,7 @@ export class LayoutSearch {
         const cost = { overloaded: this.overloadUnits, soft: group.reduce((sum, g) => sum + this.costOf(g, this.choices[g]!), 0) };
         for (const g of group) this.remove(g);
         let soft = 0;
-        for (const g of this.shuffledList(group)) soft += this.insertBest(g);
+        for (const g of shuffle(this.random, group)) soft += this.insertBest(g);
         const rank = compareScores({ overloaded: this.overloadUnits, soft }, cost);
         if (rank <= 0) {
           improved ||= rank < 0;
@@ -558,20 +558,11 @@ export class LayoutSearch {
     const found = new Set<number>();
     for (const slot of this.model.doctors[d]!.slots) for (const s of slot.sites) for (const other of this.atSite[s]!) if (other !== d) found.add(other);
     // In doctor order, as the draw below expects for a seed to keep its plan.
-    return this.shuffledList([...found].sort((a, b) => a - b)).slice(0, count);
-  }
-
-  private shuffledList(items: number[]): number[] {
-    const order = [...items];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(this.random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    return order;
+    return shuffle(this.random, [...found].sort((a, b) => a - b)).slice(0, count);
   }
 
   private shuffled(): number[] {
-    return this.shuffledList(this.model.doctors.map((_, i) => i));
+    return shuffle(this.random, this.model.doctors.map((_, i) => i));
   }
 
 }

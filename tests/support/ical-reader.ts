@@ -3,6 +3,9 @@
 // VTIMEZONE shows as sessions an hour off).
 import ICAL from 'ical.js';
 
+/** TEXT unescaping for properties ical.js does not know (NAME, X-WR-CALNAME). */
+export const unescapeText = (text: string) => text.replace(/\\([\\;,]|n|N)/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+
 export function readEvents(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);

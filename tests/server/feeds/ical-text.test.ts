@@ -4,11 +4,10 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { unescapeText } from '../../support/ical-reader';
 import { escapeText, renderIcal } from '../../../server/feeds/ical';
 import type { CalendarEvent } from '../../../shared/calendar/events';
 
-/** TEXT unescaping for properties ical.js does not know (NAME, X-WR-CALNAME). */
-const unescapeText = (text: string) => text.replace(/\\([\\;,]|n|N)/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 /** One day of a placement whose summary, description and place are all `text`. */
 const eventNamed = (text: string): CalendarEvent => ({

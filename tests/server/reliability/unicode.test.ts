@@ -4,6 +4,7 @@
 // lines are folded at 75 octets without ever cutting a UTF-8 character in two.
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unescapeText } from '../../support/ical-reader';
 import { aDoctor, aPlan, aProblem, aSite, defaultSites } from '../../support/builders';
 import { startApi, type TestApi } from '../../support/api';
 
@@ -105,8 +106,6 @@ function physicalLines(bytes: Buffer): Buffer[] {
 /** RFC 5545 §3.1: a CRLF followed by one space or tab continues the line. */
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
-/** TEXT unescaping for a property ical.js does not know (X-WR-CALNAME). */
-const unescapeText = (text: string) => text.replace(/\\([\\;,]|n|N)/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 function parse(bytes: Buffer) {
   const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')));
