@@ -3,6 +3,7 @@ import { AbsenceEntity } from './absence';
 import { AssignmentEntity } from './assignment';
 import { AuditEntryEntity } from './audit-entry';
 import { BlockKindEntity } from './block-kind';
+import { CalendarRevisionEntity } from './calendar-revision';
 import { CapacityOverrideEntity } from './capacity-override';
 import { CohortEntity } from './cohort';
 import { CreditEntity } from './credit';
@@ -10,7 +11,9 @@ import { DoctorEntity } from './doctor';
 import { DoctorRequestEntity } from './doctor-request';
 import { PinEntity } from './pin';
 import { PlanEntity } from './plan';
+import { PlanCheckEntity } from './plan-check';
 import { RegionEntity } from './region';
+import { RegionRevisionEntity } from './region-revision';
 import { SiteEntity } from './site';
 import { SolverRunEntity } from './solver-run';
 import { TemplateEntity } from './template';
@@ -51,4 +54,7 @@ export const ENTITIES = [
   LoginAttemptEntity,
   RateLimitEntity,
   FeedTokenEntity,
+  CalendarRevisionEntity,
+  RegionRevisionEntity,
+  PlanCheckEntity,
 ];

@@ -1,6 +1,7 @@
 // Feed links that stay: one current link per doctor, site or cohort, shown again on every visit
 // (its token is recomputed, feeds/tokens.ts); renewing ends the earlier URL at once; revoking
-// ends the feed. The feed itself by token, with a strong ETag over its bytes.
+// ends the feed. The feed itself by token, with a strong ETag over its bytes, rendered once per
+// revision of its calendar (feeds/render-cache.ts).
 import type { DataSource, EntityManager } from 'typeorm';
 import { IsNull, Not } from 'typeorm';
 import { tokenHash } from '../auth/tokens';
@@ -9,7 +10,7 @@ import { audit } from '../services/audit';
 import { found } from '../services/locking';
 import { calendarOf } from './calendar-data';
 import { renderIcal } from './ical';
-import { FeedRenderCache } from './render-cache';
+import { FeedRenderCache, type RenderedFeed } from './render-cache';
 import { DEMO_FEED_KEY, feedToken, macMatches, readFeedToken } from './tokens';
 
 export interface Feed {
@@ -69,13 +70,20 @@ export class FeedService {
     });
   }
 
-  /** The feed's bytes and ETag; undefined for an unknown, revoked or renewed token. */
-  async render(token: string): Promise<{ body: string; etag: string } | undefined> {
+  /**
+   * The feed's bytes and ETag; undefined for an unknown, revoked or renewed token. One indexed
+   * read finds the link and its calendar's revision; the rendering of that revision comes from
+   * memory when this process has made it before.
+   */
+  async render(token: string): Promise<RenderedFeed | undefined> {
     const row = (await this.derivedRow(token)) ?? (await this.legacyRow(token));
     if (!row) return undefined;
-    const calendar = await calendarOf(this.ds.manager, row.scope, row.targetId);
-    if (!calendar) return undefined;
-    return this.rendered.render(calendar);
+    return this.rendered.get(`${row.scope}:${row.targetId}`, row.revision, () => calendarOf(this.ds.manager, row.scope, row.targetId));
+  }
+
+  /** How many times a feed was read from the database and rendered (tests see the cache work). */
+  get renders(): number {
+    return this.rendered.renders;
   }
 
   /** A doctor's calendar as a one-off file. */
@@ -84,23 +92,24 @@ export class FeedService {
     return renderIcal(calendar!.name, calendar!.events);
   }
 
-  private async derivedRow(token: string): Promise<FeedTokenRow | undefined> {
+  private async derivedRow(token: string): Promise<LinkRow | undefined> {
     const read = readFeedToken(token);
     if (!read) return undefined;
-    const row = await this.ds.getRepository(FeedTokenEntity).findOneBy({ id: read.id, revokedAt: IsNull(), tokenHash: IsNull() });
+    const [row] = await linkRows(this.ds, 'f.id = $1 AND f.token_hash IS NULL', read.id);
     return row && this.usable(row) && macMatches(this.keyOf(row), row.id, row.generation, read.mac) ? row : undefined;
   }
 
   /** A token from before derived tokens: its SHA-256 was stored, and it keeps working until renewed. */
-  private async legacyRow(token: string): Promise<FeedTokenRow | undefined> {
-    return (await this.ds.getRepository(FeedTokenEntity).findOneBy({ tokenHash: tokenHash(token), revokedAt: IsNull() })) ?? undefined;
+  private async legacyRow(token: string): Promise<LinkRow | undefined> {
+    const [row] = await linkRows(this.ds, 'f.token_hash = $1', tokenHash(token));
+    return row;
   }
 
-  private usable(row: FeedTokenRow): boolean {
+  private usable(row: Pick<FeedTokenRow, 'demo'>): boolean {
     return !row.demo || this.keys.demoFeeds;
   }
 
-  private keyOf(row: FeedTokenRow): string {
+  private keyOf(row: Pick<FeedTokenRow, 'demo'>): string {
     return row.demo ? DEMO_FEED_KEY : this.keys.secret;
   }
 
@@ -121,6 +130,18 @@ export class FeedService {
     await audit(em, { regionId, actor, action: 'update', entity: `feed-${row.scope}`, entityId: row.id, before, after: { generation: renewed.generation } });
     return this.feedOf(renewed);
   }
+}
+
+/** A live link with its calendar's revision ('0' until anything in that calendar changed). */
+type LinkRow = Pick<FeedTokenRow, 'id' | 'scope' | 'targetId' | 'generation' | 'demo'> & { revision: string };
+
+function linkRows(ds: DataSource, where: string, value: string): Promise<LinkRow[]> {
+  return ds.query(
+    `SELECT f.id, f.scope, f.target_id AS "targetId", f.generation, f.demo, COALESCE(r.revision, 0)::text AS revision
+       FROM feed_tokens f LEFT JOIN calendar_revisions r ON r.scope = f.scope AND r.target_id = f.target_id
+      WHERE ${where} AND f.revoked_at IS NULL`,
+    [value],
+  );
 }
 
 function currentRow(em: EntityManager, scope: FeedScope, targetId: string): Promise<FeedTokenRow | null> {

@@ -107,7 +107,12 @@ describe('npm run backup, then npm run restore into an empty database', () => {
       'tr_assignments_keep_published_insert',
       'tr_assignments_keep_published_update',
       'tr_plans_keep_published',
-    ]);
+      // migrations/…-RevisionTriggers.ts: each table calendars or plan checks read, each event.
+      ...['absences', 'assignments', 'capacity_overrides', 'cohorts', 'credits', 'doctors', 'pins', 'plans', 'sites', 'template_blocks', 'templates', 'wishes'].flatMap((table) =>
+        ['delete', 'insert', 'update'].map((event) => `tr_${table}_revisions_${event}`),
+      ),
+    ].sort());
+    expect(original.sequences.map((s) => s.name)).toContain('revision_seq');
     expect(await databaseContents(target.url)).toEqual(original);
 
     // The restored database still keeps its published plans as they are.

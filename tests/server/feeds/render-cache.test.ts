@@ -1,5 +1,6 @@
-// The feed render cache: the same calendar gives the very same rendering without rendering again,
-// any change in it a new one, and the least recently used go first when it is full.
+// The feed render cache: a calendar is read and rendered once per revision, however many ask at
+// once; a new revision is read again, and keeps its ETag when it renders the same; the least
+// recently used go first when it is full.
 import { describe, expect, it } from 'vitest';
 import type { Calendar } from '../../../server/feeds/calendar-data';
 import { renderIcal } from '../../../server/feeds/ical';
@@ -22,28 +23,68 @@ const calendar = (name: string): Calendar => ({
   ],
 });
 
+/** A loader that counts its reads. */
+function loader(name: () => string | undefined) {
+  const reads = { count: 0 };
+  const load = async () => {
+    reads.count++;
+    const n = name();
+    return n === undefined ? undefined : calendar(n);
+  };
+  return { reads, load };
+}
+
 describe('FeedRenderCache', () => {
-  it('renders a calendar once and gives the same bytes and ETag for equal calendars', () => {
-    const cache = new FeedRenderCache(2);
-    const first = cache.render(calendar('Anna'));
-    expect(first.body).toBe(renderIcal('Anna', calendar('Anna').events));
-    expect(first.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(cache.render(calendar('Anna'))).toBe(first);
-    const other = cache.render(calendar('Bertil'));
-    expect(other.body).not.toBe(first.body);
-    expect(other.etag).not.toBe(first.etag);
-    expect(cache.size).toBe(2);
+  it('reads and renders a calendar once per revision, and once for many asking at once', async () => {
+    const cache = new FeedRenderCache();
+    const { reads, load } = loader(() => 'Anna');
+    const [first, ...others] = await Promise.all([1, 2, 3].map(() => cache.get('doctor:a', '7', load)));
+    expect(reads.count).toBe(1);
+    expect(first!.body).toBe(renderIcal('Anna', calendar('Anna').events));
+    expect(first!.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    for (const other of others) expect(other).toBe(first);
+    expect(await cache.get('doctor:a', '7', load)).toBe(first);
+    expect(reads.count).toBe(1);
+    expect(cache.renders).toBe(1);
   });
 
-  it('drops the least recently used rendering when full', () => {
-    const cache = new FeedRenderCache(2);
-    const a = cache.render(calendar('A'));
-    cache.render(calendar('B'));
-    expect(cache.render(calendar('A'))).toBe(a); // A used again: B is now the oldest
-    cache.render(calendar('C'));
-    expect(cache.size).toBe(2);
-    expect(cache.render(calendar('A'))).toBe(a);
-    expect(cache.render(calendar('B'))).not.toBe(undefined);
-    expect(cache.size).toBe(2);
+  it('reads a new revision again: a changed calendar gets a new ETag, an unchanged one keeps it', async () => {
+    const cache = new FeedRenderCache();
+    let name = 'Anna';
+    const { reads, load } = loader(() => name);
+    const first = await cache.get('doctor:a', '7', load);
+    const same = await cache.get('doctor:a', '8', load);
+    expect(reads.count).toBe(2);
+    expect(same!.etag).toBe(first!.etag);
+    name = 'Bertil';
+    const changed = await cache.get('doctor:a', '9', load);
+    expect(reads.count).toBe(3);
+    expect(changed!.etag).not.toBe(first!.etag);
+    expect(changed!.body).toContain('Bertil');
+  });
+
+  it('keeps nothing for a calendar that is gone', async () => {
+    const cache = new FeedRenderCache();
+    const { reads, load } = loader(() => undefined);
+    expect(await cache.get('site:x', '1', load)).toBeUndefined();
+    expect(await cache.get('site:x', '1', load)).toBeUndefined();
+    expect(reads.count).toBe(2);
+    expect(cache.characters).toBe(0);
+  });
+
+  it('drops the least recently used rendering when full', async () => {
+    const size = renderIcal('A', calendar('A').events).length;
+    const cache = new FeedRenderCache(2 * size + 10);
+    const a = await cache.get('doctor:a', '1', loader(() => 'A').load);
+    await cache.get('doctor:b', '1', loader(() => 'B').load);
+    expect(await cache.get('doctor:a', '1', loader(() => 'A').load)).toBe(a); // A used again: B is now the oldest
+    await cache.get('doctor:c', '1', loader(() => 'C').load);
+    expect(cache.characters).toBe(renderIcal('A', calendar('A').events).length + renderIcal('C', calendar('C').events).length);
+    const again = loader(() => 'A');
+    expect(await cache.get('doctor:a', '1', again.load)).toBe(a);
+    expect(again.reads.count).toBe(0);
+    const b = loader(() => 'B');
+    await cache.get('doctor:b', '1', b.load);
+    expect(b.reads.count).toBe(1);
   });
 });
