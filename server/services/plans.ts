@@ -15,16 +15,19 @@ import { AssignmentEntity, type AssignmentRow } from '../entities/assignment';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
+import { PlanCheckEntity } from '../entities/plan-check';
 import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
 import { notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
 import { systemClock, todayBy, type Clock } from '../clock';
 import { cohortProblem } from '../repositories/cohort-problem';
+import { regionRevision } from '../repositories/revisions';
 import { audit } from './audit';
 import { deleteVersioned, found, lockRegionCapacity, updateVersioned } from './locking';
 
 /** Doctor and site codes ↔ database ids for one cohort. */
 interface Codes {
+  regionId: string;
   doctorId: Map<string, string>;
   doctorCode: Map<string, string>;
   siteId: Map<string, string>;
@@ -36,6 +39,7 @@ async function codesOf(em: EntityManager, cohortId: string): Promise<Codes> {
   const doctors = await em.getRepository(DoctorEntity).find({ where: { cohortId }, select: { id: true, code: true } });
   const sites = await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId }, select: { id: true, code: true } });
   return {
+    regionId: cohort.regionId,
     doctorId: new Map(doctors.map((d) => [d.code, d.id])),
     doctorCode: new Map(doctors.map((d) => [d.id, d.code])),
     siteId: new Map(sites.map((s) => [s.code, s.id])),
@@ -301,9 +305,28 @@ export class PlanService {
   private async resource(em: EntityManager, row: PlanRow): Promise<PlanResource> {
     const codes = await codesOf(em, row.cohortId);
     const assignments = await storedAssignments(em, row.id, codes);
-    const problem = await cohortProblem(em, row.cohortId);
-    const violations = validatePlan(problem, { assignments });
-    return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, problem, row.cohortId, assignments, codes) : [] };
+    let problem: Problem | undefined;
+    const problemOf = async () => (problem ??= await cohortProblem(em, row.cohortId));
+    const violations = await this.violationsOf(em, row, codes.regionId, assignments, problemOf);
+    return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, await problemOf(), row.cohortId, assignments, codes) : [] };
+  }
+
+  /**
+   * The plan version's violations as stored when it was last checked, while the region's planning
+   * inputs are as they were then; else checked now and stored (an edit stores them as it writes).
+   */
+  private async violationsOf(em: EntityManager, row: PlanRow, regionId: string, assignments: Assignment[], problemOf: () => Promise<Problem>): Promise<Violation[]> {
+    // Read before the inputs: a change committed in between leaves the check stored under the older revision, so the next read checks again.
+    const revision = await regionRevision(em, regionId);
+    const stored = await em.getRepository(PlanCheckEntity).findOneBy({ planId: row.id });
+    if (stored && stored.planVersion === row.version && stored.inputsRevision === revision) return stored.violations;
+    const violations = validatePlan(await problemOf(), { assignments });
+    await em.query(
+      `INSERT INTO plan_checks (plan_id, plan_version, inputs_revision, violations) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (plan_id) DO UPDATE SET plan_version = EXCLUDED.plan_version, inputs_revision = EXCLUDED.inputs_revision, violations = EXCLUDED.violations`,
+      [row.id, row.version, revision, JSON.stringify(violations)],
+    );
+    return violations;
   }
 
   /** What a draft would rewrite of the published plan's record, by the server's today. */
