@@ -11,6 +11,8 @@ import { addWeeks } from '../../shared/domain/weeks';
 
 afterEach(cleanup);
 const { problem, plan } = kronoberg2026;
+/** The weeks the first surgery site (vxo-kir) is over capacity with all of Kronoberg 2026's surgery there. */
+const OVERLOADED_WEEKS = ['2026-08-10', '2026-08-17', '2026-08-24', '2026-08-31', '2026-09-07'];
 
 describe('Board', () => {
   it('draws one bar per placement with the site or block name, vacation with its own class', () => {
@@ -53,12 +55,22 @@ describe('Board', () => {
     const surgery = problem.sites.find((s) => s.kinds.includes('surgery'))!;
     const crowded = plan.assignments.map((a) => (a.block === 'surg' ? { ...a, site: surgery.id } : a));
     const over = render(<Board problem={problem} assignments={crowded} />).container;
-    const cells = over.querySelectorAll(`[data-site="${surgery.id}"] .cell-over`);
-    expect(cells.length).toBeGreaterThan(0);
-    // Red with "!" and the figures: this cohort's doctors there / the capacity (no other cohorts here),
-    // the whole figures where they fit, else "!" alone; the words say it too.
     const load = siteLoad(crowded, new Map(problem.doctors.map((d) => [d.id, d.absences])));
     const firstWeek = crowded.map((a) => a.from).sort()[0]!;
+    // The red cells, on every site's row, cover exactly the weeks in which more doctors are in
+    // service at that surgery site than its capacity that week, and no other week.
+    const marked = [...over.querySelectorAll('.cell-over')].flatMap((cell) => {
+      const style = (cell as HTMLElement).style;
+      const from = Number(style.getPropertyValue('--from'));
+      const site = cell.closest('[data-site]')!.getAttribute('data-site');
+      return Array.from({ length: Number(style.getPropertyValue('--span')) }, (_, i) => `${site} ${addWeeks(firstWeek, from + i)}`);
+    });
+    const overloaded = [...load.get(surgery.id)!].filter(([week, n]) => n > capacityAt(surgery, week)).map(([week]) => `${surgery.id} ${week}`);
+    expect(marked.sort()).toEqual(overloaded.sort());
+    expect(marked).toEqual(OVERLOADED_WEEKS.map((week) => `vxo-kir ${week}`));
+    // Red with "!" and the figures: this cohort's doctors there / the capacity (no other cohorts here),
+    // the whole figures where they fit, else "!" alone; the words say it too.
+    const cells = over.querySelectorAll(`[data-site="${surgery.id}"] .cell-over`);
     for (const cell of cells) {
       const week = addWeeks(firstWeek, Number((cell as HTMLElement).style.getPropertyValue('--from')));
       const figures = `!${load.get(surgery.id)!.get(week)}/${capacityAt(surgery, week)}`;
