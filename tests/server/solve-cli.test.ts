@@ -36,9 +36,10 @@ describe('npm run solve', () => {
     writeFileSync(problemPath, JSON.stringify(vasternorrlandVt2026.problem));
     const result = await runCli('server/solver/cli.ts', problemPath, '--variants', '2', '--out', out, '--export-lp', lp, '--time-limit', '10');
     expect(result.code).toBe(0);
-    const plans = JSON.parse(readFileSync(out, 'utf8')) as unknown[];
-    expect(plans.length).toBeGreaterThanOrEqual(1);
-    expect(plans.length).toBeLessThanOrEqual(2);
+    const plans = JSON.parse(readFileSync(out, 'utf8')) as { status: string; stats: { variant: string } }[];
+    // Both weightings reach the same optimum (every wish met, in well under a second each), and a
+    // variant that repeats an earlier plan is left out: one plan, the balanced one.
+    expect(plans.map((p) => `${p.stats.variant} ${p.status}`)).toEqual(['balanced optimal']);
     for (const p of plans) {
       const plan = parsePlan(p);
       expect(plan.ok && planErrors(vasternorrlandVt2026.problem, plan.value)).toEqual([]);
