@@ -11,7 +11,6 @@ import { planErrors, validatePlan } from '../../shared/domain/validate-plan';
 import type { Violation } from '../../shared/domain/violations';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
-import { AssignmentEntity, type AssignmentRow } from '../entities/assignment';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
@@ -63,34 +62,59 @@ function summaryOf(row: PlanRow): PlanSummary {
 }
 
 async function storedAssignments(em: EntityManager, planId: string, codes: Codes): Promise<StoredAssignment[]> {
-  const rows = await em.getRepository(AssignmentEntity).find({ where: { planId } });
+  // Plain rows: a plan has ~1,200 and is read on every edit and view (entities cost more than the query).
+  const rows: { doctor_id: string; block: string; site_id: string | null; from: string; to: string; placement_id: string; sequence: number }[] = await em.query(
+    `SELECT doctor_id, block, site_id, from_week::text AS "from", to_week::text AS "to", placement_id, sequence FROM assignments WHERE plan_id = $1`,
+    [planId],
+  );
   return rows
     .map((r) => ({
-      doctor: codes.doctorCode.get(r.doctorId)!,
+      doctor: codes.doctorCode.get(r.doctor_id)!,
       block: r.block,
-      site: r.siteId === null ? null : codes.siteCode.get(r.siteId)!,
+      site: r.site_id === null ? null : codes.siteCode.get(r.site_id)!,
       from: r.from,
       to: r.to,
-      placement: r.placementId,
+      placement: r.placement_id,
       sequence: r.sequence,
     }))
     .sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from));
 }
 
-/** Writes a plan's assignments, keeping the placement id of the same doctor and block in `keep`. */
-async function writeAssignments(em: EntityManager, planId: string, assignments: Assignment[], codes: Codes, keep: StoredAssignment[]): Promise<void> {
-  const repo = em.getRepository(AssignmentEntity);
-  await repo.delete({ planId });
+/**
+ * Writes a plan's assignments, keeping the placement id of the same doctor and block in `keep`.
+ * Over a plan's own assignments (`current`), only what differs is written: an edit moves a few.
+ */
+async function writeAssignments(em: EntityManager, planId: string, assignments: Assignment[], codes: Codes, keep: StoredAssignment[], current: StoredAssignment[] = []): Promise<void> {
   const kept = new Map(keep.map((a) => [`${a.doctor}/${a.block}`, a]));
-  const rows: Omit<AssignmentRow, 'id'>[] = assignments.map((a, i) => {
+  const rows = assignments.map((a, i) => {
     const doctorId = codes.doctorId.get(a.doctor);
     if (!doctorId) throw ruleBroken(`assignments[${i}].doctor: ${a.doctor} is not a doctor of this cohort`);
     const siteId = a.site === null ? null : codes.siteId.get(a.site);
     if (siteId === undefined) throw ruleBroken(`assignments[${i}].site: ${a.site} is not a site of this region`);
     const previous = kept.get(`${a.doctor}/${a.block}`);
-    return { planId, doctorId, block: a.block, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0, changedAt: null };
+    return { key: `${a.doctor}/${a.block}`, doctorId, block: a.block, site: a.site, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0 };
   });
-  if (rows.length) await repo.insert(rows);
+  const stored = new Map(current.map((a) => [`${a.doctor}/${a.block}`, a]));
+  const unique = new Set(rows.map((r) => r.key)).size === rows.length;
+  // The same doctor and block twice is left to the database's unique constraint, as a whole rewrite.
+  const unchanged = (r: (typeof rows)[number]) => {
+    const was = stored.get(r.key);
+    return unique && was !== undefined && was.site === r.site && was.from === r.from && was.to === r.to && was.placement === r.placementId && was.sequence === r.sequence;
+  };
+  const staying = new Set(rows.filter(unchanged).map((r) => r.key));
+  const gone = [...stored.keys()].filter((key) => !staying.has(key));
+  if (gone.length === stored.size) await em.query(`DELETE FROM assignments WHERE plan_id = $1`, [planId]);
+  else if (gone.length) {
+    const [doctors, blocks] = [gone.map((key) => codes.doctorId.get(stored.get(key)!.doctor)!), gone.map((key) => stored.get(key)!.block)];
+    await em.query(`DELETE FROM assignments a USING unnest($2::uuid[], $3::text[]) AS g(doctor_id, block) WHERE a.plan_id = $1 AND a.doctor_id = g.doctor_id AND a.block = g.block`, [planId, doctors, blocks]);
+  }
+  const added = rows.filter((r) => !staying.has(r.key));
+  if (added.length === 0) return;
+  await em.query(
+    `INSERT INTO assignments (plan_id, placement_id, sequence, doctor_id, block, site_id, from_week, to_week, changed_at)
+     SELECT $1, * , NULL FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::date[], $8::date[])`,
+    [planId, added.map((r) => r.placementId), added.map((r) => r.sequence), added.map((r) => r.doctorId), added.map((r) => r.block), added.map((r) => r.siteId), added.map((r) => r.from), added.map((r) => r.to)],
+  );
 }
 
 /** 422 `/problems/region-capacity` when the plan overloads sites together with the region's other published plans. */
@@ -170,7 +194,7 @@ export class PlanService {
       await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
       const codes = await codesOf(em, row.cohortId);
       const before = await storedAssignments(em, id, codes);
-      await writeAssignments(em, id, body.assignments, codes, before);
+      await writeAssignments(em, id, body.assignments, codes, before, before);
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
       // The entry says what the edit changed, doctor by doctor and block by block.
       await audit(em, { regionId: cohort.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { changes: planDiff(before, body.assignments) } });

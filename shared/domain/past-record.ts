@@ -51,6 +51,8 @@ export function pastChanges(published: Assignment[], plan: Assignment[], today: 
   const changes: PastChange[] = [];
   for (const [doctor, record] of byDoctor(published)) {
     const now = planned.get(doctor) ?? [];
+    // Most doctors' started placements are as published: nothing of their record can differ.
+    if (sameStarted(record, now, current)) continue;
     const reported = new Set<string>();
     for (const before of record) {
       if (before.from > current) continue;
@@ -64,6 +66,20 @@ export function pastChanges(published: Assignment[], plan: Assignment[], today: 
     }
   }
   return changes;
+}
+
+/**
+ * Whether both lists hold the same placements starting by `current` (block, site, start, end).
+ * Only those cover weeks before it or have started, so then neither check below finds a change.
+ */
+function sameStarted(record: Assignment[], now: Assignment[], current: Week): boolean {
+  const started = (list: Assignment[]) =>
+    list
+      .filter((a) => a.from <= current)
+      .map((a) => `${a.block}\u0000${a.site ?? ''}\u0000${a.from}\u0000${a.to}`)
+      .sort();
+  const [was, is] = [started(record), started(now)];
+  return was.length === is.length && was.every((key, i) => key === is[i]);
 }
 
 function byDoctor(assignments: Assignment[]): Map<string, Assignment[]> {
