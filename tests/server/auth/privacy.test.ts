@@ -142,7 +142,9 @@ describe('audit log', () => {
     const log = await coordinator.request('GET', `/api/regions/${regionId}/audit`);
     expect(log.status).toBe(200);
     expect(log.body[0]).toMatchObject({ actor: 'coordinator:koordinator.kronoberg@bt-demo.se', action: 'delete', entity: 'doctor-personal-data', entityId: doctorId });
-    expect(log.body.some((e: { action: string; entity: string }) => e.action === 'import' && e.entity === 'cohort')).toBe(true);
+    // The demo data's one import: the Kronoberg cohort with its 9 sites and 8 doctors.
+    const imports = log.body.filter((e: { action: string }) => e.action === 'import').map(({ actor, entity, after }: { actor: string; entity: string; after: unknown }) => ({ actor, entity, after }));
+    expect(imports).toEqual([{ actor: 'demo', entity: 'cohort', after: { name: 'Kronoberg BT 2026', sites: 9, doctors: 8 } }]);
     expect(JSON.stringify(log.body)).not.toMatch(/\$argon2|demo-.*-2026/);
   });
 });
