@@ -11,7 +11,7 @@ import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
 import { TemplateEntity } from '../entities/template';
 import { ruleBroken } from '../http/errors';
-import { cohortProblem } from '../repositories/cohort-problem';
+import { ProblemCache } from '../repositories/problem-cache';
 import { audit } from './audit';
 import { insertDoctor } from './doctors';
 import { newIntake } from './intake';
@@ -27,7 +27,10 @@ async function toResource(em: EntityManager, row: CohortRow): Promise<CohortReso
 }
 
 export class CohortService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly problems = new ProblemCache(),
+  ) {}
 
   async list(regionId: string): Promise<CohortResource[]> {
     await found(this.ds.manager, RegionEntity, regionId, 'region');
@@ -40,7 +43,7 @@ export class CohortService {
   }
 
   async problem(id: string): Promise<Problem> {
-    return cohortProblem(this.ds.manager, id);
+    return this.problems.get(this.ds.manager, id);
   }
 
   async create(regionId: string, body: CohortBody, actor: string): Promise<CohortResource> {

@@ -1,6 +1,7 @@
 // Every use case of the server, built on one DataSource.
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
+import { ProblemCache } from '../repositories/problem-cache';
 import { CohortService } from './cohorts';
 import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
@@ -27,13 +28,15 @@ export interface Services {
 
 /** `wakeSolver` tells this process's solver queue that a run was queued; `clock` says what "today" is. */
 export function buildServices(dataSource: DataSource, wakeSolver?: () => void, clock: Clock = systemClock): Services {
+  // One per process: plan views and the problem export share what they read.
+  const problems = new ProblemCache();
   return {
     regions: new RegionService(dataSource),
     sites: new SiteService(dataSource),
     templates: new TemplateService(dataSource),
-    cohorts: new CohortService(dataSource),
+    cohorts: new CohortService(dataSource, problems),
     doctors: new DoctorService(dataSource),
-    plans: new PlanService(dataSource, clock),
+    plans: new PlanService(dataSource, clock, problems),
     solverRuns: new SolverRunService(dataSource, wakeSolver, clock),
     requests: new DoctorRequestService(dataSource),
     doctorViews: new DoctorViewService(dataSource),

@@ -20,6 +20,7 @@ import { SolverRunEntity } from '../entities/solver-run';
 import { notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
 import { systemClock, todayBy, type Clock } from '../clock';
 import { cohortProblem } from '../repositories/cohort-problem';
+import { ProblemCache } from '../repositories/problem-cache';
 import { regionRevision } from '../repositories/revisions';
 import { audit } from './audit';
 import { deleteVersioned, found, lockRegionCapacity, updateVersioned } from './locking';
@@ -140,6 +141,7 @@ export class PlanService {
     private readonly ds: DataSource,
     /** "Today" for the past record (server/clock.ts). */
     private readonly clock: Clock = systemClock,
+    private readonly problems = new ProblemCache(),
   ) {}
 
   async list(cohortId: string): Promise<PlanSummary[]> {
@@ -330,7 +332,7 @@ export class PlanService {
     const codes = await codesOf(em, row.cohortId);
     const assignments = await storedAssignments(em, row.id, codes);
     let problem: Problem | undefined;
-    const problemOf = async () => (problem ??= await cohortProblem(em, row.cohortId));
+    const problemOf = async () => (problem ??= await this.problems.get(em, row.cohortId));
     const violations = await this.violationsOf(em, row, codes.regionId, assignments, problemOf);
     return { ...summaryOf(row), assignments, violations, pastChanges: row.status === 'draft' ? await this.pastChangesOf(em, await problemOf(), row.cohortId, assignments, codes) : [] };
   }
