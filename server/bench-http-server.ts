@@ -1,7 +1,7 @@
 // The server under load in `npm run bench:http`, a child process of server/bench-http.ts started
 // with --expose-gc: its own embedded PostgreSQL with a 200-doctor cohort and its published plan,
-// one draft per load connection (so edits never clash), coordinator accounts and a calendar feed
-// per doctor, served by buildApp on 127.0.0.1:0. It answers the driver over IPC: "ready" with what
+// one draft per load connection (so edits never clash), coordinator accounts, a calendar feed
+// per doctor, the busiest site's and the cohort's, served by buildApp on 127.0.0.1:0. It answers the driver over IPC: "ready" with what
 // the load needs, "memory" with process.memoryUsage() after a forced GC, "stop" to shut down.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -34,6 +34,10 @@ export interface BenchSetup {
   coordinators: { email: string; password: string }[];
   /** /cal/<token>.ics of every doctor. */
   feeds: string[];
+  /** The feed of the site with the most doctors, and how many it has. */
+  siteFeed: { path: string; doctors: number };
+  /** The cohort's feed (every doctor). */
+  cohortFeed: string;
   /** The published plan's assignments, which each edit sends less one. */
   assignments: Assignment[];
   gc: boolean;
@@ -105,6 +109,12 @@ try {
   });
   const feedPaths: string[] = [];
   for (const doctorId of seeded.doctorIds) feedPaths.push((await feeds.ensure('doctor', doctorId, 'bench', seeded.regionId)).feed.path);
+  const [busiest] = await db.dataSource.query(
+    `SELECT a.site_id, count(DISTINCT a.doctor_id)::int AS doctors FROM assignments a WHERE a.plan_id = $1 AND a.site_id IS NOT NULL GROUP BY a.site_id ORDER BY doctors DESC, a.site_id LIMIT 1`,
+    [seeded.publishedId],
+  );
+  const siteFeed = { path: (await feeds.ensure('site', busiest.site_id, 'bench', seeded.regionId)).feed.path, doctors: busiest.doctors as number };
+  const cohortFeed = (await feeds.ensure('cohort', seeded.cohortId, 'bench', seeded.regionId)).feed.path;
 
   // Only failures in the log: an access line per request would be load of its own.
   server = buildApp({ dataSource: db.dataSource, loginsPerMinute: 10_000, feedSecret, logger: createLogger({ level: 'error' }) }).listen(0, '127.0.0.1');
@@ -119,6 +129,8 @@ try {
       drafts: seeded.drafts,
       coordinators: seeded.coordinators,
       feeds: feedPaths,
+      siteFeed,
+      cohortFeed,
       assignments: planted.assignments,
       gc: typeof global.gc === 'function',
     },

@@ -1,11 +1,16 @@
-// npm run bench:http [-- --duration 30 --connections 50 --soak 300 --timeout 10]: mixed load on loopback with
-// autocannon against a server in a child process (server/bench-http-server.ts, its own embedded
-// PostgreSQL, a 200-doctor cohort). 60 % doctors' calendar feeds (half of them with If-None-Match:
-// 304), 30 % coordinators' plan and problem reads, 10 % plan edits, each connection on a draft of
-// its own. Prints throughput, p50/p99 per kind, answers by status and the server's memory after
-// a forced GC; --soak repeats the load in rounds and prints the heap's growth. Exit 1 on socket
-// errors, timeouts, 5xx or any other answer the load did not expect.
-import { fork, type ChildProcess } from 'node:child_process';
+// npm run bench:http [-- --duration 30 --connections 50 --soak 300 --timeout 10 --scenarios baseline,feed-304,site-feed,cohort-feed,mix]:
+// load on loopback with autocannon against a server in a child process (server/bench-http-server.ts,
+// its own embedded PostgreSQL, a 200-doctor cohort). Scenarios, each for --duration seconds:
+//  - baseline: a bare Node `http` server (another child) answering a fixed 304 — what the machine
+//    allows; feed-304 prints its throughput as a share of it;
+//  - feed-304: doctors' feeds with If-None-Match only (calendar apps polling an unchanged feed);
+//  - site-feed / cohort-feed: the busiest site's feed and the cohort's feed (200s) only;
+//  - mix: 60 % doctors' calendar feeds (half of them with If-None-Match: 304), 30 % coordinators'
+//    plan and problem reads, 10 % plan edits, each connection on a draft of its own.
+// Prints throughput, p50/p99 per kind, answers by status and the server's memory after a forced
+// GC; --soak repeats the mix in rounds and prints the heap's growth. Exit 1 on socket errors,
+// timeouts, 5xx or any other answer the load did not expect.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +30,12 @@ interface LoadRequest {
 interface LoadResult {
   duration: number;
   requests: { total: number };
+  latency: { p50: number; p99: number };
   errors: number;
   timeouts: number;
   statusCodeStats: Record<string, { count: number }>;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; timeout: number; requests: LoadRequest[] }) => PromiseLike<LoadResult>;
+type Autocannon = (options: { url: string; connections: number; duration: number; timeout: number; requests?: LoadRequest[]; headers?: Record<string, string> }) => PromiseLike<LoadResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const KINDS = {
@@ -39,8 +45,20 @@ const KINDS = {
   problem: { label: 'GET /api/cohorts/:id/problem', weight: 15, expected: [200] },
   // A 409 would be an optimistic-lock conflict: an expected answer, counted on its own.
   edit: { label: 'PUT /api/plans/:id/assignments', weight: 10, expected: [200, 409] },
+  // Not in the mix: scenarios of their own.
+  'site-feed': { label: "the busiest site's feed", weight: 0, expected: [200] },
+  'cohort-feed': { label: "the cohort's feed", weight: 0, expected: [200] },
 } as const;
 type Kind = keyof typeof KINDS;
+type Weights = Partial<Record<Kind, number>>;
+
+const SCENARIOS = {
+  'feed-304': { label: 'feed 304 alone', weights: { 'feed-304': 1 } as Weights },
+  'site-feed': { label: "the busiest site's feed (200) alone", weights: { 'site-feed': 1 } as Weights },
+  'cohort-feed': { label: "the cohort's feed, 200 doctors (200) alone", weights: { 'cohort-feed': 1 } as Weights },
+  mix: { label: 'the default mix', weights: Object.fromEntries(Object.entries(KINDS).map(([k, v]) => [k, v.weight])) as Weights },
+};
+type Scenario = keyof typeof SCENARIOS;
 
 const { values } = parseArgs({
   options: {
@@ -49,8 +67,16 @@ const { values } = parseArgs({
     soak: { type: 'string' },
     // autocannon's default: a request without an answer after this many seconds is a timeout.
     timeout: { type: 'string', default: '10' },
+    scenarios: { type: 'string', default: ['baseline', ...Object.keys(SCENARIOS)].join(',') },
   },
 });
+const scenarios = values.scenarios!.split(',');
+for (const name of scenarios) {
+  if (name !== 'baseline' && !(name in SCENARIOS)) {
+    console.error(`--scenarios: unknown scenario ${name} (baseline, ${Object.keys(SCENARIOS).join(', ')})`);
+    process.exit(2);
+  }
+}
 const duration = positive('duration', values.duration);
 const connections = positive('connections', values.connections);
 const soak = values.soak === undefined ? undefined : positive('soak', values.soak);
@@ -130,6 +156,8 @@ interface Load {
   base: string;
   cookies: string[];
   feeds: { path: string; etag: string }[];
+  siteFeed: string;
+  cohortFeed: string;
   publishedId: string;
   cohortId: string;
   /** Drafts not in flight; an edit takes one and gives it back with its new version. */
@@ -160,6 +188,8 @@ async function prepareLoad(setup: BenchSetup): Promise<Load> {
     base: setup.base,
     cookies,
     feeds,
+    siteFeed: setup.siteFeed.path,
+    cohortFeed: setup.cohortFeed,
     publishedId: setup.publishedId,
     cohortId: setup.cohortId,
     freeDrafts: [...setup.drafts],
@@ -186,17 +216,18 @@ function emptyByKind<T>(make: () => T): Record<Kind, T> {
   return Object.fromEntries(Object.keys(KINDS).map((k) => [k, make()])) as Record<Kind, T>;
 }
 
-async function runRound(load: Load, random: () => number): Promise<RoundStats> {
+async function runRound(load: Load, random: () => number, weights: Weights): Promise<RoundStats> {
   const latencies = emptyByKind<number[]>(() => []);
   const statuses = emptyByKind(() => new Map<number, number>());
-  const totalWeight = Object.values(KINDS).reduce((sum, k) => sum + k.weight, 0);
+  const weighted = (Object.entries(weights) as [Kind, number][]).filter(([, weight]) => weight > 0);
+  const totalWeight = weighted.reduce((sum, [, weight]) => sum + weight, 0);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const pickKind = (): Kind => {
     let r = random() * totalWeight;
-    for (const [kind, { weight }] of Object.entries(KINDS) as [Kind, { weight: number }][]) {
+    for (const [kind, weight] of weighted) {
       if ((r -= weight) < 0) return kind;
     }
-    return 'feed';
+    return weighted[0]![0];
   };
   const get = (request: LoadRequest, path: string, headers: Record<string, string>): LoadRequest => ({ ...request, method: 'GET', path, headers, body: '' });
 
@@ -216,6 +247,10 @@ async function runRound(load: Load, random: () => number): Promise<RoundStats> {
           const feed = pick(load.feeds);
           return get(base, feed.path, { 'if-none-match': feed.etag });
         }
+        case 'site-feed':
+          return get(base, load.siteFeed, {});
+        case 'cohort-feed':
+          return get(base, load.cohortFeed, {});
         case 'plan':
           return get(base, `/api/plans/${load.publishedId}`, { cookie });
         case 'problem':
@@ -296,6 +331,7 @@ function printRound(stats: RoundStats): void {
   const everything: number[] = [];
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const sorted = [...stats.latencies[kind]].sort((a, b) => a - b);
+    if (sorted.length === 0) continue;
     sorted.forEach((l) => everything.push(l));
     const answers = [...stats.statuses[kind]].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(' ');
     rows.push([KINDS[kind].label, String(sorted.length), `${((100 * sorted.length) / Math.max(1, stats.total)).toFixed(0)} %`, ms(percentile(sorted, 0.5)), ms(percentile(sorted, 0.99)), answers]);
@@ -324,7 +360,52 @@ function failed(stats: RoundStats): boolean {
   return stats.errors > 0 || stats.timeouts > 0 || verdict.serverErrors > 0 || [...verdict.unexpected.keys()].some((k) => !k.endsWith(' 409'));
 }
 
+// ---- the baseline ---------------------------------------------------------------------------
+
+/** What the machine allows: a bare Node `http` server in a child of its own, answering a fixed 304 to every request. */
+const BASELINE_SERVER = `
+const server = require('node:http').createServer((req, res) => { res.writeHead(304, { etag: '"baseline"' }); res.end(); });
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();`;
+
+interface Figures {
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+async function runBaseline(): Promise<Figures> {
+  const child = spawn(process.execPath, ['-e', BASELINE_SERVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the baseline server stopped (exit ${code})`)));
+      child.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+    });
+    const result = await autocannon({ url: `http://127.0.0.1:${port}/cal/baseline.ics`, connections, duration, timeout, headers: { 'if-none-match': '"baseline"' } });
+    return { throughput: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+  } finally {
+    child.stdin!.end();
+    child.kill();
+  }
+}
+
+function figuresOf(stats: RoundStats): Figures {
+  const all = Object.values(stats.latencies).flat().sort((a, b) => a - b);
+  return { throughput: stats.total / stats.seconds, p50: percentile(all, 0.5), p99: percentile(all, 0.99) };
+}
+
 // ---- main -----------------------------------------------------------------------------------
+
+const summary: string[] = [];
+let baseline: Figures | undefined;
+if (scenarios.includes('baseline')) {
+  console.log(`bench:http: baseline, a bare Node http server answering a fixed 304, ${connections} connections, ${duration} s…`);
+  baseline = await runBaseline();
+  const line = `baseline (bare Node 304): ${baseline.throughput.toFixed(0)} req/s, p50 ${ms(baseline.p50)} ms, p99 ${ms(baseline.p99)} ms`;
+  console.log(line);
+  summary.push(line);
+}
 
 console.log(`bench:http: starting the server (embedded PostgreSQL, 200 doctors, ${connections} drafts)…`);
 const setupStarted = performance.now();
@@ -332,38 +413,48 @@ const { child, setup } = await startServer();
 let exitCode = 0;
 try {
   const load = await prepareLoad(setup);
-  console.log(`bench:http: ready in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ${setup.base}, ${load.feeds.length} doctor feeds, ${load.cookies.length} coordinators signed in`);
+  console.log(`bench:http: ready in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ${setup.base}, ${load.feeds.length} doctor feeds, the busiest site's (${setup.siteFeed.doctors} doctors), the cohort's; ${load.cookies.length} coordinators signed in`);
   if (!setup.gc) console.log('bench:http: the server has no global.gc (run without --expose-gc): memory is shown without a forced GC');
   const before = await memoryOf(child);
   console.log(`server memory before (after GC): rss ${mb(before.rss)}, heapUsed ${mb(before.heapUsed)}`);
   const random = seededRandom(1);
-  const rounds = soak === undefined ? 1 : Math.max(1, Math.ceil(soak / duration));
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes count too)`);
-  console.log(`load: ${connections} connections, timeout ${timeout} s, ${rounds === 1 ? `${duration} s` : `${rounds} rounds of ${duration} s (soak ${soak} s)`}, mix ${Object.values(KINDS).map((k) => `${k.weight} % ${k.label}`).join(', ')}`);
-  const results: RoundStats[] = [];
-  const memory: Memory[] = [];
-  for (let round = 1; round <= rounds; round++) {
-    const stats = await runRound(load, random);
-    results.push(stats);
-    const after = await memoryOf(child);
-    memory.push(after);
-    await recoverDrafts(load);
-    if (rounds > 1) console.log(`\nround ${round}/${rounds}`);
-    else console.log('');
-    printRound(stats);
-    console.log(`server memory after${rounds > 1 ? ` round ${round}` : ''} (after GC): rss ${mb(after.rss)}, heapUsed ${mb(after.heapUsed)}`);
-    if (failed(stats)) exitCode = 1;
+  for (const name of scenarios.filter((n): n is Scenario => n !== 'baseline')) {
+    const scenario = SCENARIOS[name];
+    const rounds = name === 'mix' && soak !== undefined ? Math.max(1, Math.ceil(soak / duration)) : 1;
+    const share = (Object.entries(scenario.weights) as [Kind, number][]).filter(([, w]) => w > 0);
+    const total = share.reduce((sum, [, w]) => sum + w, 0);
+    console.log(`\n== ${scenario.label}: ${connections} connections, timeout ${timeout} s, ${rounds === 1 ? `${duration} s` : `${rounds} rounds of ${duration} s (soak ${soak} s)`}` + (share.length > 1 ? `, ${share.map(([k, w]) => `${Math.round((100 * w) / total)} % ${KINDS[k].label}`).join(', ')}` : ''));
+    const results: RoundStats[] = [];
+    const memory: Memory[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const stats = await runRound(load, random, scenario.weights);
+      results.push(stats);
+      const after = await memoryOf(child);
+      memory.push(after);
+      await recoverDrafts(load);
+      if (rounds > 1) console.log(`\nround ${round}/${rounds}`);
+      printRound(stats);
+      console.log(`server memory after${rounds > 1 ? ` round ${round}` : ''} (after GC): rss ${mb(after.rss)}, heapUsed ${mb(after.heapUsed)}`);
+      if (failed(stats)) exitCode = 1;
+    }
+    const all = merge(results);
+    if (rounds > 1) {
+      console.log(`\nsoak: all ${rounds} rounds`);
+      printRound(all);
+      console.log('round  rss        heapUsed (after GC)');
+      memory.forEach((m, i) => console.log(`${String(i + 1).padStart(5)}  ${mb(m.rss).padStart(9)}  ${mb(m.heapUsed).padStart(9)}`));
+      const first = memory[0]!;
+      const last = memory.at(-1)!;
+      const growth = (last.heapUsed - first.heapUsed) / first.heapUsed;
+      console.log(`heap growth, round 1 → round ${rounds}: ${mb(last.heapUsed - first.heapUsed)} (${(100 * growth).toFixed(1)} %); rss ${mb(last.rss - first.rss)}`);
+    }
+    const figures = figuresOf(all);
+    const ratio = name === 'feed-304' && baseline ? `, ${((100 * figures.throughput) / baseline.throughput).toFixed(1)} % of the baseline's throughput` : '';
+    summary.push(`${scenario.label}: ${figures.throughput.toFixed(0)} req/s${ratio}, p50 ${ms(figures.p50)} ms, p99 ${ms(figures.p99)} ms`);
   }
-  if (rounds > 1) {
-    console.log(`\nsoak: all ${rounds} rounds`);
-    printRound(merge(results));
-    console.log('round  rss        heapUsed (after GC)');
-    memory.forEach((m, i) => console.log(`${String(i + 1).padStart(5)}  ${mb(m.rss).padStart(9)}  ${mb(m.heapUsed).padStart(9)}`));
-    const first = memory[0]!;
-    const last = memory.at(-1)!;
-    const growth = (last.heapUsed - first.heapUsed) / first.heapUsed;
-    console.log(`heap growth, round 1 → round ${rounds}: ${mb(last.heapUsed - first.heapUsed)} (${(100 * growth).toFixed(1)} %); rss ${mb(last.rss - first.rss)}`);
-  }
+  console.log('\nsummary');
+  for (const line of summary) console.log(`  ${line}`);
   console.log(`machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (exitCode) console.log('\nbench:http FAILED: socket errors, timeouts, 5xx or unexpected answers (see above)');
 } catch (err) {

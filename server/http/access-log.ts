@@ -21,7 +21,9 @@ export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const requestId = String(res.getHeader('x-request-id') ?? '');
-    res.locals.log = logger.child({ requestId });
+    // Made when first asked for (a failure to log): most requests never need one.
+    let log: Logger | undefined;
+    Object.defineProperty(res.locals, 'log', { get: () => (log ??= logger.child({ requestId })), enumerable: true });
     const line = () => ({ requestId, method: req.method, route: routeOf(req) ?? (req.originalUrl.startsWith('/api/') ? 'api (no route)' : 'static'), status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 });
     res.once('finish', () => logger.info(line(), 'request'));
     // A response cut off before its end (client gone, server forced to stop) is worth a look.
