@@ -58,6 +58,10 @@ export function buildApp(deps: AppDeps): Express {
     next();
   });
   app.use(accessLog(deps.logger ?? fallbackLogger()));
+  const feeds = new FeedService(deps.dataSource, { secret: deps.feedSecret ?? randomBytes(32).toString('base64url'), demoFeeds: deps.demoFeeds ?? false });
+  // Before helmet: calendar apps poll feeds far more than anyone opens a page, and a page's
+  // headers (CSP, frame and opener policies) mean nothing to a calendar file; the route sends its own.
+  publicFeedRoute(app, feeds);
   // Same-origin only. Inline styles stay allowed for the client's components; no forced https
   // upgrade, which would break http://localhost (a proxy in front adds HSTS in production).
   app.use(
@@ -89,10 +93,8 @@ export function buildApp(deps: AppDeps): Express {
   authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute, store: new PostgresRateLimitStore(deps.dataSource, 'login:') });
   setupRoutes(routes, services, clock);
   planRoutes(routes, services);
-  const feeds = new FeedService(deps.dataSource, { secret: deps.feedSecret ?? randomBytes(32).toString('base64url'), demoFeeds: deps.demoFeeds ?? false });
   feedRoutes(routes, feeds, deps.dataSource);
   app.use('/api', api);
-  publicFeedRoute(app, feeds);
 
   if (deps.clientDir) {
     const index = join(deps.clientDir, 'index.html');

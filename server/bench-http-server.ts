@@ -20,7 +20,8 @@ import { FeedService } from './feeds/service';
 import { createLogger } from './log';
 import { importProblem } from './services/cohorts';
 import { PlanService } from './services/plans';
-import { generateInstance } from './solver/bench/generate';
+import { generateInstance, type Instance } from './solver/bench/generate';
+import { planErrors } from '../shared/domain/validate-plan';
 
 const DOCTORS = 200;
 const COORDINATORS = 5;
@@ -86,7 +87,7 @@ process.on('disconnect', () => void stop().then(() => process.exit(0)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
 
 try {
-  const { problem, planted } = generateInstance({ name: 'bench-200', region: 'mixed', doctors: DOCTORS, seed: 1 });
+  const { problem, planted } = withOneSiteFor(generateInstance({ name: 'bench-200', region: 'mixed', doctors: DOCTORS, seed: 1 }), 'psychiatry');
   const plans = new PlanService(db.dataSource);
   // The app below must derive feed links from the same key as this service.
   const feedSecret = randomBytes(32).toString('base64url');
@@ -139,6 +140,25 @@ try {
   console.error(`bench server: ${(err as Error).stack ?? err}`);
   await stop();
   process.exit(1);
+}
+
+/**
+ * Every doctor's block of `kind` at one new site with room for all of them: a site feed of 200
+ * doctors (a big clinic's calendar), on top of the instance's own sites.
+ */
+function withOneSiteFor({ problem, planted }: Instance, kind: string): Pick<Instance, 'problem' | 'planted'> {
+  const blocks = new Set(problem.blocks.filter((b) => b.kind === kind).map((b) => b.id));
+  const site = { ...problem.sites.find((s) => s.kinds.includes(kind))!, id: 'bench-all', name: 'Bench – alla läkare', capacity: problem.doctors.length, overrides: [] };
+  const doctors = problem.doctors.map((d) => ({
+    ...d,
+    allowedSites: d.allowedSites && Object.fromEntries(Object.entries(d.allowedSites).filter(([block]) => !blocks.has(block))),
+    pins: d.pins.filter((p) => !blocks.has(p.block)),
+  }));
+  const assignments = planted.assignments.map((a) => (blocks.has(a.block) ? { ...a, site: site.id } : a));
+  const moved = { problem: { ...problem, sites: [...problem.sites, site], doctors }, planted: { ...planted, assignments } };
+  const errors = planErrors(moved.problem, moved.planted);
+  if (errors.length) throw new Error(`the bench's one-site plan is not valid: ${errors[0]!.message_en}`);
+  return moved;
 }
 
 process.on('message', (message: ToServer) => {

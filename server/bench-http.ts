@@ -184,6 +184,12 @@ async function prepareLoad(setup: BenchSetup): Promise<Load> {
     if (res.status !== 200 || !etag) throw new Error(`feed ${feeds.length + 1} answered ${res.status}`);
     feeds.push({ path, etag });
   }
+  for (const [name, path] of [["the busiest site's feed", setup.siteFeed.path], ["the cohort's feed", setup.cohortFeed]]) {
+    const res = await fetch(`${setup.base}${path}`);
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
+    console.log(`bench:http: ${name}: ${(bytes / 1024).toFixed(0)} KiB`);
+  }
   return {
     base: setup.base,
     cookies,

@@ -8,7 +8,8 @@ import type { Calendar } from './calendar-data';
 import { renderIcal } from './ical';
 
 export interface RenderedFeed {
-  body: string;
+  /** UTF-8, as sent: a big feed is not encoded again for every request. */
+  body: Buffer;
   etag: string;
 }
 
@@ -23,7 +24,7 @@ export class FeedRenderCache {
   /** How many times a calendar was read and rendered (not served from memory). */
   renders = 0;
 
-  /** @param capacity characters of rendered feeds kept (64 Mi: a few hundred cohort feeds, thousands of doctors'). */
+  /** @param capacity bytes of rendered feeds kept (64 MiB: dozens of 200-doctor cohort feeds, thousands of doctors'). */
   constructor(private readonly capacity = 64 * 1024 * 1024) {}
 
   /** The calendar `key` at `revision`: from memory, or read by `load` and rendered (undefined: no such calendar). */
@@ -44,7 +45,7 @@ export class FeedRenderCache {
     return pending;
   }
 
-  get characters(): number {
+  get bytes(): number {
     return this.size;
   }
 
@@ -52,7 +53,7 @@ export class FeedRenderCache {
     const calendar = await load();
     this.renders++;
     if (!calendar) return undefined;
-    const body = renderIcal(calendar.name, calendar.events);
+    const body = Buffer.from(renderIcal(calendar.name, calendar.events));
     const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"`, revision };
     this.forget(key);
     // A rendering larger than the whole cache is served but not kept.

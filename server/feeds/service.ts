@@ -10,6 +10,7 @@ import { audit } from '../services/audit';
 import { found } from '../services/locking';
 import { calendarOf } from './calendar-data';
 import { renderIcal } from './ical';
+import { LinkReader, type LinkRow } from './link-reader';
 import { FeedRenderCache, type RenderedFeed } from './render-cache';
 import { DEMO_FEED_KEY, feedToken, macMatches, readFeedToken } from './tokens';
 
@@ -28,11 +29,14 @@ export interface FeedKeys {
 
 export class FeedService {
   private readonly rendered = new FeedRenderCache();
+  private readonly links: LinkReader;
 
   constructor(
     private readonly ds: DataSource,
     private readonly keys: FeedKeys,
-  ) {}
+  ) {
+    this.links = new LinkReader(ds);
+  }
 
   /** The current link, or undefined when there is none yet. */
   async current(scope: FeedScope, targetId: string): Promise<Feed | undefined> {
@@ -95,14 +99,13 @@ export class FeedService {
   private async derivedRow(token: string): Promise<LinkRow | undefined> {
     const read = readFeedToken(token);
     if (!read) return undefined;
-    const [row] = await linkRows(this.ds, 'id', read.id);
+    const row = await this.links.byId(read.id);
     return row && this.usable(row) && macMatches(this.keyOf(row), row.id, row.generation, read.mac) ? row : undefined;
   }
 
   /** A token from before derived tokens: its SHA-256 was stored, and it keeps working until renewed. */
   private async legacyRow(token: string): Promise<LinkRow | undefined> {
-    const [row] = await linkRows(this.ds, 'hash', tokenHash(token));
-    return row;
+    return this.links.byHash(tokenHash(token));
   }
 
   private usable(row: Pick<FeedTokenRow, 'demo'>): boolean {
@@ -130,31 +133,6 @@ export class FeedService {
     await audit(em, { regionId, actor, action: 'update', entity: `feed-${row.scope}`, entityId: row.id, before, after: { generation: renewed.generation } });
     return this.feedOf(renewed);
   }
-}
-
-/** A live link with its calendar's revision ('0' until anything in that calendar changed). */
-type LinkRow = Pick<FeedTokenRow, 'id' | 'scope' | 'targetId' | 'generation' | 'demo'> & { revision: string };
-
-/** The part of node-postgres's pool used here: TypeORM's postgres driver keeps one as `master`. */
-interface PgPool {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: LinkRow[] }>;
-}
-
-/**
- * The hot read of every feed request: straight on the pool as a named statement, so each
- * connection parses and plans it once (a QueryRunner per request cost as much as the query).
- */
-async function linkRows(ds: DataSource, by: 'id' | 'hash', value: string): Promise<LinkRow[]> {
-  const where = by === 'id' ? 'f.id = $1 AND f.token_hash IS NULL' : 'f.token_hash = $1';
-  const pool = (ds.driver as unknown as { master: PgPool }).master;
-  const { rows } = await pool.query({
-    name: `feed-link-by-${by}`,
-    text: `SELECT f.id, f.scope, f.target_id AS "targetId", f.generation, f.demo, COALESCE(r.revision, 0)::text AS revision
-             FROM feed_tokens f LEFT JOIN calendar_revisions r ON r.scope = f.scope AND r.target_id = f.target_id
-            WHERE ${where} AND f.revoked_at IS NULL`,
-    values: [value],
-  });
-  return rows;
 }
 
 function currentRow(em: EntityManager, scope: FeedScope, targetId: string): Promise<FeedTokenRow | null> {

@@ -54,6 +54,8 @@ function linkOf(req: Request, feed: Feed): FeedLink {
 /** GET /cal/<token>.ics: the token is the credential; an unknown, renewed or revoked one is 404. */
 export function publicFeedRoute(app: Express, feeds: FeedService): void {
   app.get('/cal/:file', async (req, res) => {
+    // Mounted before helmet (app.ts): of its headers, only this one means something to a calendar file.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     // 43 base64url characters: 16 bytes of the feed's id and 16 of its MAC (feeds/tokens.ts), or a pre-derived random token.
     const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(req.params.file)?.[1];
     const feed = token ? await feeds.render(token) : undefined;

@@ -40,7 +40,7 @@ describe('FeedRenderCache', () => {
     const { reads, load } = loader(() => 'Anna');
     const [first, ...others] = await Promise.all([1, 2, 3].map(() => cache.get('doctor:a', '7', load)));
     expect(reads.count).toBe(1);
-    expect(first!.body).toBe(renderIcal('Anna', calendar('Anna').events));
+    expect(first!.body.toString()).toBe(renderIcal('Anna', calendar('Anna').events));
     expect(first!.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     for (const other of others) expect(other).toBe(first);
     expect(await cache.get('doctor:a', '7', load)).toBe(first);
@@ -60,7 +60,7 @@ describe('FeedRenderCache', () => {
     const changed = await cache.get('doctor:a', '9', load);
     expect(reads.count).toBe(3);
     expect(changed!.etag).not.toBe(first!.etag);
-    expect(changed!.body).toContain('Bertil');
+    expect(changed!.body.toString()).toContain('Bertil');
   });
 
   it('keeps nothing for a calendar that is gone', async () => {
@@ -69,17 +69,17 @@ describe('FeedRenderCache', () => {
     expect(await cache.get('site:x', '1', load)).toBeUndefined();
     expect(await cache.get('site:x', '1', load)).toBeUndefined();
     expect(reads.count).toBe(2);
-    expect(cache.characters).toBe(0);
+    expect(cache.bytes).toBe(0);
   });
 
   it('drops the least recently used rendering when full', async () => {
-    const size = renderIcal('A', calendar('A').events).length;
+    const size = Buffer.byteLength(renderIcal('A', calendar('A').events));
     const cache = new FeedRenderCache(2 * size + 10);
     const a = await cache.get('doctor:a', '1', loader(() => 'A').load);
     await cache.get('doctor:b', '1', loader(() => 'B').load);
     expect(await cache.get('doctor:a', '1', loader(() => 'A').load)).toBe(a); // A used again: B is now the oldest
     await cache.get('doctor:c', '1', loader(() => 'C').load);
-    expect(cache.characters).toBe(renderIcal('A', calendar('A').events).length + renderIcal('C', calendar('C').events).length);
+    expect(cache.bytes).toBe(Buffer.byteLength(renderIcal('A', calendar('A').events)) + Buffer.byteLength(renderIcal('C', calendar('C').events)));
     const again = loader(() => 'A');
     expect(await cache.get('doctor:a', '1', again.load)).toBe(a);
     expect(again.reads.count).toBe(0);
