@@ -1,4 +1,5 @@
-// npm run bench:http [-- --duration 30 --connections 50 --soak 300 --timeout 10 --scenarios baseline,feed-304,site-feed,cohort-feed,mix]:
+// npm run bench:http [-- --duration 30 --connections 50 --soak 300 --timeout 10 --scenarios baseline,feed-304,site-feed,cohort-feed,mix]
+// (any kind of request of the mix alone is a scenario too: feed, plan, problem, edit):
 // load on loopback with autocannon against a server in a child process (server/bench-http-server.ts,
 // its own embedded PostgreSQL, a 200-doctor cohort). Scenarios, each for --duration seconds:
 //  - baseline: a bare Node `http` server (another child) answering a fixed 304 — what the machine
@@ -72,11 +73,14 @@ const { values } = parseArgs({
 });
 const scenarios = values.scenarios!.split(',');
 for (const name of scenarios) {
-  if (name !== 'baseline' && !(name in SCENARIOS)) {
-    console.error(`--scenarios: unknown scenario ${name} (baseline, ${Object.keys(SCENARIOS).join(', ')})`);
+  // Any kind of request alone is a scenario too (e.g. edit, plan, problem).
+  if (name !== 'baseline' && !(name in SCENARIOS) && !(name in KINDS)) {
+    console.error(`--scenarios: unknown scenario ${name} (baseline, ${[...Object.keys(SCENARIOS), ...Object.keys(KINDS)].join(', ')})`);
     process.exit(2);
   }
 }
+const scenarioOf = (name: string): { label: string; weights: Weights } =>
+  name in SCENARIOS ? SCENARIOS[name as Scenario] : { label: `${KINDS[name as Kind].label} alone`, weights: { [name]: 1 } };
 const duration = positive('duration', values.duration);
 const connections = positive('connections', values.connections);
 const soak = values.soak === undefined ? undefined : positive('soak', values.soak);
@@ -425,8 +429,8 @@ try {
   console.log(`server memory before (after GC): rss ${mb(before.rss)}, heapUsed ${mb(before.heapUsed)}`);
   const random = seededRandom(1);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes count too)`);
-  for (const name of scenarios.filter((n): n is Scenario => n !== 'baseline')) {
-    const scenario = SCENARIOS[name];
+  for (const name of scenarios.filter((n) => n !== 'baseline')) {
+    const scenario = scenarioOf(name);
     const rounds = name === 'mix' && soak !== undefined ? Math.max(1, Math.ceil(soak / duration)) : 1;
     const share = (Object.entries(scenario.weights) as [Kind, number][]).filter(([, w]) => w > 0);
     const total = share.reduce((sum, [, w]) => sum + w, 0);

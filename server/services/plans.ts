@@ -12,10 +12,8 @@ import type { Violation } from '../../shared/domain/violations';
 import type { Assignment, Plan } from '../../shared/format/plan';
 import type { Problem } from '../../shared/format/problem';
 import { CohortEntity } from '../entities/cohort';
-import { DoctorEntity } from '../entities/doctor';
 import { PlanEntity, type PlanRow } from '../entities/plan';
 import { PlanCheckEntity } from '../entities/plan-check';
-import { SiteEntity } from '../entities/site';
 import { SolverRunEntity } from '../entities/solver-run';
 import { notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
 import { systemClock, todayBy, type Clock } from '../clock';
@@ -35,15 +33,21 @@ interface Codes {
 }
 
 async function codesOf(em: EntityManager, cohortId: string): Promise<Codes> {
-  const cohort = await found(em, CohortEntity, cohortId, 'cohort');
-  const doctors = await em.getRepository(DoctorEntity).find({ where: { cohortId }, select: { id: true, code: true } });
-  const sites = await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId }, select: { id: true, code: true } });
+  // One round trip: every edit and view of a plan maps its ~1,200 assignments through these.
+  const [row]: { regionId: string; doctors: [string, string][]; sites: [string, string][] }[] = await em.query(
+    `SELECT c.region_id AS "regionId",
+            COALESCE((SELECT json_agg(json_build_array(d.id, d.code)) FROM doctors d WHERE d.cohort_id = c.id), '[]') AS doctors,
+            COALESCE((SELECT json_agg(json_build_array(s.id, s.code)) FROM sites s WHERE s.region_id = c.region_id), '[]') AS sites
+       FROM cohorts c WHERE c.id = $1`,
+    [cohortId],
+  );
+  if (!row) throw notFound('cohort');
   return {
-    regionId: cohort.regionId,
-    doctorId: new Map(doctors.map((d) => [d.code, d.id])),
-    doctorCode: new Map(doctors.map((d) => [d.id, d.code])),
-    siteId: new Map(sites.map((s) => [s.code, s.id])),
-    siteCode: new Map(sites.map((s) => [s.id, s.code])),
+    regionId: row.regionId,
+    doctorId: new Map(row.doctors.map(([id, code]) => [code, id])),
+    doctorCode: new Map(row.doctors),
+    siteId: new Map(row.sites.map(([id, code]) => [code, id])),
+    siteCode: new Map(row.sites),
   };
 }
 
@@ -62,14 +66,32 @@ function summaryOf(row: PlanRow): PlanSummary {
   };
 }
 
-async function storedAssignments(em: EntityManager, planId: string, codes: Codes): Promise<StoredAssignment[]> {
+/** An assignment as stored, by database ids. */
+interface AssignmentIds {
+  doctor_id: string;
+  block: string;
+  site_id: string | null;
+  from: string;
+  to: string;
+  placement_id: string;
+  sequence: number;
+}
+
+function readAssignments(em: EntityManager, planId: string): Promise<AssignmentIds[]> {
   // Plain rows: a plan has ~1,200 and is read on every edit and view (entities cost more than the query).
-  const rows: { doctor_id: string; block: string; site_id: string | null; from: string; to: string; placement_id: string; sequence: number }[] = await em.query(
-    `SELECT doctor_id, block, site_id, from_week::text AS "from", to_week::text AS "to", placement_id, sequence FROM assignments WHERE plan_id = $1`,
-    [planId],
-  );
-  return rows
-    .map((r) => ({
+  return em.query(`SELECT doctor_id, block, site_id, from_week::text AS "from", to_week::text AS "to", placement_id, sequence FROM assignments WHERE plan_id = $1`, [planId]);
+}
+
+const byCode = new Intl.Collator().compare;
+
+/** By doctor code, then start: the order every answer lists a plan's assignments in. */
+function sortAssignments<T extends Assignment>(assignments: T[]): T[] {
+  return assignments.sort((a, b) => byCode(a.doctor, b.doctor) || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function storedOf(rows: AssignmentIds[], codes: Codes): StoredAssignment[] {
+  return sortAssignments(
+    rows.map((r) => ({
       doctor: codes.doctorCode.get(r.doctor_id)!,
       block: r.block,
       site: r.site_id === null ? null : codes.siteCode.get(r.site_id)!,
@@ -77,15 +99,19 @@ async function storedAssignments(em: EntityManager, planId: string, codes: Codes
       to: r.to,
       placement: r.placement_id,
       sequence: r.sequence,
-    }))
-    .sort((a, b) => a.doctor.localeCompare(b.doctor) || a.from.localeCompare(b.from));
+    })),
+  );
+}
+
+async function storedAssignments(em: EntityManager, planId: string, codes: Codes): Promise<StoredAssignment[]> {
+  return storedOf(await readAssignments(em, planId), codes);
 }
 
 /**
  * Writes a plan's assignments, keeping the placement id of the same doctor and block in `keep`.
  * Over a plan's own assignments (`current`), only what differs is written: an edit moves a few.
  */
-async function writeAssignments(em: EntityManager, planId: string, assignments: Assignment[], codes: Codes, keep: StoredAssignment[], current: StoredAssignment[] = []): Promise<void> {
+async function writeAssignments(em: EntityManager, planId: string, assignments: Assignment[], codes: Codes, keep: StoredAssignment[], current: StoredAssignment[] = []): Promise<StoredAssignment[]> {
   const kept = new Map(keep.map((a) => [`${a.doctor}/${a.block}`, a]));
   const rows = assignments.map((a, i) => {
     const doctorId = codes.doctorId.get(a.doctor);
@@ -93,7 +119,7 @@ async function writeAssignments(em: EntityManager, planId: string, assignments: 
     const siteId = a.site === null ? null : codes.siteId.get(a.site);
     if (siteId === undefined) throw ruleBroken(`assignments[${i}].site: ${a.site} is not a site of this region`);
     const previous = kept.get(`${a.doctor}/${a.block}`);
-    return { key: `${a.doctor}/${a.block}`, doctorId, block: a.block, site: a.site, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0 };
+    return { key: `${a.doctor}/${a.block}`, doctor: a.doctor, doctorId, block: a.block, site: a.site, siteId, from: a.from, to: a.to, placementId: previous?.placement ?? randomUUID(), sequence: previous?.sequence ?? 0 };
   });
   const stored = new Map(current.map((a) => [`${a.doctor}/${a.block}`, a]));
   const unique = new Set(rows.map((r) => r.key)).size === rows.length;
@@ -110,12 +136,14 @@ async function writeAssignments(em: EntityManager, planId: string, assignments: 
     await em.query(`DELETE FROM assignments a USING unnest($2::uuid[], $3::text[]) AS g(doctor_id, block) WHERE a.plan_id = $1 AND a.doctor_id = g.doctor_id AND a.block = g.block`, [planId, doctors, blocks]);
   }
   const added = rows.filter((r) => !staying.has(r.key));
-  if (added.length === 0) return;
+  const written = sortAssignments(rows.map((r) => ({ doctor: r.doctor, block: r.block, site: r.site, from: r.from, to: r.to, placement: r.placementId, sequence: r.sequence })));
+  if (added.length === 0) return written;
   await em.query(
     `INSERT INTO assignments (plan_id, placement_id, sequence, doctor_id, block, site_id, from_week, to_week, changed_at)
      SELECT $1, * , NULL FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::uuid[], $7::date[], $8::date[])`,
     [planId, added.map((r) => r.placementId), added.map((r) => r.sequence), added.map((r) => r.doctorId), added.map((r) => r.block), added.map((r) => r.siteId), added.map((r) => r.from), added.map((r) => r.to)],
   );
+  return written;
 }
 
 /** 422 `/problems/region-capacity` when the plan overloads sites together with the region's other published plans. */
@@ -137,6 +165,9 @@ function refusePastChanges(changes: PastChange[]): void {
 }
 
 export class PlanService {
+  /** Assignments of published and archived plans by plan id, least recently used first (assignmentsOf). */
+  private readonly sentOut = new Map<string, AssignmentIds[]>();
+
   constructor(
     private readonly ds: DataSource,
     /** "Today" for the past record (server/clock.ts). */
@@ -161,7 +192,7 @@ export class PlanService {
   async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
     const codes = await codesOf(em, cohortId);
     const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
-    let keep = published ? await storedAssignments(em, published.id, codes) : [];
+    let keep = published ? await this.assignmentsOf(em, published, codes) : [];
     let assignments: Assignment[] = [];
     let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
     let source: number | undefined;
@@ -172,7 +203,7 @@ export class PlanService {
       const version = await found(em, PlanEntity, body.plan, 'plan');
       if (version.cohortId !== cohortId) throw ruleBroken(`plan ${body.plan} belongs to another cohort`);
       source = version.number;
-      const copied = await storedAssignments(em, version.id, codes);
+      const copied = await this.assignmentsOf(em, version, codes);
       assignments = copied;
       // The published plan's placement ids win, as in a copy of it; the version's own fill in.
       keep = [...copied, ...keep];
@@ -196,11 +227,10 @@ export class PlanService {
       await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
       const codes = await codesOf(em, row.cohortId);
       const before = await storedAssignments(em, id, codes);
-      await writeAssignments(em, id, body.assignments, codes, before, before);
-      const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
+      const after = await writeAssignments(em, id, body.assignments, codes, before, before);
       // The entry says what the edit changed, doctor by doctor and block by block.
-      await audit(em, { regionId: cohort.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { changes: planDiff(before, body.assignments) } });
-      return this.resource(em, await found(em, PlanEntity, id, 'plan'));
+      await audit(em, { regionId: codes.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { changes: planDiff(before, body.assignments) } });
+      return this.resource(em, await found(em, PlanEntity, id, 'plan'), { codes, assignments: after });
     });
   }
 
@@ -238,7 +268,7 @@ export class PlanService {
     const codes = await codesOf(em, cohortId);
     const problem = await cohortProblem(em, cohortId);
     const assignments = await storedAssignments(em, id, codes);
-    const record = previous ? await storedAssignments(em, previous.id, codes) : [];
+    const record = previous ? await this.assignmentsOf(em, previous, codes) : [];
     refusePastChanges(pastChanges(record, assignments, todayBy(this.clock), problem));
     const errors = planErrors(problem, { assignments });
     refuseRegionOverload(problem, errors);
@@ -328,9 +358,10 @@ export class PlanService {
     return plan;
   }
 
-  private async resource(em: EntityManager, row: PlanRow): Promise<PlanResource> {
-    const codes = await codesOf(em, row.cohortId);
-    const assignments = await storedAssignments(em, row.id, codes);
+  /** The plan as answered; `known`: its codes and assignments when the caller has just read or written them. */
+  private async resource(em: EntityManager, row: PlanRow, known?: { codes: Codes; assignments: StoredAssignment[] }): Promise<PlanResource> {
+    const codes = known?.codes ?? (await codesOf(em, row.cohortId));
+    const assignments = known?.assignments ?? (await this.assignmentsOf(em, row, codes));
     let problem: Problem | undefined;
     const problemOf = async () => (problem ??= await this.problems.get(em, row.cohortId));
     const violations = await this.violationsOf(em, row, codes.regionId, assignments, problemOf);
@@ -359,6 +390,20 @@ export class PlanService {
   private async pastChangesOf(em: EntityManager, problem: Problem, cohortId: string, assignments: Assignment[], codes: Codes): Promise<PastChange[]> {
     const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
     if (!published) return [];
-    return pastChanges(await storedAssignments(em, published.id, codes), assignments, todayBy(this.clock), problem);
+    return pastChanges(await this.assignmentsOf(em, published, codes), assignments, todayBy(this.clock), problem);
+  }
+
+  /**
+   * A plan's assignments. A published or archived plan's never change (the database refuses it),
+   * so they are read once per process; a draft's every time.
+   */
+  private async assignmentsOf(em: EntityManager, plan: Pick<PlanRow, 'id' | 'status'>, codes: Codes): Promise<StoredAssignment[]> {
+    if (plan.status === 'draft') return storedAssignments(em, plan.id, codes);
+    let rows = this.sentOut.get(plan.id);
+    if (rows) this.sentOut.delete(plan.id);
+    else rows = await readAssignments(em, plan.id);
+    this.sentOut.set(plan.id, rows);
+    if (this.sentOut.size > 32) this.sentOut.delete(this.sentOut.keys().next().value!);
+    return storedOf(rows, codes);
   }
 }

@@ -8,7 +8,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 /** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isIsoDate(value: string): boolean {
+export const isIsoDate: (value: string) => boolean = remembered(checkIsoDate);
+
+function checkIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -20,13 +22,30 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Remembered results of a pure function of one date: plan checks ask for the same few hundred
+ * dates thousands of times per plan. Emptied when it grows past `size`, so it stays small.
+ */
+function remembered<T>(fn: (date: string) => T, size = 20_000): (date: string) => T {
+  const known = new Map<string, T>();
+  return (date) => {
+    let value = known.get(date);
+    if (value === undefined) {
+      if (known.size >= size) known.clear();
+      value = fn(date);
+      known.set(date, value);
+    }
+    return value;
+  };
+}
+
 /** Days since 1970-01-01 for a valid 'YYYY-MM-DD'. */
-export function dayNumber(date: IsoDate): number {
+export const dayNumber: (date: IsoDate) => number = remembered((date) => {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
+});
 
 /**
  * The date `days` after 1970-01-01. Integer arithmetic (Howard Hinnant's civil_from_days), no
