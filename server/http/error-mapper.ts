@@ -25,6 +25,10 @@ const PG_STATUS: Record<string, { status: number; detail: string; type?: string 
   '23503': { status: 409, detail: 'it is referred to by, or refers to, something that does not allow it', type: PROBLEM_TYPES.inUse },
   '23001': { status: 409, detail: 'something else still uses it', type: PROBLEM_TYPES.inUse },
   '23514': { status: 422, detail: 'a rule of the data model forbids it' },
+  // Two writes at once in one region wait for each other's revision rows (migrations/…-RevisionTriggers.ts);
+  // PostgreSQL ends one of a rare crossing. Nothing of it was stored: the same request again succeeds.
+  '40P01': { status: 409, detail: 'another change was being saved at the same time; nothing was saved, try again' },
+  '40001': { status: 409, detail: 'another change was being saved at the same time; nothing was saved, try again' },
   '22P02': { status: 400, detail: 'a value has the wrong form' },
   '22008': { status: 400, detail: 'a date is out of range' },
   '22007': { status: 400, detail: 'a date has the wrong form' },

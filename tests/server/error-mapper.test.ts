@@ -23,6 +23,8 @@ describe('toProblem', () => {
     const referenced = new QueryFailedError('DELETE …', [], Object.assign(new Error('violates foreign key'), { code: '23503', constraint: 'fk_assignments_site' }));
     expect(toProblem(referenced)).toMatchObject({ status: 409, type: '/problems/in-use' });
     expect(toProblem(ruleBroken('no')).type).toBe('about:blank');
+    const deadlock = new QueryFailedError('UPDATE …', [], Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+    expect(toProblem(deadlock)).toEqual({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'another change was being saved at the same time; nothing was saved, try again' });
   });
 
   it('gives anything else 500 without its message', () => {

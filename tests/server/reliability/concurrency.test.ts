@@ -332,3 +332,25 @@ describe('parallel creates with the same key', () => {
     expect(new Set(numbers).size).toBe(N);
   });
 });
+
+describe('writes of one region at once', () => {
+  // Each raises the region's revision and its calendars' (migrations/…-RevisionTriggers.ts): they
+  // wait for each other there, and none may fail for it.
+  it("every doctor of a cohort renamed at once, and a site of the region changed meanwhile: all 200, all stored, every doctor's calendar revised", async () => {
+    const doctors: { uuid: string; version: number; name: string }[] = (await api.request('GET', `/api/cohorts/${cohort}/doctors`)).body;
+    expect(doctors.length).toBeGreaterThanOrEqual(8);
+    const revisionOf = async (id: string) => (await api.dataSource.query(`SELECT revision::text FROM calendar_revisions WHERE scope = 'doctor' AND target_id = $1`, [id]))[0]?.revision ?? '0';
+    const before = await Promise.all(doctors.map((d) => revisionOf(d.uuid)));
+    const site = (await api.request('GET', `/api/regions/${region}/sites`)).body[0];
+    const renames = doctors.map(async (d) => {
+      const { uuid, createdAt: _c, updatedAt: _u, ...body } = (await api.request('GET', `/api/doctors/${d.uuid}`)).body;
+      return api.request('PATCH', `/api/doctors/${uuid}`, { ...body, name: `${body.name} (samtidigt)` });
+    });
+    const { uuid: siteId, createdAt: _c, updatedAt: _u, ...siteBody } = site;
+    const answers = await Promise.all([...renames, api.request('PATCH', `/api/sites/${siteId}`, { ...siteBody, capacity: siteBody.capacity + 1 })]);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    for (const d of doctors) expect((await api.request('GET', `/api/doctors/${d.uuid}`)).body.name).toBe(`${d.name} (samtidigt)`);
+    const after = await Promise.all(doctors.map((d) => revisionOf(d.uuid)));
+    after.forEach((revision, i) => expect(revision).not.toBe(before[i]));
+  });
+});
