@@ -189,11 +189,12 @@ export class PlanService {
   }
 
   /** Inside the caller's transaction (the solver queue makes its draft with the run's result). */
-  async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string): Promise<PlanResource> {
+  async createIn(em: EntityManager, cohortId: string, body: PlanCreate, actor: string, given?: Assignment[]): Promise<PlanResource> {
     const codes = await codesOf(em, cohortId);
     const published = await em.getRepository(PlanEntity).findOneBy({ cohortId, status: 'published' });
-    let keep = published ? await this.assignmentsOf(em, published, codes) : [];
-    let assignments: Assignment[] = [];
+    // Given assignments (draftIn) get placement ids of their own, as an import's do.
+    let keep = published && !given ? await this.assignmentsOf(em, published, codes) : [];
+    let assignments: Assignment[] = given ?? [];
     let figures: Pick<PlanRow, 'objective' | 'bound'> = { objective: null, bound: null };
     let source: number | undefined;
     if (body.from === 'published') {
@@ -290,9 +291,8 @@ export class PlanService {
 
   /** A draft holding `assignments`, inside the caller's transaction (demo data, imports). */
   async draftIn(em: EntityManager, cohortId: string, assignments: Assignment[], actor: string): Promise<PlanResource> {
-    const draft = await this.createIn(em, cohortId, { from: 'empty' }, actor);
-    await writeAssignments(em, draft.uuid, assignments, await codesOf(em, cohortId), []);
-    return this.resource(em, await found(em, PlanEntity, draft.uuid, 'plan'));
+    // Written before the draft is first answered: its stored check is of these assignments.
+    return this.createIn(em, cohortId, { from: 'empty' }, actor, assignments);
   }
 
   async archive(id: string, version: number, actor: string): Promise<PlanResource> {

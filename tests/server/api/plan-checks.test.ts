@@ -2,6 +2,7 @@
 // the plan or its region's planning inputs change; a change in another region keeps them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../../server/db/demo-data';
+import { PlanService } from '../../../server/services/plans';
 import { ok, startApi, type Client, type TestApi } from '../../support/api';
 
 let api: TestApi;
@@ -43,6 +44,18 @@ describe('stored plan checks', () => {
     const read = await ok(coordinator.request('GET', `/api/plans/${draft.uuid}`));
     expect(read.violations).toEqual(edited.violations);
     expect(await stored(draft.uuid)).toEqual({ plan_version: edited.version, violations: edited.violations });
+  });
+
+  it('of a draft made with its assignments (demo data, imports) are of those assignments', async () => {
+    const published = await ok(coordinator.request('POST', `/api/cohorts/${cohortId}/plans`, { from: 'published' }), 201);
+    const code = published.assignments[0].doctor;
+    const assignments = published.assignments.filter((a: { doctor: string }) => a.doctor !== code).map(({ doctor, block, site, from, to }: Record<string, string>) => ({ doctor, block, site, from, to }));
+    const made = await api.dataSource.transaction((em) => new PlanService(api.dataSource).draftIn(em, cohortId, assignments, 'test'));
+    const read = await ok(coordinator.request('GET', `/api/plans/${made.uuid}`));
+    expect(read.assignments).toHaveLength(assignments.length);
+    const doctors = new Set(read.violations.map((v: { doctor?: string }) => v.doctor));
+    expect([...doctors]).toEqual([code]);
+    expect(read.violations).toEqual(made.violations);
   });
 
   it('are checked again for a new version of the plan', async () => {
