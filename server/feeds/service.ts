@@ -85,11 +85,6 @@ export class FeedService {
     return this.rendered.get(`${row.scope}:${row.targetId}`, row.revision, () => calendarOf(this.ds.manager, row.scope, row.targetId));
   }
 
-  /** How many times a feed was read from the database and rendered (tests see the cache work). */
-  get renders(): number {
-    return this.rendered.renders;
-  }
-
   /** A doctor's calendar as a one-off file. */
   async doctorFile(doctorId: string): Promise<string> {
     const calendar = await calendarOf(this.ds.manager, 'doctor', doctorId);
