@@ -4,6 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Problem } from '../../shared/format/problem';
 import { cohortProblem } from './cohort-problem';
+import { cohortRegionRevision } from './revisions';
 
 export class ProblemCache {
   private readonly entries = new Map<string, { revision: string; problem: Problem }>();
@@ -13,20 +14,17 @@ export class ProblemCache {
   /** The cohort's problem (no replanning options), read again only when its region's revision moved. */
   async get(em: EntityManager, cohortId: string): Promise<Problem> {
     // Read before the problem: a change committed in between leaves the problem cached under the older revision, so the next read reads again.
-    const [row] = await em.query(
-      `SELECT COALESCE(r.revision, 0)::text AS revision FROM cohorts c LEFT JOIN region_revisions r ON r.region_id = c.region_id WHERE c.id = $1`,
-      [cohortId],
-    );
+    const revision = await cohortRegionRevision(em, cohortId);
     // No such cohort: the read answers 404 as usual.
-    if (!row) return cohortProblem(em, cohortId);
+    if (revision === undefined) return cohortProblem(em, cohortId);
     const hit = this.entries.get(cohortId);
-    if (hit && hit.revision === row.revision) {
+    if (hit && hit.revision === revision) {
       this.entries.delete(cohortId);
       this.entries.set(cohortId, hit);
       return hit.problem;
     }
     const problem = deepFreeze(await cohortProblem(em, cohortId));
-    this.entries.set(cohortId, { revision: row.revision, problem });
+    this.entries.set(cohortId, { revision, problem });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return problem;
   }

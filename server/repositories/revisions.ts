@@ -6,3 +6,12 @@ export async function regionRevision(em: EntityManager, regionId: string): Promi
   const [row] = await em.query(`SELECT revision::text FROM region_revisions WHERE region_id = $1`, [regionId]);
   return row?.revision ?? '0';
 }
+
+/** The revision of a cohort's region's planning inputs; undefined when there is no such cohort. */
+export async function cohortRegionRevision(em: EntityManager, cohortId: string): Promise<string | undefined> {
+  const [row] = await em.query(
+    `SELECT COALESCE(r.revision, 0)::text AS revision FROM cohorts c LEFT JOIN region_revisions r ON r.region_id = c.region_id WHERE c.id = $1`,
+    [cohortId],
+  );
+  return row?.revision;
+}

@@ -6,7 +6,7 @@ import type { IsoDate } from './dates';
 import type { BtGoalId } from './goals';
 import type { Lang } from './labels';
 import { ownValue } from './own';
-import type { RegulationShortfall } from './regulation';
+import { shortfallMessage, type RegulationShortfall } from './regulation';
 import { formatWeek, formatWeekRange, mondayOf, type Week } from './weeks';
 
 export interface AssessmentKind {
@@ -102,10 +102,8 @@ export function openItemMessage(item: OpenItem, lang: Lang, kinds: readonly Asse
   switch (item.item) {
     case 'goal':
       return sv ? `Delmål ${item.goal} täcks inte av någon placering` : `Goal ${item.goal} is not covered by any placement`;
-    case 'regulation': {
-      const what = { 'acute-minimum': ['akut sjukvård', 'acute care'], 'primary-care-minimum': ['primärvård', 'primary care'], 'total-minimum': ['tjänstgöring totalt', 'service in all'] }[item.rule];
-      return sv ? `${item.weeks} veckor ${what[0]}, minst ${item.required} krävs` : `${item.weeks} weeks of ${what[1]}, at least ${item.required} required`;
-    }
+    case 'regulation':
+      return shortfallMessage(item, lang);
     case 'assessment': {
       const kind = kinds.find((k) => k.id === item.kind);
       const name = kind ? (sv ? kind.name_sv : kind.name_en) : item.kind;

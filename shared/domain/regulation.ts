@@ -39,6 +39,18 @@ export function regulationShortfalls(service: ServiceByCategory): RegulationShor
   return out;
 }
 
+const SHORTFALL_WORDS = {
+  'acute-minimum': { sv: 'akutsjukvård', en: 'acute care' },
+  'primary-care-minimum': { sv: 'primärvård', en: 'primary care' },
+  'total-minimum': { sv: 'tjänstgöring totalt', en: 'service in total' },
+} as const;
+
+/** "9 veckor primärvård, minst 13 krävs": the plan checks and the BT checklist word a shortfall alike. */
+export function shortfallMessage(s: RegulationShortfall, lang: 'sv' | 'en'): string {
+  const what = SHORTFALL_WORDS[s.rule][lang];
+  return lang === 'sv' ? `${s.weeks} veckor ${what}, minst ${s.required} krävs` : `${s.weeks} weeks of ${what}, at least ${s.required} required`;
+}
+
 export interface GoalCoverage {
   covered: BtGoalId[];
   missing: BtGoalId[];

@@ -10,6 +10,7 @@ import {
   fullTimeWeeks,
   goalCoverage,
   regulationShortfalls,
+  shortfallMessage,
   type ServiceByCategory,
 } from './regulation';
 import { absentWeeks, blocksToAssign, creditedBlockOf, requiredServiceWeeks, serviceWeeksIn, type NonServiceWeeks } from './rotation';
@@ -250,14 +251,8 @@ function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Plac
 function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: ServiceByCategory, placedBlocks: Block[], credited: string | undefined): void {
   const creditedBlock = credited !== undefined ? ctx.blocks.get(credited) : undefined;
   if (creditedBlock) add(service, creditedBlock.category, doctor.credits[0]!.weeks);
-  const words = {
-    'acute-minimum': { sv: 'akutsjukvård', en: 'acute care' },
-    'primary-care-minimum': { sv: 'primärvård', en: 'primary care' },
-    'total-minimum': { sv: 'tjänstgöring totalt', en: 'service in total' },
-  } as const;
   for (const s of regulationShortfalls(service)) {
-    const w = words[s.rule];
-    ctx.out.push(error(s.rule, `${who.sv}: ${s.weeks} veckor ${w.sv}, minst ${s.required} krävs`, `${who.en}: ${s.weeks} weeks of ${w.en}, at least ${s.required} required`, { doctor: doctor.id }));
+    ctx.out.push(error(s.rule, `${who.sv}: ${shortfallMessage(s, 'sv')}`, `${who.en}: ${shortfallMessage(s, 'en')}`, { doctor: doctor.id }));
   }
 
   const coverage = goalCoverage(creditedBlock ? [...placedBlocks, creditedBlock] : placedBlocks);
