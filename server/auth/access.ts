@@ -1,6 +1,6 @@
 // Authorization by route: each route names who may call it. Roles reach objects through
 // their scope — an admin everything, a coordinator the objects of their regions, a clinic user
-// their sites, a doctor their own record. Outside one's scope an object does not exist (404);
+// their sites, a doctor their own record, a supervisor the doctors whose placements they supervise. Outside one's scope an object does not exist (404);
 // within it, a call the role may not make is 403; without a session 401.
 import type { Request, RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
@@ -36,6 +36,8 @@ export function allows(principal: Principal, role: Role, scope: Scope): boolean 
       return scope.siteId !== undefined && principal.sites.has(scope.siteId);
     case 'doctor':
       return scope.doctorId !== undefined && scope.doctorId === principal.doctorId;
+    case 'supervisor':
+      return scope.doctorId !== undefined && principal.supervises.has(scope.doctorId);
   }
 }
 

@@ -1,4 +1,4 @@
-// Who is signed in and what they may reach: a role, and its regions, sites or doctor.
+// Who is signed in and what they may reach: a role, and its regions, sites, doctor or supervised doctors.
 import type { EntityManager } from 'typeorm';
 import { UserEntity, type Role } from '../entities/user';
 import { UserRegionEntity } from '../entities/user-region';
@@ -11,6 +11,8 @@ export interface Principal {
   regions: ReadonlySet<string>;
   sites: ReadonlySet<string>;
   doctorId: string | null;
+  /** A supervisor's doctors: those with a placement supervised by this account's email. */
+  supervises: ReadonlySet<string>;
 }
 
 export async function loadPrincipal(em: EntityManager, userId: string): Promise<Principal | undefined> {
@@ -18,6 +20,8 @@ export async function loadPrincipal(em: EntityManager, userId: string): Promise<
   if (!user) return undefined;
   const regions = await em.getRepository(UserRegionEntity).findBy({ userId });
   const sites = await em.getRepository(UserSiteEntity).findBy({ userId });
+  const supervised: { doctor_id: string }[] =
+    user.role === 'supervisor' ? await em.query(`SELECT DISTINCT doctor_id FROM placement_supervisors WHERE email = $1`, [user.email]) : [];
   return {
     userId,
     email: user.email,
@@ -25,6 +29,7 @@ export async function loadPrincipal(em: EntityManager, userId: string): Promise<
     regions: new Set(regions.map((r) => r.regionId)),
     sites: new Set(sites.map((s) => s.siteId)),
     doctorId: user.doctorId,
+    supervises: new Set(supervised.map((s) => s.doctor_id)),
   };
 }
 

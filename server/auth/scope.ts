@@ -2,7 +2,7 @@
 // (or belongs to one). Undefined when there is no such object.
 import type { EntityManager } from 'typeorm';
 
-export const KINDS = ['region', 'site', 'template', 'cohort', 'doctor', 'plan', 'solver-run', 'request', 'user', 'feed'] as const;
+export const KINDS = ['region', 'site', 'template', 'cohort', 'doctor', 'plan', 'solver-run', 'request', 'user', 'feed', 'assessment'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Scope {
@@ -20,6 +20,7 @@ const QUERIES: Record<Kind, string> = {
   plan: `SELECT c.region_id FROM plans p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = $1`,
   'solver-run': `SELECT c.region_id FROM solver_runs r JOIN cohorts c ON c.id = r.cohort_id WHERE r.id = $1`,
   request: `SELECT c.region_id, d.id AS doctor_id FROM doctor_requests q JOIN doctors d ON d.id = q.doctor_id JOIN cohorts c ON c.id = d.cohort_id WHERE q.id = $1`,
+  assessment: `SELECT c.region_id, d.id AS doctor_id FROM assessments a JOIN doctors d ON d.id = a.doctor_id JOIN cohorts c ON c.id = d.cohort_id WHERE a.id = $1`,
   user: `SELECT NULL AS region_id FROM users WHERE id = $1`,
   // A feed belongs where its doctor, site or cohort does.
   feed: `SELECT COALESCE(dc.region_id, s.region_id, c.region_id) AS region_id, s.id AS site_id, d.id AS doctor_id

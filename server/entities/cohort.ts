@@ -1,6 +1,6 @@
 // A cohort: one region's doctors of one intake, planned with one template.
 import { EntitySchema } from 'typeorm';
-import type { TeachingSettings } from '../../shared/calendar/events';
+import type { CouncilMeeting, StudyTimeSettings, TeachingSettings } from '../../shared/calendar/events';
 import type { RegionRow } from './region';
 import type { TemplateRow } from './template';
 
@@ -14,6 +14,10 @@ export interface CohortRow {
   /** Weekly compulsory teaching; null: none. */
   teaching: TeachingSettings | null;
   kollegiumMonths: number[] | null;
+  /** Regular study time; null: none. */
+  studyTime: StudyTimeSettings | null;
+  /** BT-råd meetings. */
+  councils: CouncilMeeting[];
   /** When the calendar settings last changed (stamp of teaching events). */
   calendarChangedAt: Date;
   version: number;
@@ -30,6 +34,8 @@ export const CohortEntity = new EntitySchema<CohortRow>({
     name: { type: 'text' },
     teaching: { type: 'jsonb', nullable: true },
     kollegiumMonths: { type: 'integer', name: 'kollegium_months', array: true, nullable: true },
+    studyTime: { type: 'jsonb', name: 'study_time', nullable: true },
+    councils: { type: 'jsonb', default: [] },
     calendarChangedAt: { type: 'timestamptz', name: 'calendar_changed_at', default: () => 'now()' },
     version: { type: 'integer', version: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },

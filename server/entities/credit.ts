@@ -1,4 +1,4 @@
-// The studierektor's decision to credit earlier service for one block (at most one per doctor).
+// The studierektor's decision to credit earlier service for one block (one per doctor; a second only with a recorded exception, doctors.credit_exception).
 import { EntitySchema } from 'typeorm';
 import type { DoctorRow } from './doctor';
 
@@ -24,6 +24,6 @@ export const CreditEntity = new EntitySchema<CreditRow>({
     decidedOn: { type: 'date', name: 'decided_on' },
   },
   relations: { doctor: { type: 'many-to-one', target: 'Doctor', joinColumn: { name: 'doctor_id' }, onDelete: 'CASCADE' } },
-  uniques: [{ name: 'uq_credits_doctor', columns: ['doctorId'] }],
+  uniques: [{ name: 'uq_credits_doctor_block', columns: ['doctorId', 'block'] }],
   checks: [{ name: 'ck_credits_weeks', expression: 'weeks >= 13' }],
 });

@@ -1,6 +1,7 @@
 // A BT doctor of a cohort. Personal data lives here only; protected identity hides the name
 // from everyone but coordinators.
 import { EntitySchema } from 'typeorm';
+import type { CreditException } from '../../shared/format/problem';
 import type { CohortRow } from './cohort';
 
 export interface DoctorRow {
@@ -18,6 +19,8 @@ export interface DoctorRow {
   supervisor: string | null;
   /** Block code → site codes the doctor may use for it. */
   allowedSites: Record<string, string[]>;
+  /** The recorded exception that allows a second credited block; null: none. */
+  creditException: CreditException | null;
   version: number;
 }
 
@@ -35,6 +38,7 @@ export const DoctorEntity = new EntitySchema<DoctorRow>({
     protectedIdentity: { type: 'boolean', name: 'protected_identity', default: false },
     supervisor: { type: 'text', nullable: true },
     allowedSites: { type: 'jsonb', name: 'allowed_sites', default: {} },
+    creditException: { type: 'jsonb', name: 'credit_exception', nullable: true },
     version: { type: 'integer', version: true },
   },
   relations: { cohort: { type: 'many-to-one', target: 'Cohort', joinColumn: { name: 'cohort_id' }, onDelete: 'CASCADE' } },

@@ -1,5 +1,6 @@
 // Every entity, for the DataSource and the migration generator.
 import { AbsenceEntity } from './absence';
+import { AssessmentEntity } from './assessment';
 import { AssignmentEntity } from './assignment';
 import { AuditEntryEntity } from './audit-entry';
 import { BlockKindEntity } from './block-kind';
@@ -10,6 +11,7 @@ import { CreditEntity } from './credit';
 import { DoctorEntity } from './doctor';
 import { DoctorRequestEntity } from './doctor-request';
 import { PinEntity } from './pin';
+import { PlacementSupervisorEntity } from './placement-supervisor';
 import { PlanEntity } from './plan';
 import { PlanCheckEntity } from './plan-check';
 import { RegionEntity } from './region';
@@ -57,4 +59,6 @@ export const ENTITIES = [
   CalendarRevisionEntity,
   RegionRevisionEntity,
   PlanCheckEntity,
+  AssessmentEntity,
+  PlacementSupervisorEntity,
 ];

@@ -21,6 +21,8 @@ export interface TemplateBlockRow {
   at: string | null;
   /** BT goals when not the kind's own. */
   goals: string[] | null;
+  /** Assessments expected in each placement of the block: kind id → count. */
+  assessments: Record<string, number>;
 }
 
 export const TemplateBlockEntity = new EntitySchema<TemplateBlockRow>({
@@ -41,6 +43,7 @@ export const TemplateBlockEntity = new EntitySchema<TemplateBlockRow>({
     windowTo: { type: 'date', name: 'window_to', nullable: true },
     at: { type: 'date', name: 'at_week', nullable: true },
     goals: { type: 'text', array: true, nullable: true },
+    assessments: { type: 'jsonb', default: {} },
   },
   relations: { template: { type: 'many-to-one', target: 'Template', joinColumn: { name: 'template_id' }, onDelete: 'CASCADE' } },
   uniques: [

@@ -1,4 +1,4 @@
-// A coordinator's region.
+// A coordinator's region, or some of its towns.
 import { EntitySchema } from 'typeorm';
 import type { RegionRow } from './region';
 import type { UserRow } from './user';
@@ -8,6 +8,8 @@ export interface UserRegionRow {
   user?: UserRow;
   regionId: string;
   region?: RegionRow;
+  /** The towns of the region the coordinator handles; null: all of it. */
+  towns: string[] | null;
 }
 
 export const UserRegionEntity = new EntitySchema<UserRegionRow>({
@@ -16,6 +18,7 @@ export const UserRegionEntity = new EntitySchema<UserRegionRow>({
   columns: {
     userId: { type: 'uuid', name: 'user_id', primary: true },
     regionId: { type: 'uuid', name: 'region_id', primary: true },
+    towns: { type: 'text', array: true, nullable: true },
   },
   relations: {
     user: { type: 'many-to-one', target: 'User', joinColumn: { name: 'user_id' }, onDelete: 'CASCADE' },

@@ -36,7 +36,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     { name: 'uq_users_doctor', columns: ['doctorId'] },
   ],
   checks: [
-    { name: 'ck_users_role', expression: `role IN ('admin', 'coordinator', 'clinic', 'doctor')` },
+    { name: 'ck_users_role', expression: `role IN ('admin', 'coordinator', 'clinic', 'doctor', 'supervisor')` },
     { name: 'ck_users_doctor', expression: `(role = 'doctor') = (doctor_id IS NOT NULL)` },
     { name: 'ck_users_email', expression: `email = lower(email) AND position('@' in email) > 1` },
   ],

@@ -92,6 +92,15 @@ export const ACCESS: Record<string, Rule> = {
   'DELETE /api/feeds/:id': object('feed', 'admin', 'coordinator', 'clinic', 'doctor'),
   'GET /api/doctors/:id/calendar.ics': object('doctor', 'admin', 'coordinator', 'doctor'),
 
+  'GET /api/doctors/:id/checklist': object('doctor', 'admin', 'coordinator', 'doctor', 'supervisor'),
+  'GET /api/doctors/:id/assessments': object('doctor', 'admin', 'coordinator', 'doctor', 'supervisor'),
+  'POST /api/doctors/:id/assessments': object('doctor', 'admin', 'coordinator', 'supervisor'),
+  'DELETE /api/assessments/:id': object('assessment', 'admin', 'coordinator', 'supervisor'),
+  'GET /api/cohorts/:id/checklist': coordinates('cohort'),
+  'GET /api/doctors/:id/supervisors': object('doctor', 'admin', 'coordinator', 'doctor'),
+  'PUT /api/doctors/:id/supervisors': coordinates('doctor'),
+  'GET /api/supervision': role('supervisor'),
+
   'GET /api/cohorts/:id/solver-runs': coordinates('cohort'),
   'POST /api/cohorts/:id/solver-runs': coordinates('cohort'),
   'GET /api/solver-runs/:id': coordinates('solver-run'),

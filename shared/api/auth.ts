@@ -11,7 +11,7 @@ export const loginSchema = z.strictObject({ email: z.string().trim().toLowerCase
 export const passwordChangeSchema = z.strictObject({ current: z.string().max(200), password: passwordSchema });
 export const passwordResetSchema = z.strictObject({ token: z.string().min(1).max(200), password: passwordSchema });
 
-export const ROLES = ['admin', 'coordinator', 'clinic', 'doctor'] as const;
+export const ROLES = ['admin', 'coordinator', 'clinic', 'doctor', 'supervisor'] as const;
 
 type UserRoles = { role: (typeof ROLES)[number]; regions: string[]; sites: string[]; doctor?: string };
 const userRule = (key: 'doctor-user' | 'regions-only-coordinators' | 'coordinator-needs-region' | 'sites-only-clinic' | 'clinic-needs-site', holds: (u: UserRoles) => boolean, field: string) =>

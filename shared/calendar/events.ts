@@ -24,6 +24,19 @@ export interface TeachingSettings {
 
 export const DEFAULT_TEACHING: TeachingSettings = { weekday: 4, start: '13:00', minutes: 240 };
 
+/** Regular study time (studietid): like teaching, but every `everyWeeks` weeks from the doctor's first week. */
+export interface StudyTimeSettings extends TeachingSettings {
+  everyWeeks: number;
+}
+
+/** A BT-råd meeting: a date, a local start time, a length and a place. */
+export interface CouncilMeeting {
+  date: IsoDate;
+  start: string;
+  minutes: number;
+  place: string;
+}
+
 export interface CalendarDoctor {
   key: string;
   name: string;

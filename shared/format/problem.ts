@@ -80,6 +80,17 @@ export const creditSchema = z.strictObject({
   decidedOn: isoDateSchema,
 });
 
+/**
+ * Undantag: the recorded decision that lets a doctor have a second credited block (for example a
+ * BT begun in another region), by the studierektor, optionally with a second decider.
+ */
+export const creditExceptionSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(500),
+  decidedBy: z.string().trim().min(1).max(200),
+  secondDecider: z.string().trim().min(1).max(200).optional(),
+  decidedOn: isoDateSchema,
+});
+
 export const pinSchema = z.strictObject({
   block: idSchema,
   site: idSchema.optional(),
@@ -101,8 +112,9 @@ export const doctorSchema = z.strictObject({
   partTime: z.number().min(MIN_PART_TIME).max(MAX_PART_TIME).default(1),
   /** Weeks that are not service: they extend the BT. */
   absences: z.array(weekRangeSchema).default([]),
-  /** At most one. */
+  /** One; a second only with `creditException`. */
   credits: z.array(creditSchema).default([]),
+  creditException: creditExceptionSchema.optional(),
   /** Per block id, the sites this doctor may be placed at (home town, home vårdcentral). */
   allowedSites: z.record(idSchema, z.array(idSchema).min(1)).optional(),
   pins: z.array(pinSchema).default([]),
@@ -130,6 +142,7 @@ export type CapacityOverride = z.infer<typeof capacityOverrideSchema>;
 export type Taken = z.infer<typeof takenSchema>;
 export type Site = z.infer<typeof problemSiteSchema>;
 export type Credit = z.infer<typeof creditSchema>;
+export type CreditException = z.infer<typeof creditExceptionSchema>;
 export type Pin = z.infer<typeof pinSchema>;
 export type Wish = z.infer<typeof wishSchema>;
 export type Doctor = z.infer<typeof doctorSchema>;
