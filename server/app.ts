@@ -16,11 +16,13 @@ import { errorMapper, notFoundRoute, problem } from './http/error-mapper';
 import { jsonBody } from './http/json-body';
 import { fallbackLogger, type Logger } from './log';
 import { guardedRoutes } from './routes/access-table';
+import { assessmentRoutes } from './routes/assessments';
 import { authRoutes } from './routes/auth';
 import { feedRoutes, publicFeedRoute } from './routes/feeds';
 import { FeedService } from './feeds/service';
 import { planRoutes } from './routes/plans';
 import { setupRoutes } from './routes/setup';
+import { supervisorRoutes } from './routes/supervisors';
 import { buildServices, type Services } from './services';
 
 export interface AppDeps {
@@ -93,7 +95,9 @@ export function buildApp(deps: AppDeps): Express {
   authRoutes(routes, auth, clock, { loginsPerMinute: deps.loginsPerMinute, store: new PostgresRateLimitStore(deps.dataSource, 'login:') });
   setupRoutes(routes, services, clock);
   planRoutes(routes, services);
+  assessmentRoutes(routes, services);
   feedRoutes(routes, feeds, deps.dataSource);
+  supervisorRoutes(routes, services);
   app.use('/api', api);
 
   if (deps.clientDir) {

@@ -1,5 +1,5 @@
 // The web client: sign in, then the home of one's role — the coordinator's board, the region's
-// load and setup, the clinic's incoming doctors, the doctor's year. Swedish by default, English
+// load and setup, the clinic's incoming doctors, the doctor's year, the supervisor's BT doctors. Swedish by default, English
 // one click away. The clinic and doctor pages load on demand: they bring FullCalendar, the board
 // does not need it. Where a coordinator is (page, region, cohort, plan version) is the address
 // (router/routes.ts), so links, reload, Back and Forward keep it.
@@ -12,6 +12,7 @@ import './app.css';
 import { LangProvider, useLang } from './i18n/lang';
 import type { TextKey } from './i18n/texts';
 import { BoardPage } from './pages/BoardPage';
+import { ChecklistPage } from './pages/ChecklistPage';
 import { CohortsPage } from './pages/CohortsPage';
 import { DoctorsPage } from './pages/DoctorsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -25,16 +26,17 @@ import { PAGE_NAMES } from './router/routes';
 
 const ClinicPage = lazy(() => import('./pages/ClinicPage').then((m) => ({ default: m.ClinicPage })));
 const DoctorPage = lazy(() => import('./pages/DoctorPage').then((m) => ({ default: m.DoctorPage })));
+const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 
 /** The setup pages: they take the region and cohort from the address, nothing else. */
 const SETUP = { cohorts: CohortsPage, doctors: DoctorsPage, sites: SitesPage, templates: TemplatesPage } as const;
 
 /** The coordinator's tabs, one address each, and the page the address names. */
-function CoordinatorPages({ today }: { today: string }) {
+function CoordinatorPages({ today, towns }: { today: string; towns: string[] | null }) {
   const { t, lang } = useLang();
   const { place, href } = usePlace();
   useEffect(() => void (document.title = `${t(place.page)} – ${t('appName')}`), [place.page, lang]);
-  const Setup = place.page === 'board' || place.page === 'occupancy' ? undefined : SETUP[place.page];
+  const Setup = place.page === 'board' || place.page === 'occupancy' || place.page === 'checklist' ? undefined : SETUP[place.page];
   return (
     <>
       <nav aria-label={t('menu')} className="tabs">
@@ -44,8 +46,10 @@ function CoordinatorPages({ today }: { today: string }) {
           </Link>
         ))}
       </nav>
-      {place.page === 'board' && <BoardPage today={today} />}
+      {towns && <p className="hint towns-only">{t('townsOnly').replace('{towns}', towns.join(', '))}</p>}
+      {place.page === 'board' && <BoardPage today={today} townsOnly={towns !== null} />}
       {place.page === 'occupancy' && <OccupancyPage today={today} />}
+      {place.page === 'checklist' && <ChecklistPage today={today} />}
       {Setup && <Setup />}
     </>
   );
@@ -77,12 +81,13 @@ function App() {
         {!user && <LoginPage onSignedIn={setUser} />}
         {user && (user.role === 'coordinator' || user.role === 'admin') && (
           <PlaceProvider>
-            <CoordinatorPages today={user.today} />
+            <CoordinatorPages today={user.today} towns={user.towns} />
           </PlaceProvider>
         )}
         <Suspense fallback={<p>{t('loading')}</p>}>
           {user?.role === 'clinic' && <ClinicPage siteIds={user.sites} today={user.today} />}
           {user?.role === 'doctor' && user.doctor && <DoctorPage doctorId={user.doctor} today={user.today} />}
+          {user?.role === 'supervisor' && <SupervisorPage today={user.today} />}
         </Suspense>
       </main>
     </>

@@ -9,6 +9,8 @@ export interface Principal {
   email: string;
   role: Role;
   regions: ReadonlySet<string>;
+  /** A coordinator limited to towns of a region: region id → those towns. A region not here is theirs whole. */
+  towns: ReadonlyMap<string, ReadonlySet<string>>;
   sites: ReadonlySet<string>;
   doctorId: string | null;
   /** A supervisor's doctors: those with a placement supervised by this account's email. */
@@ -27,6 +29,7 @@ export async function loadPrincipal(em: EntityManager, userId: string): Promise<
     email: user.email,
     role: user.role,
     regions: new Set(regions.map((r) => r.regionId)),
+    towns: new Map(regions.flatMap((r) => (r.towns === null ? [] : [[r.regionId, new Set(r.towns)] as const]))),
     sites: new Set(sites.map((s) => s.siteId)),
     doctorId: user.doctorId,
     supervises: new Set(supervised.map((s) => s.doctor_id)),

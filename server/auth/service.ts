@@ -32,7 +32,9 @@ const locked = () => new HttpError(429, 'Too Many Requests', 'too many failed si
 async function userOf(em: EntityManager, row: UserRow): Promise<Account> {
   const regions = await em.getRepository(UserRegionEntity).findBy({ userId: row.id });
   const sites = await em.getRepository(UserSiteEntity).findBy({ userId: row.id });
-  return { uuid: row.id, email: row.email, role: row.role, regions: regions.map((r) => r.regionId), sites: sites.map((s) => s.siteId), doctor: row.doctorId };
+  // One list of towns for all the account's regions (POST /api/users gives one).
+  const towns = regions.find((r) => r.towns !== null)?.towns ?? null;
+  return { uuid: row.id, email: row.email, role: row.role, regions: regions.map((r) => r.regionId), sites: sites.map((s) => s.siteId), doctor: row.doctorId, towns };
 }
 
 export class AuthService {
@@ -163,8 +165,30 @@ export class AuthService {
 
 export async function createUserIn(em: EntityManager, body: UserBody, actor: string): Promise<Account> {
   const row = await em.getRepository(UserEntity).save({ email: body.email, passwordHash: await hashPassword(body.password), role: body.role, doctorId: body.doctor ?? null });
-  if (body.regions.length) await em.getRepository(UserRegionEntity).insert(body.regions.map((regionId) => ({ userId: row.id, regionId })));
+  const towns = body.towns ? [...new Set(body.towns)] : null;
+  if (towns) await refuseUnknownTowns(em, body.regions, towns);
+  if (body.regions.length) await em.getRepository(UserRegionEntity).insert(body.regions.map((regionId) => ({ userId: row.id, regionId, towns })));
   if (body.sites.length) await em.getRepository(UserSiteEntity).insert(body.sites.map((siteId) => ({ userId: row.id, siteId })));
-  await audit(em, { regionId: null, actor, action: 'create', entity: 'user', entityId: row.id, after: { email: body.email, role: body.role, regions: body.regions, sites: body.sites } });
+  await audit(em, {
+    regionId: null,
+    actor,
+    action: 'create',
+    entity: 'user',
+    entityId: row.id,
+    after: { email: body.email, role: body.role, regions: body.regions, sites: body.sites, ...(towns ? { towns } : {}) },
+  });
   return userOf(em, row);
+}
+
+/** 422 at `towns` for a town that is none of each region's: a town of its sites or of its doctors' homes. */
+async function refuseUnknownTowns(em: EntityManager, regionIds: string[], towns: string[]): Promise<void> {
+  const rows: { region_id: string; town: string }[] = await em.query(
+    `SELECT region_id, town FROM sites WHERE region_id = ANY($1::uuid[])
+     UNION SELECT c.region_id, d.town FROM doctors d JOIN cohorts c ON c.id = d.cohort_id WHERE c.region_id = ANY($1::uuid[]) AND d.town IS NOT NULL`,
+    [regionIds],
+  );
+  const errors = regionIds.flatMap((regionId) =>
+    towns.filter((town) => !rows.some((r) => r.region_id === regionId && r.town === town)).map((town) => ({ path: 'towns', message: `${town} is no town of region ${regionId} (none of its sites or doctors is there)` })),
+  );
+  if (errors.length) throw new HttpError(422, 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('\n'), undefined, { errors });
 }

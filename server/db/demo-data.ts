@@ -8,6 +8,7 @@ import { AuditEntryEntity } from '../entities/audit-entry';
 import { createUserIn } from '../auth/service';
 import { DoctorEntity } from '../entities/doctor';
 import { FeedTokenEntity } from '../entities/feed-token';
+import { PlacementSupervisorEntity } from '../entities/placement-supervisor';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
 import { DEMO_FEED_KEY, feedToken } from '../feeds/tokens';
@@ -22,11 +23,25 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@bt-demo.se', password: 'demo-admin-2026', role: 'admin' },
   { email: 'koordinator.kronoberg@bt-demo.se', password: 'demo-koordinator-2026', role: 'coordinator', region: 'Region Kronoberg' },
   { email: 'koordinator.vasternorrland@bt-demo.se', password: 'demo-koordinator-2026', role: 'coordinator', region: 'Region Västernorrland' },
+  // A coordinator of two towns of the region: their doctors and sites; the rest as numbers.
+  { email: 'koordinator.ovik@bt-demo.se', password: 'demo-koordinator-2026', role: 'coordinator', region: 'Region Västernorrland', towns: ['Örnsköldsvik', 'Sollefteå'] },
   { email: 'klinik.kronoberg@bt-demo.se', password: 'demo-klinik-2026', role: 'clinic', region: 'Region Kronoberg' },
   { email: 'klinik.vasternorrland@bt-demo.se', password: 'demo-klinik-2026', role: 'clinic', region: 'Region Västernorrland' },
   { email: 'lakare.kronoberg@bt-demo.se', password: 'demo-lakare-2026', role: 'doctor', region: 'Region Kronoberg' },
   { email: 'lakare.vasternorrland@bt-demo.se', password: 'demo-lakare-2026', role: 'doctor', region: 'Region Västernorrland' },
+  // The handledare of the Kronoberg demo doctor's first placement (DEMO_SUPERVISORS): sees that doctor only.
+  { email: 'handledare.kronoberg@bt-demo.se', password: 'demo-handledare-2026', role: 'supervisor', region: 'Region Kronoberg' },
 ] as const;
+
+/**
+ * The Kronoberg demo doctor's handledare, one per site placement in the order of the published
+ * plan; the first has the demo supervisor account's email.
+ */
+export const DEMO_SUPERVISORS = {
+  region: 'Region Kronoberg',
+  names: ['Karin Ek', 'Johan Sandberg', 'Maria Lind', 'Erik Holm', 'Sara Nyström'],
+  email: 'handledare.kronoberg@bt-demo.se',
+} as const;
 
 /**
  * Demo feeds: fixed ids and the public demo key give fixed URLs (README prints them), whatever
@@ -60,6 +75,12 @@ export async function loadDemoData(ds: DataSource, options: { accounts: boolean;
       const site = await em.getRepository(SiteEntity).findOneByOrFail({ regionId: region.id, code: first.site! });
       const doctor = await em.getRepository(DoctorEntity).findOneByOrFail({ cohortId: cohort.uuid, code: first.doctor });
       regions.set(preset.region, { regionId: region.id, siteId: site.id, doctorId: doctor.id });
+      if (preset.region === DEMO_SUPERVISORS.region) {
+        const placements = preset.plan.assignments.filter((a) => a.doctor === first.doctor && a.site !== null).sort((a, b) => a.from.localeCompare(b.from));
+        await em.getRepository(PlacementSupervisorEntity).insert(
+          placements.map((a, i) => ({ doctorId: doctor.id, block: a.block, name: DEMO_SUPERVISORS.names[i % DEMO_SUPERVISORS.names.length]!, email: i === 0 ? DEMO_SUPERVISORS.email : null })),
+        );
+      }
     }
     if (options.accounts) {
       for (const account of DEMO_ACCOUNTS) {
@@ -73,6 +94,7 @@ export async function loadDemoData(ds: DataSource, options: { accounts: boolean;
             regions: account.role === 'coordinator' ? [at!.regionId] : [],
             sites: account.role === 'clinic' ? [at!.siteId] : [],
             ...(account.role === 'doctor' ? { doctor: at!.doctorId } : {}),
+            ...('towns' in account ? { towns: [...account.towns] } : {}),
           },
           'demo',
         );

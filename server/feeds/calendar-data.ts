@@ -1,9 +1,13 @@
 // The calendar of one doctor, one site or one cohort, from the published plans only.
 import { In, type EntityManager } from 'typeorm';
 import { calendarEvents, type CalendarEvent, type CalendarInput } from '../../shared/calendar/events';
+import { BUILT_IN_ASSESSMENT_KINDS } from '../../shared/domain/readiness';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
+import { PlacementSupervisorEntity } from '../entities/placement-supervisor';
+import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
+import { TemplateBlockEntity } from '../entities/template-block';
 import type { FeedScope } from '../entities/feed-token';
 import { doctorResources } from '../services/doctors';
 import { found } from '../services/locking';
@@ -32,12 +36,27 @@ async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: Cale
   const doctorRows = doctorIds.length ? await em.getRepository(DoctorEntity).find({ where: { id: In(doctorIds) } }) : [];
   const doctors = await doctorResources(em, doctorRows);
   const sites = await siteResources(em, await em.getRepository(SiteEntity).find({ where: { regionId: cohort.regionId } }));
+  // The handledare per placement is the doctor's own business: read for the doctor's calendar only.
+  const supervisorRows = audience === 'doctor' && doctorIds.length ? await em.getRepository(PlacementSupervisorEntity).find({ where: { doctorId: In(doctorIds) } }) : [];
+  const supervisors = new Map<string, Record<string, string>>();
+  for (const row of supervisorRows) supervisors.set(row.doctorId, { ...supervisors.get(row.doctorId), [row.block]: row.name });
+  // The assessments each block expects, and what the region calls their kinds.
+  const expected = new Map(
+    (await em.getRepository(TemplateBlockEntity).find({ where: { templateId: cohort.templateId }, select: { code: true, assessments: true } })).map((b) => [b.code, b.assessments]),
+  );
+  const region = audience === 'site' ? null : await em.getRepository(RegionEntity).findOne({ where: { id: cohort.regionId }, select: { id: true, assessmentKinds: true } });
   return calendarEvents({
     audience,
     settingsChangedAt: cohort.calendarChangedAt.toISOString(),
     teaching: cohort.teaching,
+    studyTime: cohort.studyTime,
+    councils: cohort.councils,
+    assessmentKinds: region?.assessmentKinds ?? BUILT_IN_ASSESSMENT_KINDS,
     kollegiumMonths: cohort.kollegiumMonths,
-    blocks: await templateBlocks(em, cohort.templateId),
+    blocks: (await templateBlocks(em, cohort.templateId)).map((b) => {
+      const assessments = expected.get(b.id);
+      return assessments && Object.keys(assessments).length ? { ...b, assessments } : b;
+    }),
     sites: sites.map((s) => ({ id: s.id, name: s.name, ...(s.address ? { address: s.address } : {}) })),
     // Only dates of absences: reasons never reach a calendar.
     doctors: doctors.map((d) => ({
@@ -45,6 +64,7 @@ async function cohortEvents(em: EntityManager, cohort: CohortRow, audience: Cale
       name: d.name,
       protectedIdentity: d.protectedIdentity,
       ...(d.supervisor ? { supervisor: d.supervisor } : {}),
+      ...(supervisors.has(d.uuid) ? { supervisors: supervisors.get(d.uuid)! } : {}),
       absences: d.absences.map(({ first, last, from, to }) => ({ first, last, from, to })),
     })),
     placements,

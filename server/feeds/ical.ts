@@ -48,7 +48,7 @@ function timing(e: CalendarEvent): Pick<ICalEventData, 'allDay' | 'start' | 'end
   // series is in Stockholm local time (TZID, with the VTIMEZONE), its UNTIL in UTC as RFC 5545 asks.
   const start = stockholmLocal(e.start.instant);
   const end = stockholmLocal(e.end.instant);
-  const { until, except } = e.recurrence;
+  const { until, except, interval } = e.recurrence;
   return {
     allDay: false,
     timezone: PLANNING_TIME_ZONE,
@@ -56,6 +56,7 @@ function timing(e: CalendarEvent): Pick<ICalEventData, 'allDay' | 'start' | 'end
     end: `${end.date}T${end.time}:00`,
     repeating: {
       freq: ICalEventRepeatingFreq.WEEKLY,
+      ...(interval && interval > 1 ? { interval } : {}),
       until: new Date(stockholmInstant(until, start.time)),
       ...(except.length ? { exclude: except.map((day) => `${day}T${start.time}:00`), excludeTimezone: PLANNING_TIME_ZONE } : {}),
     },

@@ -44,3 +44,7 @@ export const noLayout = (detail: string, layout: LayoutRefusal) => new HttpError
 
 /** A domain rule forbids it. */
 export const ruleBroken = (detail: string) => new HttpError(422, 'Unprocessable Content', detail);
+
+/** A domain rule forbids the values of these fields ("supervisors[1].block"): 422 with one entry per field, as invalid input lists them. */
+export const fieldsBroken = (errors: { path: string; message: string }[]) =>
+  new HttpError(422, 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('\n'), undefined, { errors });

@@ -3,6 +3,7 @@ import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
 import { doctorRequestBodySchema, doctorRequestDecisionSchema, doctorRequestListQuerySchema } from '../../shared/api/requests';
 import { solverRunStartSchema } from '../../shared/api/solver-runs';
+import { townsOf } from '../auth/access';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
 import type { Services } from '../services';
@@ -25,7 +26,7 @@ export function planRoutes(router: Routes, services: Services): void {
     res.status(204).end();
   });
   router.put('/plans/:id/assignments', async (req, res) => {
-    res.json(await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req)));
+    res.json(await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req), townsOf(req)));
   });
   router.get('/plans/:id/diff', async (req, res) => {
     res.json(await services.plans.diff(id(req.params), parse(planDiffQuerySchema, req.query).against));
@@ -58,7 +59,7 @@ export function planRoutes(router: Routes, services: Services): void {
     res.json(await services.requests.listForDoctor(id(req.params)));
   });
   router.get('/cohorts/:id/requests', async (req, res) => {
-    res.json(await services.requests.listForCohort(id(req.params), parse(doctorRequestListQuerySchema, req.query).status));
+    res.json(await services.requests.listForCohort(id(req.params), parse(doctorRequestListQuerySchema, req.query).status, townsOf(req)));
   });
   router.post('/requests/:id/decision', async (req, res) => {
     const body = parse(doctorRequestDecisionSchema, req.body);

@@ -8,10 +8,10 @@ import { siteBodySchema, siteUpdateSchema } from '../../shared/api/sites';
 import { templateBodySchema, templateUpdateSchema } from '../../shared/api/templates';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
-import { principalOf } from '../auth/access';
+import { principalOf, townsOf } from '../auth/access';
 import { todayBy, type Clock } from '../clock';
 import type { Services } from '../services';
-import { doctorForViewer } from '../services/privacy';
+import { doctorForViewer, problemForTowns } from '../services/privacy';
 import type { Routes } from './access-table';
 import { crudRoutes } from './crud';
 
@@ -35,12 +35,17 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
     res.status(204).end();
   });
 
-  crudRoutes(router, { collection: '/regions/:id/sites', item: '/sites/:id' }, services.sites, { body: siteBodySchema, update: siteUpdateSchema });
+  crudRoutes(router, { collection: '/regions/:id/sites', item: '/sites/:id' }, services.sites, { body: siteBodySchema, update: siteUpdateSchema }, undefined, true);
   crudRoutes(router, { collection: '/regions/:id/templates', item: '/templates/:id' }, services.templates, { body: templateBodySchema, update: templateUpdateSchema });
   crudRoutes(router, { collection: '/regions/:id/cohorts', item: '/cohorts/:id' }, services.cohorts, { body: cohortBodySchema, update: cohortUpdateSchema });
   // A doctor reads their own record too, without absence reasons.
-  crudRoutes(router, { collection: '/cohorts/:id/doctors', item: '/doctors/:id' }, services.doctors, { body: doctorBodySchema, update: doctorUpdateSchema }, (doctor, req) =>
-    doctorForViewer(doctor, principalOf(req)),
+  crudRoutes(
+    router,
+    { collection: '/cohorts/:id/doctors', item: '/doctors/:id' },
+    services.doctors,
+    { body: doctorBodySchema, update: doctorUpdateSchema },
+    (doctor, req) => doctorForViewer(doctor, principalOf(req)),
+    true,
   );
 
   router.get('/regions/:id/audit', async (req, res) => {
@@ -58,7 +63,8 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
     const id = parse(uuidParamsSchema, req.params).id;
     const doctor = doctorForViewer(await services.doctors.get(id), principalOf(req));
     const choices = await services.doctorViews.choices(id, doctor.allowedSites);
-    res.json({ ...(await services.doctorViews.schedule(id, doctor)), absences: doctor.absences, supervisor: doctor.supervisor ?? null, choices });
+    const calendar = await services.doctorViews.calendarDays(id);
+    res.json({ ...(await services.doctorViews.schedule(id, doctor)), absences: doctor.absences, supervisor: doctor.supervisor ?? null, choices, calendar });
   });
   router.get('/doctors/:id/export', async (req, res) => {
     res.json(await services.doctorViews.export(parse(uuidParamsSchema, req.params).id));
@@ -71,7 +77,9 @@ export function setupRoutes(router: Routes, services: Services, clock: Clock): v
     res.status(201).json(await services.cohorts.import(parse(uuidParamsSchema, req.params).id, parse(cohortImportSchema, req.body), actorOf(req)));
   });
   router.get('/cohorts/:id/problem', async (req, res) => {
-    res.json(await services.cohorts.problem(parse(uuidParamsSchema, req.params).id));
+    const problem = await services.cohorts.problem(parse(uuidParamsSchema, req.params).id);
+    const towns = townsOf(req);
+    res.json(towns ? problemForTowns(problem, towns) : problem);
   });
   router.post('/cohorts/:id/intake', async (req, res) => {
     res.status(201).json(await services.cohorts.intake(parse(uuidParamsSchema, req.params).id, parse(cohortIntakeSchema, req.body), actorOf(req)));

@@ -23,7 +23,18 @@ import { insertTemplate, templateBlocks } from './templates';
 
 async function toResource(em: EntityManager, row: CohortRow): Promise<CohortResource> {
   const doctors = await em.getRepository(DoctorEntity).countBy({ cohortId: row.id });
-  return { uuid: row.id, version: row.version, name: row.name, template: row.templateId, teaching: row.teaching, kollegiumMonths: row.kollegiumMonths, region: row.regionId, doctors };
+  return {
+    uuid: row.id,
+    version: row.version,
+    name: row.name,
+    template: row.templateId,
+    teaching: row.teaching,
+    kollegiumMonths: row.kollegiumMonths,
+    studyTime: row.studyTime,
+    councils: row.councils,
+    region: row.regionId,
+    doctors,
+  };
 }
 
 export class CohortService {
@@ -49,7 +60,7 @@ export class CohortService {
   async create(regionId: string, body: CohortBody, actor: string): Promise<CohortResource> {
     return this.ds.transaction(async (em) => {
       await this.templateOfRegion(em, body.template, regionId);
-      const row = await em.getRepository(CohortEntity).save({ regionId, templateId: body.template, name: body.name, teaching: body.teaching, kollegiumMonths: body.kollegiumMonths });
+      const row = await em.getRepository(CohortEntity).save({ regionId, templateId: body.template, name: body.name, ...calendarSettings(body) });
       await audit(em, { regionId, actor, action: 'create', entity: 'cohort', entityId: row.id, after: body });
       return toResource(em, row);
     });
@@ -59,10 +70,11 @@ export class CohortService {
     return this.ds.transaction(async (em) => {
       const row = await found(em, CohortEntity, id, 'cohort');
       await this.templateOfRegion(em, body.template, row.regionId);
-      const same = JSON.stringify([body.teaching, body.kollegiumMonths]) === JSON.stringify([row.teaching, row.kollegiumMonths]);
+      // The stamp (and SEQUENCE) of the doctors' series and meetings: it moves only when they do.
+      const same = JSON.stringify(calendarSettings(body)) === JSON.stringify(calendarSettings(row));
       const calendar = same ? {} : { calendarChangedAt: new Date() };
       const { mapByKind, ...fields } = body;
-      await updateVersioned(em, CohortEntity, id, body.version, { name: body.name, templateId: body.template, teaching: body.teaching, kollegiumMonths: body.kollegiumMonths, ...calendar }, 'cohort');
+      await updateVersioned(em, CohortEntity, id, body.version, { name: body.name, templateId: body.template, ...calendarSettings(body), ...calendar }, 'cohort');
       // Another template: the doctors' credits, pins, wishes and allowed sites are kept or mapped, never dropped.
       const mapped =
         body.template === row.templateId
@@ -98,12 +110,18 @@ export class CohortService {
   }
 }
 
+/** What of a cohort shows in its doctors' calendars, in one order (compared as JSON). */
+function calendarSettings(cohort: Pick<CohortRow, 'teaching' | 'kollegiumMonths' | 'studyTime' | 'councils'>): Pick<CohortRow, 'teaching' | 'kollegiumMonths' | 'studyTime' | 'councils'> {
+  const { teaching, kollegiumMonths, studyTime, councils } = cohort;
+  return { teaching, kollegiumMonths, studyTime, councils };
+}
+
 export async function importProblem(em: EntityManager, regionId: string, name: string, problem: Problem, actor: string): Promise<CohortResource> {
   await found(em, RegionEntity, regionId, 'region');
   const template = await insertTemplate(em, regionId, { name, unit: problem.blocks.some((b) => b.months !== undefined) ? 'months' : 'weeks', blocks: problem.blocks });
   const existing = new Set((await em.getRepository(SiteEntity).find({ where: { regionId } })).map((s) => s.code));
   for (const site of problem.sites) if (!existing.has(site.id)) await insertSite(em, regionId, site);
-  const row = await em.getRepository(CohortEntity).save({ regionId, templateId: template.id, name, teaching: DEFAULT_TEACHING, kollegiumMonths: null });
+  const row = await em.getRepository(CohortEntity).save({ regionId, templateId: template.id, name, teaching: DEFAULT_TEACHING, kollegiumMonths: null, studyTime: null, councils: [] });
   // The file's absences are week ranges: each becomes leave from its first Monday to the Friday before `to`.
   for (const doctor of problem.doctors) await insertDoctor(em, row.id, { ...doctor, absences: doctor.absences.map(leaveDaysOfWeeks) });
   await audit(em, { regionId, actor, action: 'import', entity: 'cohort', entityId: row.id, after: { name, doctors: problem.doctors.length, sites: problem.sites.length } });

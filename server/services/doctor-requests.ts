@@ -43,7 +43,8 @@ export class DoctorRequestService {
     });
   }
 
-  async listForCohort(cohortId: string, status?: DoctorRequest['status']): Promise<DoctorRequest[]> {
+  /** `towns`: only doctors of those towns (a town-limited coordinator's). */
+  async listForCohort(cohortId: string, status?: DoctorRequest['status'], towns?: ReadonlySet<string>): Promise<DoctorRequest[]> {
     await found(this.ds.manager, CohortEntity, cohortId, 'cohort');
     const rows = await this.ds
       .getRepository(DoctorRequestEntity)
@@ -51,6 +52,7 @@ export class DoctorRequestService {
       .innerJoin('doctors', 'd', 'd.id = r.doctor_id')
       .where('d.cohort_id = :cohortId', { cohortId })
       .andWhere(status ? 'r.status = :status' : 'TRUE', { status })
+      .andWhere(towns ? 'd.town = ANY(:towns)' : 'TRUE', { towns: towns ? [...towns] : [] })
       .orderBy('r.created_at', 'ASC')
       .getMany();
     return rows.map(requestOf);

@@ -1,7 +1,7 @@
 // Reads for people other than coordinators: a clinic's incoming and present BT doctors, a
 // doctor's published year; and GDPR: one doctor's data as JSON, and erasure (personal fields
 // removed, placements kept for the capacity history).
-import { IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { DoctorResource, Incoming, Schedule } from '../../shared/api/doctors';
 import type { Category } from '../../shared/domain/block-kinds';
 import { btSpan } from '../../shared/domain/bt-span';
@@ -14,15 +14,19 @@ import { DoctorEntity } from '../entities/doctor';
 import { DoctorRequestEntity } from '../entities/doctor-request';
 import { FeedTokenEntity } from '../entities/feed-token';
 import { LoginAttemptEntity } from '../entities/login-attempt';
+import { PlacementSupervisorEntity } from '../entities/placement-supervisor';
 import { UserEntity } from '../entities/user';
 import { WishEntity } from '../entities/wish';
 import { publishedPlacements } from '../repositories/published-placements';
+import { calendarOf } from '../feeds/calendar-data';
+import { calendarDays } from '../../shared/calendar/days';
 import { audit } from './audit';
 import { doctorResources } from './doctors';
 import { found, updateVersioned } from './locking';
 import { shownName } from './privacy';
 
 export const ERASED_NAME = 'Raderad BT-läkare';
+export const ERASED_REASON = 'Raderat';
 
 export class DoctorViewService {
   constructor(private readonly ds: DataSource) {}
@@ -30,7 +34,20 @@ export class DoctorViewService {
   /** Published placements at the site, of every cohort of the region, that end after `today`, by start. */
   async incoming(siteId: string, today: string): Promise<Incoming[]> {
     const placed = await publishedPlacements(this.ds.manager, { siteId, endingAfter: today });
-    return placed.map((p) => ({ name: shownName({ name: p.doctorName, protectedIdentity: p.protectedIdentity }), cohort: p.cohortName, block: p.block, kind: p.kind ?? p.block, from: p.from, to: p.to }));
+    // The handledare's name is theirs to show the clinic; their email is not needed there.
+    const supervisors = placed.length
+      ? await this.ds.getRepository(PlacementSupervisorEntity).find({ where: { doctorId: In([...new Set(placed.map((p) => p.doctorId))]) } })
+      : [];
+    const supervisorOf = (doctorId: string, block: string) => supervisors.find((s) => s.doctorId === doctorId && s.block === block)?.name ?? null;
+    return placed.map((p) => ({
+      name: shownName({ name: p.doctorName, protectedIdentity: p.protectedIdentity }),
+      cohort: p.cohortName,
+      block: p.block,
+      kind: p.kind ?? p.block,
+      from: p.from,
+      to: p.to,
+      supervisor: supervisorOf(p.doctorId, p.block),
+    }));
   }
 
   /** The blocks of the doctor's template with the region's sites of each block's kind (narrowed by `allowedSites`). */
@@ -53,6 +70,12 @@ export class DoctorViewService {
       if (r.site && r.site_name && (!allowed || allowed.includes(r.site))) choice.sites.push({ id: r.site, name: r.site_name });
     }
     return [...choices.values()];
+  }
+
+  /** The doctor's own calendar as days for the year view: what their feed has besides placements and absences. */
+  async calendarDays(doctorId: string): Promise<NonNullable<Schedule['calendar']>> {
+    const calendar = await calendarOf(this.ds.manager, 'doctor', doctorId);
+    return calendar ? calendarDays(calendar.events) : [];
   }
 
   /** The published placements and the BT's span: its planned length from the cohort's template, its end from the plan. */
@@ -96,7 +119,9 @@ export class DoctorViewService {
     return this.ds.transaction(async (em) => {
       const row = await found(em, DoctorEntity, doctorId, 'doctor');
       const cohort = await found(em, CohortEntity, row.cohortId, 'cohort');
-      await updateVersioned(em, DoctorEntity, doctorId, version, { name: ERASED_NAME, town: null, supervisor: null, protectedIdentity: false }, 'doctor');
+      // A credit exception stays decided (the credits stand), its personal reason goes.
+      const creditException = row.creditException ? { ...row.creditException, reason: ERASED_REASON } : null;
+      await updateVersioned(em, DoctorEntity, doctorId, version, { name: ERASED_NAME, town: null, supervisor: null, protectedIdentity: false, creditException }, 'doctor');
       await em.getRepository(AbsenceEntity).update({ doctorId }, { reason: null });
       await em.getRepository(WishEntity).delete({ doctorId });
       await em.getRepository(DoctorRequestEntity).delete({ doctorId });

@@ -36,6 +36,7 @@ export async function doctorResources(em: EntityManager, rows: DoctorRow[]): Pro
     ...(Object.keys(row.allowedSites).length ? { allowedSites: row.allowedSites } : {}),
     absences: of(absences, row.id).map((a) => ({ first: a.first, last: a.last, from: a.from, to: a.to, ...(a.reason !== null ? { reason: a.reason } : {}) })),
     credits: of(credits, row.id).map((c) => ({ block: c.block, weeks: c.weeks, decidedBy: c.decidedBy, decidedOn: c.decidedOn })),
+    ...(row.creditException !== null ? { creditException: row.creditException } : {}),
     pins: of(pins, row.id).map((p) => ({ block: p.block, ...(p.site !== null ? { site: p.site } : {}), ...(p.from !== null ? { from: p.from } : {}) })),
     wishes: of(wishes, row.id).map((w) => ({ block: w.block, ...(w.site !== null ? { site: w.site } : {}), ...(w.from !== null ? { from: w.from } : {}), weight: Number(w.weight) })),
   }));
@@ -51,6 +52,7 @@ function doctorFields(body: DoctorBody) {
     protectedIdentity: body.protectedIdentity,
     supervisor: body.supervisor ?? null,
     allowedSites: body.allowedSites ?? {},
+    creditException: body.creditException ?? null,
   };
 }
 

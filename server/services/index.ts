@@ -2,6 +2,8 @@
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
 import { ProblemCache } from '../repositories/problem-cache';
+import { AssessmentService } from './assessments';
+import { ChecklistService } from './checklists';
 import { CohortService } from './cohorts';
 import { DoctorRequestService } from './doctor-requests';
 import { DoctorService } from './doctors';
@@ -11,6 +13,7 @@ import { PlanService } from './plans';
 import { RegionService } from './regions';
 import { SiteService } from './sites';
 import { SolverRunService } from './solver-runs';
+import { SupervisorService } from './supervisors';
 import { TemplateService } from './templates';
 
 export interface Services {
@@ -24,6 +27,9 @@ export interface Services {
   requests: DoctorRequestService;
   doctorViews: DoctorViewService;
   occupancy: OccupancyService;
+  assessments: AssessmentService;
+  checklists: ChecklistService;
+  supervisors: SupervisorService;
 }
 
 /** `wakeSolver` tells this process's solver queue that a run was queued; `clock` says what "today" is. */
@@ -41,5 +47,8 @@ export function buildServices(dataSource: DataSource, wakeSolver?: () => void, c
     requests: new DoctorRequestService(dataSource),
     doctorViews: new DoctorViewService(dataSource),
     occupancy: new OccupancyService(dataSource),
+    assessments: new AssessmentService(dataSource, clock),
+    checklists: new ChecklistService(dataSource, clock),
+    supervisors: new SupervisorService(dataSource),
   };
 }

@@ -16,7 +16,7 @@ import { doctorModel } from '../solver/model';
 import { audit } from './audit';
 import { doctorResources, insertDoctor } from './doctors';
 import { found } from './locking';
-import { insertTemplate, templateBlocks } from './templates';
+import { insertTemplate, templateBlocksWithAssessments } from './templates';
 
 /**
  * The new cohort: the source's template, or a copy of it (named after the cohort) when windows or
@@ -26,20 +26,22 @@ import { insertTemplate, templateBlocks } from './templates';
  */
 export async function newIntake(em: EntityManager, sourceId: string, body: CohortIntake, actor: string): Promise<CohortRow> {
   const source = await found(em, CohortEntity, sourceId, 'cohort');
-  const blocks = await templateBlocks(em, source.templateId);
+  // With the assessments each block expects: a copied template keeps them.
+  const blocks = await templateBlocksWithAssessments(em, source.templateId);
   const doctors = await doctorResources(em, await em.getRepository(DoctorEntity).find({ where: { cohortId: sourceId }, order: { code: 'ASC' } }));
   // The source's intake is its first doctor's start; cohort weeks move as far as the intake does.
   const sourceStart = doctors.reduce<string | undefined>((first, d) => (first === undefined || d.start < first ? d.start : first), undefined);
   const moved = intakeBlocks(blocks, body.start, sourceStart === undefined ? undefined : weeksBetween(sourceStart, body.start));
   const copied: DoctorBody[] = body.copyDoctors ? doctors.map(({ uuid: _u, version: _v, ...d }) => intakeDoctor(d, body.start)) : [];
-  refuseWithoutLayout(moved, copied, body.start);
+  refuseWithoutLayout(moved.map(({ assessments: _a, ...block }) => block), copied, body.start);
 
   let templateId = source.templateId;
   if (moved.some((b, i) => b !== blocks[i])) {
     const template = await found(em, TemplateEntity, source.templateId, 'template');
     templateId = (await insertTemplate(em, source.regionId, { name: await freeTemplateName(em, source.regionId, body.name), unit: template.unit, blocks: moved })).id;
   }
-  const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths });
+  // Study time recurs from each doctor's start; BT-råd meetings are dated, so they stay with the source.
+  const row = await em.getRepository(CohortEntity).save({ regionId: source.regionId, templateId, name: body.name, teaching: source.teaching, kollegiumMonths: source.kollegiumMonths, studyTime: source.studyTime, councils: [] });
   for (const doctor of copied) await insertDoctor(em, row.id, doctor);
   await audit(em, { regionId: source.regionId, actor, action: 'create', entity: 'cohort', entityId: row.id, after: { intakeOf: sourceId, ...body, template: templateId, doctors: copied.length } });
   return row;

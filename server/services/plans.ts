@@ -15,7 +15,7 @@ import { CohortEntity } from '../entities/cohort';
 import { PlanEntity, type PlanRow } from '../entities/plan';
 import { PlanCheckEntity } from '../entities/plan-check';
 import { SolverRunEntity } from '../entities/solver-run';
-import { notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
+import { HttpError, notFound, pastChanged, publishedKept, regionOverloaded, ruleBroken, staleVersion } from '../http/errors';
 import { systemClock, todayBy, type Clock } from '../clock';
 import { cohortProblem } from '../repositories/cohort-problem';
 import { ProblemCache } from '../repositories/problem-cache';
@@ -49,6 +49,17 @@ async function codesOf(em: EntityManager, cohortId: string): Promise<Codes> {
     siteId: new Map(row.sites.map(([id, code]) => [code, id])),
     siteCode: new Map(row.sites),
   };
+}
+
+/** 403 naming the doctors (by code) of other towns whose assignments the changes touch. */
+async function refuseOtherTownsChanges(em: EntityManager, cohortId: string, changes: PlanChange[], towns: ReadonlySet<string>): Promise<void> {
+  const changed = [...new Set(changes.map((c) => c.doctor))];
+  if (changed.length === 0) return;
+  const rows: { code: string }[] = await em.query(
+    `SELECT code FROM doctors WHERE cohort_id = $1 AND code = ANY($2::text[]) AND (town IS NULL OR NOT town = ANY($3::text[])) ORDER BY code`,
+    [cohortId, changed, [...towns]],
+  );
+  if (rows.length) throw new HttpError(403, 'Forbidden', `your account is limited to ${[...towns].join(', ')}: the edit changes doctors of other towns (${rows.map((r) => r.code).join(', ')})`);
 }
 
 function summaryOf(row: PlanRow): PlanSummary {
@@ -219,7 +230,8 @@ export class PlanService {
     return this.resource(em, row);
   }
 
-  async edit(id: string, body: PlanEdit, actor: string): Promise<PlanResource> {
+  /** `towns`: the editor is a coordinator limited to those towns and may change only their doctors' assignments. */
+  async edit(id: string, body: PlanEdit, actor: string, towns?: ReadonlySet<string>): Promise<PlanResource> {
     return this.ds.transaction(async (em) => {
       const row = await found(em, PlanEntity, id, 'plan');
       // A stale version first: an edit that lost to a publish of the same draft is a conflict.
@@ -228,6 +240,7 @@ export class PlanService {
       await updateVersioned(em, PlanEntity, id, body.version, {}, 'plan');
       const codes = await codesOf(em, row.cohortId);
       const before = await storedAssignments(em, id, codes);
+      if (towns) await refuseOtherTownsChanges(em, row.cohortId, planDiff(before, body.assignments), towns);
       const after = await writeAssignments(em, id, body.assignments, codes, before, before);
       // The entry says what the edit changed, doctor by doctor and block by block.
       await audit(em, { regionId: codes.regionId, actor, action: 'update', entity: 'plan', entityId: id, after: { changes: planDiff(before, body.assignments) } });

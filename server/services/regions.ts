@@ -1,13 +1,35 @@
-// Regions: list, read, create, rename, delete (with everything in them).
-import type { DataSource } from 'typeorm';
+// Regions: list, read, create, rename, set their assessment kinds, delete (with everything in them).
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry, Region, RegionBody, RegionUpdate } from '../../shared/api/regions';
+import { BUILT_IN_ASSESSMENT_KINDS, type AssessmentKind } from '../../shared/domain/readiness';
 import { AuditEntryEntity } from '../entities/audit-entry';
 import { RegionEntity, type RegionRow } from '../entities/region';
+import { ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
 import { refuseDeletingPublished } from './published-plans';
 
-const toRegion = (row: RegionRow): Region => ({ uuid: row.id, version: row.version, name: row.name });
+const kindsOf = (row: RegionRow): AssessmentKind[] => row.assessmentKinds ?? BUILT_IN_ASSESSMENT_KINDS.map((k) => ({ ...k }));
+
+const toRegion = (row: RegionRow): Region => ({ uuid: row.id, version: row.version, name: row.name, assessmentKinds: kindsOf(row) });
+
+/** The region's assessment kinds: its own, else the built-in ones. */
+export async function regionAssessmentKinds(em: EntityManager, regionId: string): Promise<AssessmentKind[]> {
+  return kindsOf(await found(em, RegionEntity, regionId, 'region'));
+}
+
+/** 422 when a kind left out is still expected by a template block of the region. */
+async function refuseDroppingExpectedKinds(em: EntityManager, regionId: string, kinds: readonly AssessmentKind[]): Promise<void> {
+  const rows: { template: string; block: string; kind: string }[] = await em.query(
+    `SELECT t.name AS template, tb.code AS block, k.kind
+       FROM templates t JOIN template_blocks tb ON tb.template_id = t.id, jsonb_object_keys(tb.assessments) AS k(kind)
+      WHERE t.region_id = $1 AND NOT (k.kind = ANY($2::text[]))
+      ORDER BY t.name, tb.position LIMIT 1`,
+    [regionId, kinds.map((k) => k.id)],
+  );
+  const used = rows[0];
+  if (used) throw ruleBroken(`assessmentKinds: ${used.kind} is expected by block ${used.block} of the template ${used.template}; remove it there first`);
+}
 
 export class RegionService {
   constructor(private readonly ds: DataSource) {}
@@ -28,7 +50,7 @@ export class RegionService {
 
   async create(body: RegionBody, actor: string): Promise<Region> {
     return this.ds.transaction(async (em) => {
-      const row = await em.getRepository(RegionEntity).save({ name: body.name });
+      const row = await em.getRepository(RegionEntity).save({ name: body.name, assessmentKinds: body.assessmentKinds ?? null });
       await audit(em, { regionId: row.id, actor, action: 'create', entity: 'region', entityId: row.id, after: body });
       return toRegion(row);
     });
@@ -37,7 +59,8 @@ export class RegionService {
   async update(id: string, body: RegionUpdate, actor: string): Promise<Region> {
     return this.ds.transaction(async (em) => {
       const before = await found(em, RegionEntity, id, 'region');
-      await updateVersioned(em, RegionEntity, id, body.version, { name: body.name }, 'region');
+      if (body.assessmentKinds) await refuseDroppingExpectedKinds(em, id, body.assessmentKinds);
+      await updateVersioned(em, RegionEntity, id, body.version, { name: body.name, ...(body.assessmentKinds ? { assessmentKinds: body.assessmentKinds } : {}) }, 'region');
       await audit(em, { regionId: id, actor, action: 'update', entity: 'region', entityId: id, before: toRegion(before), after: body });
       return toRegion(await found(em, RegionEntity, id, 'region'));
     });

@@ -1,16 +1,17 @@
 // Templates of a region with their blocks in order (replaced as a whole with the template). A
 // template a published cohort uses keeps its blocks, and no edit drops what doctors refer to.
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { TemplateBody, TemplateResource, TemplateUpdate } from '../../shared/api/templates';
+import type { TemplateBlock, TemplateBody, TemplateResource, TemplateUpdate } from '../../shared/api/templates';
 import type { Block } from '../../shared/format/problem';
 import { CohortEntity, type CohortRow } from '../entities/cohort';
 import { PlanEntity } from '../entities/plan';
 import { RegionEntity } from '../entities/region';
 import { TemplateEntity, type TemplateRow } from '../entities/template';
 import { TemplateBlockEntity, type TemplateBlockRow } from '../entities/template-block';
-import { inUse } from '../http/errors';
+import { inUse, ruleBroken } from '../http/errors';
 import { audit } from './audit';
 import { deleteVersioned, found, updateVersioned } from './locking';
+import { regionAssessmentKinds } from './regions';
 import { keepDoctorReferences } from './template-references';
 
 export function blockOf(row: TemplateBlockRow): Block {
@@ -28,12 +29,32 @@ export function blockOf(row: TemplateBlockRow): Block {
   };
 }
 
+/** The template's blocks as the problem format has them: what the solver and the plan checks see, no assessments. */
 export async function templateBlocks(em: EntityManager, templateId: string): Promise<Block[]> {
   return (await em.getRepository(TemplateBlockEntity).find({ where: { templateId }, order: { position: 'ASC' } })).map(blockOf);
 }
 
+/** A block as the template API has it: with the assessments its placements expect, when any. */
+function templateBlockOf(row: TemplateBlockRow): TemplateBlock {
+  return { ...blockOf(row), ...(Object.keys(row.assessments).length ? { assessments: row.assessments } : {}) };
+}
+
+/** The template's blocks with their expected assessments (the checklist's view). */
+export async function templateBlocksWithAssessments(em: EntityManager, templateId: string): Promise<TemplateBlock[]> {
+  return (await em.getRepository(TemplateBlockEntity).find({ where: { templateId }, order: { position: 'ASC' } })).map(templateBlockOf);
+}
+
 async function toResource(em: EntityManager, row: TemplateRow): Promise<TemplateResource> {
-  return { uuid: row.id, version: row.version, name: row.name, unit: row.unit, blocks: await templateBlocks(em, row.id) };
+  return { uuid: row.id, version: row.version, name: row.name, unit: row.unit, blocks: await templateBlocksWithAssessments(em, row.id) };
+}
+
+/** 422 naming the field when a block expects an assessment kind the region does not have. */
+async function refuseUnknownKinds(em: EntityManager, regionId: string, blocks: TemplateBody['blocks']): Promise<void> {
+  const kinds = new Set((await regionAssessmentKinds(em, regionId)).map((k) => k.id));
+  blocks.forEach((b, i) => {
+    const unknown = Object.keys(b.assessments ?? {}).find((kind) => !kinds.has(kind));
+    if (unknown !== undefined) throw ruleBroken(`blocks[${i}].assessments.${unknown}: ${unknown} is not an assessment kind of the region (${[...kinds].join(', ')})`);
+  });
 }
 
 export async function writeBlocks(em: EntityManager, templateId: string, blocks: TemplateBody['blocks']): Promise<void> {
@@ -54,6 +75,7 @@ export async function writeBlocks(em: EntityManager, templateId: string, blocks:
       windowTo: b.window?.to ?? null,
       at: b.at ?? null,
       goals: b.goals ?? null,
+      assessments: b.assessments ?? {},
     })),
   );
 }
@@ -64,10 +86,16 @@ export async function insertTemplate(em: EntityManager, regionId: string, body: 
   return row;
 }
 
-/** Same blocks in the same order, whatever the order of their fields. */
-function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
-  const canonical = (blocks: readonly Block[]) => JSON.stringify(blocks.map((block) => Object.fromEntries(Object.entries(block).sort(([x], [y]) => x.localeCompare(y)))));
+/** Same blocks in the same order, whatever the order of their fields; the expected assessments are not compared (no plan depends on them). */
+function sameBlocks(a: readonly TemplateBlock[], b: readonly TemplateBlock[]): boolean {
+  const canonical = (blocks: readonly TemplateBlock[]) =>
+    JSON.stringify(blocks.map(({ assessments: _a, ...block }) => Object.fromEntries(Object.entries(block).sort(([x], [y]) => x.localeCompare(y)))));
   return canonical(a) === canonical(b);
+}
+
+/** Each block's expected assessments, set in place: a template a published cohort uses may change them. */
+async function writeExpectedAssessments(em: EntityManager, templateId: string, blocks: TemplateBody['blocks']): Promise<void> {
+  for (const b of blocks) await em.getRepository(TemplateBlockEntity).update({ templateId, code: b.id }, { assessments: b.assessments ?? {} });
 }
 
 /**
@@ -98,6 +126,7 @@ export class TemplateService {
   async create(regionId: string, body: TemplateBody, actor: string): Promise<TemplateResource> {
     return this.ds.transaction(async (em) => {
       await found(em, RegionEntity, regionId, 'region');
+      await refuseUnknownKinds(em, regionId, body.blocks);
       const row = await insertTemplate(em, regionId, body);
       await audit(em, { regionId, actor, action: 'create', entity: 'template', entityId: row.id, after: body });
       return toResource(em, row);
@@ -109,8 +138,10 @@ export class TemplateService {
       const row = await found(em, TemplateEntity, id, 'template');
       const before = await toResource(em, row);
       const { version, ...template } = body;
+      await refuseUnknownKinds(em, row.regionId, template.blocks);
       await updateVersioned(em, TemplateEntity, id, version, { name: template.name, unit: template.unit }, 'template');
-      if (!sameBlocks(before.blocks, template.blocks)) {
+      if (sameBlocks(before.blocks, template.blocks)) await writeExpectedAssessments(em, id, template.blocks);
+      else {
         const cohorts = await em.getRepository(CohortEntity).find({ where: { templateId: id }, order: { name: 'ASC' } });
         await refuseChangingPublished(em, cohorts);
         // Blocks the cohorts' doctors name are kept: a template edit maps nothing, it is refused with the list.

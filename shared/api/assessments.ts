@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BT_GOAL_IDS } from '../domain/goals';
 import { idSchema, isoDateSchema, mondaySchema } from '../format/fields';
+import { ruleIssue } from '../format/rules';
 import { uuidSchema } from './common';
 
 export const assessmentKindSchema = z.strictObject({
@@ -38,7 +39,19 @@ export const placementSupervisorSchema = z.strictObject({
   /** The supervisor account's email: that account then supervises the doctor. */
   email: z.email().trim().toLowerCase().max(200).optional(),
 });
-export const placementSupervisorsBodySchema = z.strictObject({ supervisors: z.array(placementSupervisorSchema).max(60) });
+/** One handledare per block: a block named twice is refused at its second entry. */
+export const placementSupervisorsBodySchema = z.strictObject({
+  supervisors: z
+    .array(placementSupervisorSchema)
+    .max(60)
+    .check(
+      z.superRefine((list, ctx) => {
+        list.forEach((s, i) => {
+          if (list.findIndex((o) => o.block === s.block) < i) ctx.addIssue({ ...ruleIssue('supervised-twice', { block: s.block }), input: s.block, path: [i, 'block'] });
+        });
+      }),
+    ),
+});
 
 const weekSchema = mondaySchema;
 
@@ -47,6 +60,9 @@ export const openItemSchema = z.object({
   item: z.enum(['goal', 'regulation', 'assessment', 'bt-kollegium', 'external-assessment']),
   behind: z.boolean(),
   message: z.string(),
+  /** An assessment's placement id and kind id: which cell of the checklist it is. */
+  placement: z.string().optional(),
+  kind: z.string().optional(),
 });
 
 /** One doctor's BT checklist: each placement's assessments expected and done, the milestones, what is open. */

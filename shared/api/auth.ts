@@ -13,8 +13,8 @@ export const passwordResetSchema = z.strictObject({ token: z.string().min(1).max
 
 export const ROLES = ['admin', 'coordinator', 'clinic', 'doctor', 'supervisor'] as const;
 
-type UserRoles = { role: (typeof ROLES)[number]; regions: string[]; sites: string[]; doctor?: string };
-const userRule = (key: 'doctor-user' | 'regions-only-coordinators' | 'coordinator-needs-region' | 'sites-only-clinic' | 'clinic-needs-site', holds: (u: UserRoles) => boolean, field: string) =>
+type UserRoles = { role: (typeof ROLES)[number]; regions: string[]; sites: string[]; doctor?: string; towns?: string[] };
+const userRule = (key: 'doctor-user' | 'regions-only-coordinators' | 'coordinator-needs-region' | 'towns-only-coordinators' | 'sites-only-clinic' | 'clinic-needs-site', holds: (u: UserRoles) => boolean, field: string) =>
   ruleCheck(key, holds, () => ({}), { path: [field] });
 
 export const userBodySchema = z
@@ -25,11 +25,14 @@ export const userBodySchema = z
     regions: z.array(uuidSchema).default([]),
     sites: z.array(uuidSchema).default([]),
     doctor: uuidSchema.optional(),
+    /** A coordinator limited to these towns of their regions (each must be a town there); absent: the whole regions. */
+    towns: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional(),
   })
   .check(
     userRule('doctor-user', (u) => (u.role === 'doctor') === (u.doctor !== undefined), 'doctor'),
     userRule('regions-only-coordinators', (u) => u.role === 'coordinator' || u.regions.length === 0, 'regions'),
     userRule('coordinator-needs-region', (u) => u.role !== 'coordinator' || u.regions.length > 0, 'regions'),
+    userRule('towns-only-coordinators', (u) => u.role === 'coordinator' || u.towns === undefined, 'towns'),
     userRule('sites-only-clinic', (u) => u.role === 'clinic' || u.sites.length === 0, 'sites'),
     userRule('clinic-needs-site', (u) => u.role !== 'clinic' || u.sites.length > 0, 'sites'),
   );
@@ -42,6 +45,8 @@ export const accountSchema = z.object({
   regions: z.array(uuidSchema),
   sites: z.array(uuidSchema),
   doctor: uuidSchema.nullable(),
+  /** A coordinator's towns when limited to some towns of their regions; null: the whole regions. */
+  towns: z.array(z.string()).nullable(),
 });
 
 /** The signed-in user (login, /auth/me) with the server's date in Stockholm: the client's "today". */

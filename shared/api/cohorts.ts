@@ -1,7 +1,8 @@
 // Cohorts, their import and export as bt-planning-problem/1, and a new intake from one.
 import { z } from 'zod';
 import { DEFAULT_TEACHING } from '../calendar/events';
-import { mondaySchema } from '../format/fields';
+import { isoWeekday } from '../domain/dates';
+import { isoDateSchema, mondaySchema } from '../format/fields';
 import { problemSchema } from '../format/problem';
 import { problemReferenceIssues } from '../format/problem-references';
 import { ruleCheck } from '../format/rules';
@@ -14,6 +15,17 @@ export const teachingSchema = z.strictObject({
   minutes: z.number().int().min(15).max(600),
 });
 
+/** Regular study time: like teaching, every `everyWeeks` weeks from each doctor's first week. */
+export const studyTimeSchema = teachingSchema.extend({ everyWeeks: z.number().int().min(1).max(8) });
+
+/** A BT-råd meeting: a weekday, a local start time, minutes and the place. */
+export const councilSchema = z.strictObject({
+  date: isoDateSchema.check(ruleCheck('not-a-weekday', (date: string) => isoWeekday(date) <= 5, (value) => ({ value }))),
+  start: teachingSchema.shape.start,
+  minutes: z.number().int().min(15).max(600),
+  place: z.string().trim().min(1).max(200),
+});
+
 export const cohortBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   template: uuidSchema,
@@ -21,6 +33,10 @@ export const cohortBodySchema = z.strictObject({
   teaching: teachingSchema.nullable().default(DEFAULT_TEACHING),
   /** BT-kollegium so many months after each doctor's start; null: halfway through the year. */
   kollegiumMonths: z.array(z.number().int().min(1).max(23)).min(1).max(4).nullable().default(null),
+  /** Null: no study time in the calendars. */
+  studyTime: studyTimeSchema.nullable().default(null),
+  /** BT-råd meetings, in the doctors' calendars in the weeks they serve. */
+  councils: z.array(councilSchema).max(24).default([]),
 });
 export const cohortUpdateSchema = cohortBodySchema.extend({
   version: versionSchema,

@@ -30,6 +30,8 @@ export const PROBLEM_TYPES = {
   regionCapacity: '/problems/region-capacity',
   /** Published, the plan would rewrite what has already happened (shared/domain/past-record.ts). */
   pastChanged: '/problems/past-changed',
+  /** A coordinator limited to towns of the region tried a task of the whole region (403). */
+  townsOnly: '/problems/towns-only',
   /** Doctors' credits, pins, wishes or allowed sites name blocks the new template lacks (`lost`). */
   lostReferences: '/problems/lost-references',
   /** A doctor's year cannot be laid out (`layout` names the first rule that cannot hold). */

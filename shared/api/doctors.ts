@@ -1,12 +1,13 @@
 // Doctors with absences, credit, pins and wishes: the problem format's doctor, plus the
 // absence reason that only coordinators see.
 import { z } from 'zod';
-import { doctorSchema } from '../format/problem';
+import { creditIssues } from '../format/credit-rules';
+import { doctorSchema, type Doctor } from '../format/problem';
 import type { IsoDate } from '../domain/dates';
 import { addYears } from '../domain/intake';
 import { absenceWeeks, type LeaveDays } from '../domain/leave-days';
 import { isoDateSchema, mondaySchema } from '../format/fields';
-import { ruleCheck } from '../format/rules';
+import { ruleCheck, ruleIssue } from '../format/rules';
 import { storedSchema, versionSchema } from './common';
 
 /** A leave's days as its rules' issues name them. */
@@ -29,7 +30,11 @@ export const absenceSchema = z.object({ first: isoDateSchema, last: isoDateSchem
 
 export const doctorBodySchema = doctorSchema
   .extend({ absences: z.array(absenceBodySchema).default([]) })
-  .check(ruleCheck('at-most-one-credit', (d: { credits: unknown[] }) => d.credits.length <= 1, (d) => ({ count: d.credits.length }), { path: ['credits'] }));
+  .check(
+    z.superRefine<Pick<Doctor, 'credits' | 'creditException'>>((doctor, ctx) => {
+      for (const { path, key, values } of creditIssues(doctor)) ctx.addIssue({ ...ruleIssue(key, values as never), input: doctor, path: [...path] });
+    }),
+  );
 export const doctorUpdateSchema = doctorBodySchema.safeExtend({ version: versionSchema });
 export const doctorResourceSchema = doctorBodySchema.safeExtend({ ...storedSchema.shape, absences: z.array(absenceSchema) });
 
@@ -60,6 +65,8 @@ export const incomingSchema = z.object({
   kind: z.string(),
   from: mondaySchema,
   to: mondaySchema,
+  /** The placement's handledare (placement_supervisors), by name; null when none is named. */
+  supervisor: z.string().nullable(),
 });
 
 /** A doctor's published year: placements with their site names, and absences. */
@@ -82,6 +89,11 @@ export const scheduleSchema = z.object({
   absences: z.array(absenceSchema),
   /** The BT from start to the end of the last placement (btSpan); null before a plan is published. */
   bt: z.object({ start: mondaySchema, end: mondaySchema, plannedWeeks: z.number().int(), extendedWeeks: z.number().int() }).nullable(),
+  /**
+   * The doctor's own calendar days besides placements and absences — teaching, study time, BT-råd,
+   * assessments, BT-kollegium — as in their feed (shared/calendar/days.ts); absent before a plan.
+   */
+  calendar: z.array(z.object({ id: z.string(), category: z.string(), title: z.string(), date: isoDateSchema, time: z.string().nullable() })).optional(),
   /** What a wish may name: the cohort's blocks and, for each, the sites this doctor may be placed at. */
   choices: z.array(z.object({ block: z.string(), kind: z.string(), name: z.string().nullable(), sites: z.array(z.object({ id: z.string(), name: z.string() })) })),
 });

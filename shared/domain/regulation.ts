@@ -1,6 +1,6 @@
 // The regulation of BT (HSLF-FS 2021:8) as counted per doctor: at least three months of
 // acute care and of primary care, six months in all, and which BT goals the placements cover.
-import type { Block } from '../format/problem';
+import type { Block, Credit } from '../format/problem';
 import { builtInBlockKind, type Category } from './block-kinds';
 import { BT_GOAL_IDS, type BtGoalId } from './goals';
 
@@ -24,6 +24,19 @@ export interface RegulationShortfall {
 /** Part-time service counts at its rate: 12 service weeks at 0.75 are 9 weeks of BT. */
 export function fullTimeWeeks(serviceWeeks: number, partTime: number): number {
   return Math.round(serviceWeeks * partTime * 100) / 100;
+}
+
+/**
+ * Counts every credit's weeks (one credit, or two with a recorded exception) as service of its
+ * block's category; returns the credited blocks known in `blocks` (their goals count as covered).
+ */
+export function addCreditedWeeks<B extends Pick<Block, 'id' | 'category'>>(service: ServiceByCategory, blocks: ReadonlyMap<string, B>, credits: readonly Pick<Credit, 'block' | 'weeks'>[]): B[] {
+  return credits.flatMap((credit) => {
+    const block = blocks.get(credit.block);
+    if (!block) return [];
+    service[block.category] = (service[block.category] ?? 0) + credit.weeks;
+    return [block];
+  });
 }
 
 export function regulationShortfalls(service: ServiceByCategory): RegulationShortfall[] {

@@ -12,15 +12,15 @@ export function requiredServiceWeeks(weeks: number, partTime: number): number {
   return Math.ceil(weeks / partTime - 1e-9);
 }
 
-/** The doctor's credited block id, if any. */
-export function creditedBlockOf(doctor: Doctor): string | undefined {
-  return doctor.credits[0]?.block;
+/** The doctor's credited block ids: one, or two with a recorded exception. */
+export function creditedBlocks(doctor: Pick<Doctor, 'credits'>): Set<string> {
+  return new Set(doctor.credits.map((c) => c.block));
 }
 
-/** The blocks a doctor must be assigned: every block but the credited one. */
+/** The blocks a doctor must be assigned: every block but the credited ones. */
 export function blocksToAssign(problem: Problem, doctor: Doctor): Block[] {
-  const credited = creditedBlockOf(doctor);
-  return problem.blocks.filter((b) => b.id !== credited);
+  const credited = creditedBlocks(doctor);
+  return problem.blocks.filter((b) => !credited.has(b.id));
 }
 
 /** Week indices that are not service weeks for a doctor: absences and site-less blocks. */
@@ -91,19 +91,19 @@ export function layoutRotation(problem: Problem, doctor: Doctor, spec: RotationS
   return assignments.sort((a, b) => a.from.localeCompare(b.from) || a.block.localeCompare(b.block));
 }
 
-/** A BT's length without absence: the template's weeks, site blocks stretched by the part-time rate, the credited block left out. */
+/** A BT's length without absence: the template's weeks, site blocks stretched by the part-time rate, the credited blocks left out. */
 export function plannedBtWeeks(blocks: readonly Pick<Block, 'id' | 'category' | 'weeks'>[], doctor: Pick<Doctor, 'partTime' | 'credits'>): number {
-  const credited = doctor.credits[0]?.block;
+  const credited = creditedBlocks(doctor);
   let weeks = 0;
   for (const block of blocks) {
-    if (block.id !== credited) weeks += needsSite(block.category) ? requiredServiceWeeks(block.weeks, doctor.partTime) : block.weeks;
+    if (!credited.has(block.id)) weeks += needsSite(block.category) ? requiredServiceWeeks(block.weeks, doctor.partTime) : block.weeks;
   }
   return weeks;
 }
 
 /**
  * The Monday after a doctor's last BT week: the template's weeks (site blocks stretched by the
- * part-time rate, the credited block left out) laid from the start, each absence week added.
+ * part-time rate, the credited blocks left out) laid from the start, each absence week added.
  */
 export function btEnd(problem: Problem, doctor: Doctor): Week {
   let weeks = plannedBtWeeks(problem.blocks, doctor);

@@ -7,13 +7,14 @@ import { needsSite, type Category } from './block-kinds';
 import { overCapacity, siteWeek } from './capacity';
 import { blockLabel, doctorLabel } from './labels';
 import {
+  addCreditedWeeks,
   fullTimeWeeks,
   goalCoverage,
   regulationShortfalls,
   shortfallMessage,
   type ServiceByCategory,
 } from './regulation';
-import { absentWeeks, blocksToAssign, creditedBlockOf, requiredServiceWeeks, serviceWeeksIn, type NonServiceWeeks } from './rotation';
+import { absentWeeks, blocksToAssign, creditedBlocks, requiredServiceWeeks, serviceWeeksIn, type NonServiceWeeks } from './rotation';
 import { ownValue } from './own';
 import type { Violation } from './violations';
 import { addWeeks, formatWeek, formatWeekRange, weekFromIndex, weekIndex } from './weeks';
@@ -54,13 +55,18 @@ function error(code: Violation['code'], sv: string, en: string, at: Partial<Viol
   return { code, severity: 'error', message_sv: sv, message_en: en, ...at };
 }
 
+/** Not a broken rule: a fact the checks record (a second credit by exception). */
+function note(code: Violation['code'], sv: string, en: string, at: Partial<Violation> = {}): Violation {
+  return { code, severity: 'note', message_sv: sv, message_en: en, ...at };
+}
+
 function warning(code: Violation['code'], sv: string, en: string, at: Partial<Violation> = {}): Violation {
   return { code, severity: 'warning', message_sv: sv, message_en: en, ...at };
 }
 
 function checkDoctor(ctx: Context, doctor: Doctor, assignments: Assignment[], problem: Problem): void {
   const who = { sv: doctorLabel(doctor, 'sv'), en: doctorLabel(doctor, 'en') };
-  const credited = creditedBlockOf(doctor);
+  const credited = creditedBlocks(doctor);
   const known: { a: Assignment; block: Block }[] = [];
 
   for (const a of assignments) {
@@ -71,7 +77,7 @@ function checkDoctor(ctx: Context, doctor: Doctor, assignments: Assignment[], pr
       continue;
     }
     const name = { sv: blockLabel(block, 'sv'), en: blockLabel(block, 'en') };
-    if (a.block === credited) {
+    if (credited.has(a.block)) {
       ctx.out.push(error('credited-block-assigned', `${who.sv}: ${name.sv} är tillgodoräknad och ska inte placeras`, `${who.en}: ${name.en} is credited and must not be placed`, at));
       continue;
     }
@@ -115,7 +121,7 @@ function checkDoctor(ctx: Context, doctor: Doctor, assignments: Assignment[], pr
   const service = checkPlacements(ctx, doctor, who, placements, nonService);
   checkCoverage(ctx, doctor, who, known.map((k) => k.a));
   checkPlacementRules(ctx, doctor, who, known);
-  checkRegulation(ctx, doctor, who, service, known.map((k) => k.block), credited);
+  checkRegulation(ctx, doctor, who, service, known.map((k) => k.block));
 }
 
 type Who = { sv: string; en: string };
@@ -248,14 +254,14 @@ function checkPlacementRules(ctx: Context, doctor: Doctor, who: Who, known: Plac
   }
 }
 
-function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: ServiceByCategory, placedBlocks: Block[], credited: string | undefined): void {
-  const creditedBlock = credited !== undefined ? ctx.blocks.get(credited) : undefined;
-  if (creditedBlock) add(service, creditedBlock.category, doctor.credits[0]!.weeks);
+function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: ServiceByCategory, placedBlocks: Block[]): void {
+  const creditedBlocks = addCreditedWeeks(service, ctx.blocks, doctor.credits);
   for (const s of regulationShortfalls(service)) {
     ctx.out.push(error(s.rule, `${who.sv}: ${shortfallMessage(s, 'sv')}`, `${who.en}: ${shortfallMessage(s, 'en')}`, { doctor: doctor.id }));
   }
+  checkCreditException(ctx, doctor, who, creditedBlocks);
 
-  const coverage = goalCoverage(creditedBlock ? [...placedBlocks, creditedBlock] : placedBlocks);
+  const coverage = goalCoverage([...placedBlocks, ...creditedBlocks]);
   let missing = coverage.missing;
   if (!coverage.hasPsychiatry) {
     ctx.out.push(warning('bt2-without-psychiatry', `${who.sv}: ingen psykiatriplacering; delmål BT2 behöver planeras på annat sätt`, `${who.en}: no psychiatry placement; goal BT2 needs another plan`, { doctor: doctor.id, goals: ['BT2'] }));
@@ -264,6 +270,26 @@ function checkRegulation(ctx: Context, doctor: Doctor, who: Who, service: Servic
   if (missing.length > 0) {
     ctx.out.push(warning('goal-not-covered', `${who.sv}: delmål ${missing.join(', ')} täcks inte av någon placering`, `${who.en}: ${missing.length === 1 ? 'goal' : 'goals'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not covered by any placement`, { doctor: doctor.id, goals: missing }));
   }
+}
+
+/**
+ * A second credited block stands on a recorded exception (the problem's checks refuse it without
+ * one): a note, not a fault, so whoever reads the checks knows why. The reason is personal, like
+ * an absence's, and stays out; who decided and when are the record.
+ */
+function checkCreditException(ctx: Context, doctor: Doctor, who: Who, credited: Block[]): void {
+  const exception = doctor.creditException;
+  if (!exception || doctor.credits.length < 2) return;
+  const names = (lang: 'sv' | 'en') => credited.map((b) => blockLabel(b, lang)).join(lang === 'sv' ? ' och ' : ' and ');
+  const deciders = exception.secondDecider ? [exception.decidedBy, exception.secondDecider] : [exception.decidedBy];
+  ctx.out.push(
+    note(
+      'credit-exception',
+      `${who.sv}: två tillgodoräknade block (${names('sv')}) enligt undantag, beslutat av ${deciders.join(' och ')} ${exception.decidedOn}`,
+      `${who.en}: two credited blocks (${names('en')}) by a recorded exception, decided by ${deciders.join(' and ')} on ${exception.decidedOn}`,
+      { doctor: doctor.id },
+    ),
+  );
 }
 
 /**

@@ -28,13 +28,15 @@ export const VIOLATION_CODES = [
   'total-minimum',
   'goal-not-covered',
   'bt2-without-psychiatry',
+  'credit-exception',
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
 export const violationSchema = z.object({
   code: z.enum(VIOLATION_CODES),
-  severity: z.enum(['error', 'warning']),
+  /** error: the plan is invalid; warning: valid, but worth a look; note: a recorded fact (a credit exception). */
+  severity: z.enum(['error', 'warning', 'note']),
   message_sv: z.string(),
   message_en: z.string(),
   doctor: z.string().optional(),

@@ -1,7 +1,8 @@
-// Checks a parsed problem's cross-references: unique ids, known blocks and sites, at most
-// one credit of a creditable block, absences that make sense. Returns issues as data.
+// Checks a parsed problem's cross-references: unique ids, known blocks and sites, one credit
+// of a creditable block (a second with a recorded exception), absences that make sense. Returns issues as data.
 import { CREDITABLE_CATEGORIES, needsSite } from '../domain/block-kinds';
 import { rangesOverlap } from '../domain/weeks';
+import { creditIssues } from './credit-rules';
 import type { FormatIssue } from './issues';
 import { ruleIssue, type RuleKey, type RuleValues } from './rules';
 import type { Problem } from './problem';
@@ -40,9 +41,7 @@ export function problemReferenceIssues(problem: Problem): FormatIssue[] {
       if (earlier >= 0) add(at('absences', a), 'absence-overlap', { other: `absences[${earlier}]` });
     });
 
-    if (doctor.credits.length > 1) {
-      add(at('credits'), 'at-most-one-credit', { count: doctor.credits.length });
-    }
+    for (const issue of creditIssues(doctor)) add(at(...issue.path), issue.key, issue.values as never);
     doctor.credits.forEach((credit, c) => {
       const block = blocks.get(credit.block);
       if (!block) add(at('credits', c, 'block'), 'unknown-block', { id: credit.block });

@@ -41,6 +41,10 @@ export const RULES = {
     sv: () => 'Ange en tid som TT:MM (00:00–23:59)',
     en: () => 'must be HH:MM (00:00–23:59)',
   }),
+  'not-a-weekday': words<{ value: string }>({
+    sv: ({ value }) => `${value} är en lördag eller söndag; välj en vardag`,
+    en: ({ value }) => `${value} is a Saturday or Sunday; choose a weekday`,
+  }),
   'credit-min-weeks': words<{ minimum: number }>({
     sv: ({ minimum }) => `Minst ${minimum} veckor (3 månader)`,
     en: ({ minimum }) => `must be at least ${minimum} weeks (3 months)`,
@@ -49,13 +53,26 @@ export const RULES = {
     sv: () => 'Ange studierektorn som beslutade',
     en: () => 'names the studierektor who decided',
   }),
-  'at-most-one-credit': words<{ count: number }>({
-    sv: ({ count }) => `Högst ett tillgodoräknande per läkare (${count} angivna)`,
-    en: ({ count }) => `at most one credit (tillgodoräknande) per doctor, got ${count}`,
+  // One credit per doctor; a second only with a recorded exception (creditExceptionSchema).
+  'at-most-two-credits': words<{ count: number }>({
+    sv: ({ count }) => `Högst två tillgodoräknanden per läkare, det andra bara med ett beslutat undantag (${count} angivna)`,
+    en: ({ count }) => `at most two credits (tillgodoräknande) per doctor, the second only with a recorded exception; got ${count}`,
+  }),
+  'second-credit-needs-exception': words({
+    sv: () => 'Ett andra tillgodoräknande kräver ett beslutat undantag: skäl, beslut av studierektor och datum',
+    en: () => 'a second credit (tillgodoräknande) needs a recorded exception: reason, decided by the studierektor, date',
+  }),
+  'credited-twice': words<{ block: string }>({
+    sv: ({ block }) => `${block} är redan tillgodoräknat`,
+    en: ({ block }) => `${block} is credited twice`,
   }),
   'block-ids-unique': words<{ id: string }>({
     sv: ({ id }) => `Blockens koder måste vara unika ("${id}" finns två gånger)`,
     en: ({ id }) => `block ids must be unique ("${id}" twice)`,
+  }),
+  'assessment-kind-ids-unique': words<{ id: string }>({
+    sv: ({ id }) => `Bedömningstypernas koder måste vara unika ("${id}" finns två gånger)`,
+    en: ({ id }) => `assessment kind ids must be unique ("${id}" twice)`,
   }),
   'offset-or-at': words({
     sv: () => 'Ett block börjar antingen ett antal veckor efter BT-start eller samma vecka för hela kohorten, inte båda',
@@ -71,6 +88,7 @@ export const RULES = {
   }),
   'regions-only-coordinators': words({ sv: () => 'Bara studierektorer (samordnare) har regioner', en: () => 'only coordinators have regions' }),
   'coordinator-needs-region': words({ sv: () => 'En studierektor (samordnare) behöver minst en region', en: () => 'a coordinator needs at least one region' }),
+  'towns-only-coordinators': words({ sv: () => 'Bara studierektorer (samordnare) kan begränsas till orter', en: () => 'only coordinators can be limited to towns' }),
   'sites-only-clinic': words({ sv: () => 'Bara klinikanvändare har arbetsplatser', en: () => 'only clinic users have sites' }),
   'clinic-needs-site': words({ sv: () => 'En klinikanvändare behöver minst en arbetsplats', en: () => 'a clinic user needs at least one site' }),
   // Cross-references of a problem file (problem-references.ts).
@@ -95,6 +113,11 @@ export const RULES = {
   'not-creditable': words<{ block: string; category: string }>({
     sv: (v) => `${v.block} är ett block av kategorin ${v.category}; bara akut-, allmänmedicin- och psykiatriblock kan tillgodoräknas`,
     en: (v) => `${v.block} is a ${v.category} block; only acute, primary-care or psychiatry blocks can be credited`,
+  }),
+  'not-in-template': words<{ id: string }>({ sv: (v) => `${v.id} är inget block i kohortens mall`, en: (v) => `${v.id} is not a block of the cohort's template` }),
+  'supervised-twice': words<{ block: string }>({
+    sv: (v) => `${v.block} har redan en handledare`,
+    en: (v) => `${v.block} has a supervisor already`,
   }),
   'unknown-block': words<{ id: string }>({ sv: (v) => `${v.id} är inget block i problemet`, en: (v) => `${v.id} is not a block of this problem` }),
   'unknown-site': words<{ id: string }>({ sv: (v) => `${v.id} är ingen arbetsplats i problemet`, en: (v) => `${v.id} is not a site of this problem` }),

@@ -11,7 +11,7 @@ import { ClinicTimeline } from '../../client/src/components/clinic/ClinicTimelin
 
 afterEach(cleanup);
 
-const at = (name: string, kind: string, from: string, to: string, cohort = 'Västernorrland VT 2026'): Incoming => ({ name, cohort, block: kind.slice(0, 3), kind, from, to });
+const at = (name: string, kind: string, from: string, to: string, cohort = 'Västernorrland VT 2026'): Incoming => ({ name, cohort, block: kind.slice(0, 3), kind, from, to, supervisor: null });
 /** Today is Wednesday of v. 50 2026; the grid starts at v. 49 (Anna's first week). */
 const TODAY = '2026-12-09';
 const INCOMING: Incoming[] = [

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The cohort form checks with the server's schema: an empty name, a start time that is no time
 // and a month that is no number are named at their fields; valid input is saved as the schema
-// reads it, with "no teaching" and empty months as null. Next year's name bumps the year.
+// reads it, with "no teaching" and empty months as null; study time and BT-råd rows are saved as
+// numbers and dates, with their broken fields named. Next year's name bumps the year.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CohortResource } from '../../shared/api/cohorts';
@@ -22,6 +23,8 @@ const cohort: CohortResource = {
   template: templates[0]!.uuid,
   teaching: { weekday: 4, start: '13:00', minutes: 240 },
   kollegiumMonths: null,
+  studyTime: null,
+  councils: [],
   doctors: 12,
 };
 
@@ -75,6 +78,8 @@ describe('CohortForm', () => {
         template: templates[0]!.uuid,
         teaching: { weekday: 4, start: '13:00', minutes: 240 },
         kollegiumMonths: [6, 12],
+        studyTime: null,
+        councils: [],
       }),
     );
   });
@@ -87,7 +92,7 @@ describe('CohortForm', () => {
     type('Minuter', '120');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await vi.waitFor(() =>
-      expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[1]!.uuid, teaching: { weekday: 5, start: '08:30', minutes: 120 }, kollegiumMonths: null }),
+      expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[1]!.uuid, teaching: { weekday: 5, start: '08:30', minutes: 120 }, kollegiumMonths: null, studyTime: null, councils: [] }),
     );
   });
 
@@ -97,7 +102,67 @@ describe('CohortForm', () => {
     expect((field('Starttid (TT:MM)') as HTMLInputElement).disabled).toBe(true);
     expect((field(MONTHS) as HTMLInputElement).value).toBe('9');
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
-    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[0]!.uuid, teaching: null, kollegiumMonths: [9] }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ name: 'Kronoberg BT 2026', template: templates[0]!.uuid, teaching: null, kollegiumMonths: [9], studyTime: null, councils: [] }));
+  });
+});
+
+describe('CohortForm: study time and BT-råd', () => {
+  const aCouncil = { date: '2026-09-16', start: '15:00', minutes: 90, place: 'Aulan' };
+
+  it('saves study time every 3 weeks on Wednesdays 09:00 for 180 minutes, and a BT-råd row added', async () => {
+    const onSave = renderForm(cohort);
+    expect((field('Ingen studietid') as HTMLInputElement).checked).toBe(true);
+    expect((field('Studietid börjar (TT:MM)') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(field('Ingen studietid'));
+    type('Dag för studietid', '3');
+    type('Studietid börjar (TT:MM)', '09:00');
+    type('Studietidens längd (minuter)', '180');
+    type('Var N:e vecka (1–8)', '3');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till BT-råd' }));
+    type('BT-råd 1: datum', '2026-09-16');
+    type('BT-råd 1: starttid (TT:MM)', '15:00');
+    type('BT-råd 1: minuter', '90');
+    type('BT-råd 1: plats', ' Aulan ');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        name: 'Kronoberg BT 2026',
+        template: templates[0]!.uuid,
+        teaching: { weekday: 4, start: '13:00', minutes: 240 },
+        kollegiumMonths: null,
+        studyTime: { weekday: 3, start: '09:00', minutes: 180, everyWeeks: 3 },
+        councils: [aCouncil],
+      }),
+    );
+  });
+
+  it('shows a cohort’s study time and meetings, removes the first meeting and saves study time off', async () => {
+    const second = { date: '2026-11-11', start: '10:00', minutes: 60, place: 'Ljungby lasarett' };
+    const onSave = renderForm({ ...cohort, studyTime: { weekday: 2, start: '08:00', minutes: 240, everyWeeks: 2 }, councils: [aCouncil, second] });
+    expect((field('Ingen studietid') as HTMLInputElement).checked).toBe(false);
+    expect((field('Var N:e vecka (1–8)') as HTMLInputElement).value).toBe('2');
+    expect((field('BT-råd 2: plats') as HTMLInputElement).value).toBe('Ljungby lasarett');
+    fireEvent.click(screen.getByRole('button', { name: 'Ta bort BT-råd 1' }));
+    expect((field('BT-råd 1: plats') as HTMLInputElement).value).toBe('Ljungby lasarett');
+    expect(screen.queryByLabelText('BT-råd 2: plats')).toBeNull();
+    fireEvent.click(field('Ingen studietid'));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ studyTime: null, councils: [second] })));
+  });
+
+  it('names study time every 9 weeks, a BT-råd on a Saturday and one without a place, and saves nothing', async () => {
+    const onSave = renderForm({ ...cohort, studyTime: { weekday: 2, start: '08:00', minutes: 240, everyWeeks: 2 }, councils: [aCouncil, aCouncil] });
+    type('Var N:e vecka (1–8)', '9');
+    type('BT-råd 1: datum', '2026-09-19');
+    type('BT-råd 2: plats', '  ');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    const alerts = (await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent]);
+    expect(alerts).toEqual([
+      ['studyTime.everyWeeks-error', 'Högst 8 veckor'],
+      ['councils[0].date-error', '2026-09-19 är en lördag eller söndag; välj en vardag'],
+      ['councils[1].place-error', 'Fyll i fältet'],
+    ]);
+    expect(onSave).not.toHaveBeenCalled();
   });
 });
 

@@ -187,3 +187,73 @@ describe('DoctorForm: the part-time rate in per cent, and dates, in the UI langu
     ]);
   });
 });
+
+describe('DoctorForm: a second credit and its exception, the handledare per placement', () => {
+  const credited = { ...doctor, credits: [{ block: 'psy', weeks: 13, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' }] };
+  const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+  const credit = (i: number) => within(document.querySelector(`[data-credit="${i}"]`) as HTMLElement);
+
+  it('asks for the exception when a second credit is added, naming its empty fields, and saves nothing', async () => {
+    const onSave = renderForm(vi.fn(), credited);
+    expect(screen.queryByRole('group', { name: 'Undantag: ett andra tillgodoräknande' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till ett andra tillgodoräknande' }));
+    // The second credit offers the next creditable block and the first one's decision.
+    expect((credit(1).getByLabelText('Block') as HTMLSelectElement).value).toBe('im');
+    expect((credit(1).getByLabelText('Beslutat av') as HTMLInputElement).value).toBe('Studierektor Eva');
+    expect(screen.getByRole('group', { name: 'Undantag: ett andra tillgodoräknande' })).toBeTruthy();
+    submit();
+    expect((await screen.findAllByRole('alert')).map((a) => [a.id, a.textContent])).toEqual([
+      ['creditException.reason-error', 'Fyll i fältet'],
+      ['creditException.decidedBy-error', 'Fyll i fältet'],
+      ['creditException.decidedOn-error', 'Ange ett datum som ÅÅÅÅ-MM-DD'],
+    ]);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('sends two credits with the exception (a blank second decider left out), the handledare apart', async () => {
+    const supervisors = [{ block: 'psy', name: 'Pia Psyk', email: 'pia@region.se' }];
+    const onSave = vi.fn();
+    render(
+      <LangProvider>
+        <DoctorForm doctor={credited} blocks={kronoberg2026.problem.blocks} sites={kronoberg2026.problem.sites} supervisors={supervisors} onSave={onSave} />
+      </LangProvider>,
+    );
+    expect((screen.getByLabelText('Handledare: Psykiatri') as HTMLInputElement).value).toBe('Pia Psyk');
+    change('Handledare: Allmänmedicin', 'Karin Ek');
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till ett andra tillgodoräknande' }));
+    fireEvent.change(credit(1).getByLabelText('Block'), { target: { value: 'pc' } });
+    change('Skäl', 'Påbörjad BT i annan region');
+    change('Beslutat av (studierektor)', 'Studierektor Eva');
+    fireEvent.change(within(screen.getByRole('group', { name: 'Undantag: ett andra tillgodoräknande' })).getByLabelText('Beslutsdatum'), { target: { value: '2025-12-15' } });
+    submit();
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    const [body, handledare] = onSave.mock.calls[0]!;
+    expect(body.credits).toEqual([
+      { block: 'psy', weeks: 13, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' },
+      { block: 'pc', weeks: 13, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' },
+    ]);
+    expect(body.creditException).toEqual({ reason: 'Påbörjad BT i annan region', decidedBy: 'Studierektor Eva', decidedOn: '2025-12-15' });
+    expect(handledare).toEqual([
+      { block: 'psy', name: 'Pia Psyk', email: 'pia@region.se' },
+      { block: 'pc', name: 'Karin Ek' },
+    ]);
+  });
+
+  it('drops the exception with the second credit, and names a handledare email that is none', async () => {
+    const onSave = renderForm(vi.fn(), { ...credited, credits: [...credited.credits, { block: 'pc', weeks: 13, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' }], creditException: { reason: 'Påbörjad BT i annan region', decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' } });
+    expect((screen.getByLabelText('Skäl') as HTMLInputElement).value).toBe('Påbörjad BT i annan region');
+    change('Handledare: Kirurgi', 'Olle Kirurg');
+    change('E-post (handledarens konto, valfritt): Kirurgi', 'olle-at-region');
+    submit();
+    expect((await screen.findAllByRole('alert')).map((a) => a.id)).toEqual(['supervisors[0].email-error']);
+    expect(onSave).not.toHaveBeenCalled();
+    change('E-post (handledarens konto, valfritt): Kirurgi', '');
+    fireEvent.click(credit(1).getByRole('button', { name: 'Ta bort' }));
+    expect(screen.queryByLabelText('Skäl')).toBeNull();
+    submit();
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalled());
+    const [body, handledare] = onSave.mock.calls[0]!;
+    expect([body.credits.length, body.creditException]).toEqual([1, undefined]);
+    expect(handledare).toEqual([{ block: 'surg', name: 'Olle Kirurg' }]);
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kronoberg2026 } from '../../shared/domain/presets';
+import { layoutRotation } from '../../shared/domain/rotation';
 import { addWeeks } from '../../shared/domain/weeks';
 import { runCli } from '../support/run-cli';
 
@@ -85,5 +86,64 @@ describe('npm run validate', () => {
     const missing = await validate(problem, join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json: cannot read the file (ENOENT)');
+  });
+
+  describe('a second credited block', () => {
+    const credit = (block: string) => ({ block, weeks: 13, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' });
+    /** kr-d01 credited psychiatry and primary care, the plan without those two placements. */
+    const twoCredits = (exception: boolean) => {
+      const problem = structuredClone(kronoberg2026.problem);
+      const doctor = problem.doctors.find((d) => d.id === 'kr-d01')!;
+      doctor.credits = [credit('psy'), credit('pc')];
+      if (exception) doctor.creditException = { reason: 'Påbörjad BT i annan region', decidedBy: 'Studierektor Eva', secondDecider: 'Verksamhetschef Olof', decidedOn: '2025-12-01' };
+      const plan = structuredClone(kronoberg2026.plan);
+      plan.assignments = plan.assignments.filter((a) => !(a.doctor === 'kr-d01' && (a.block === 'psy' || a.block === 'pc')));
+      return { problem: file(`two-credits-${exception}.json`, problem), plan: file(`two-credits-plan-${exception}.json`, plan) };
+    };
+
+    it('without a recorded exception is an error of the problem (exit 2)', async () => {
+      const { problem: p, plan } = twoCredits(false);
+      const out = await validate(p, plan, '--lang', 'en');
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain('doctors[0].creditException: a second credit (tillgodoräknande) needs a recorded exception: reason, decided by the studierektor, date\n');
+    });
+
+    it('with one is a note (not a violation), and both credits count for the regulation', async () => {
+      const { problem: p, plan } = twoCredits(true);
+      const out = await validate(p, plan, '--lang', 'sv');
+      const lines = out.stdout.trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('note\t'))).toEqual([
+        'note\tcredit-exception\tAnna Lindqvist [kr-d01]: två tillgodoräknade block (Psykiatri och Allmänmedicin) enligt undantag, beslutat av Studierektor Eva och Verksamhetschef Olof 2025-12-01',
+      ]);
+      expect(lines).toContain('notes: 1');
+      // The reason is personal: it stays out of the checks.
+      expect(out.stdout).not.toContain('annan region');
+      // Primary care counts its 13 credited weeks: no shortfall although kr-d01 has no placement there.
+      expect(lines.filter((l) => /minimum/.test(l))).toEqual([]);
+    });
+
+    it('a note alone leaves the exit code 0; an exception with one credit notes nothing', async () => {
+      // kr-d01 alone, psychiatry and primary care credited: intro, internal medicine, surgery, vacation.
+      const problem = structuredClone(kronoberg2026.problem);
+      problem.doctors = problem.doctors.filter((d) => d.id === 'kr-d01');
+      const doctor = problem.doctors[0]!;
+      doctor.credits = [credit('psy'), credit('pc')];
+      doctor.creditException = { reason: 'Påbörjad BT i annan region', decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' };
+      const assignments = layoutRotation(problem, doctor, { placements: [{ block: 'im', site: 'vxo-med' }, { block: 'surg', site: 'vxo-kir' }], at: { vac: '2026-06-15' } });
+      const out = await validate(file('note-alone.json', problem), file('note-alone-plan.json', { format: 'bt-plan/1', status: 'feasible', assignments }), '--lang', 'en');
+      expect([out.code, out.stdout.trim().split('\n')]).toEqual([
+        0,
+        [
+          'note\tcredit-exception\tAnna Lindqvist [kr-d01]: two credited blocks (Psychiatry and Primary care) by a recorded exception, decided by Studierektor Eva on 2025-12-01',
+          'violations: 0',
+          'errors: 0, warnings: 0',
+          'notes: 1',
+        ],
+      ]);
+      doctor.credits = [credit('psy')];
+      const single = layoutRotation(problem, doctor, { placements: [{ block: 'pc', site: 'vc-teleborg' }, { block: 'im', site: 'vxo-med' }, { block: 'surg', site: 'vxo-kir' }], at: { vac: '2026-06-15' } });
+      const one = await validate(file('one-credit.json', problem), file('one-credit-plan.json', { format: 'bt-plan/1', status: 'feasible', assignments: single }), '--lang', 'en');
+      expect(one.stdout).not.toContain('note');
+    });
   });
 });

@@ -2,12 +2,15 @@
 // address, weekly teaching as one series at Stockholm local time (UTC shifts with summer time)
 // and never on a holiday or off-service week, assessments and BT-kollegium on one working day,
 // protected identity in shared calendars; and iCal bytes that do not depend on the server's time
-// zone, whose series ical.js expands to the same sessions.
+// zone, whose series ical.js expands to the same sessions. Study time every N weeks and BT-råd only
+// in service weeks and off holidays, the assessments a block expects spread over its service weeks
+// (their kind in the doctor's calendar only), the handledare of a placement.
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarEvents, type CalendarEvent, type CalendarInput } from '../../shared/calendar/events';
 import { occurrences } from '../../shared/calendar/recurrence';
 import { kronoberg2026 } from '../../shared/domain/presets';
 import { PROTECTED_NAME_SV } from '../../shared/domain/labels';
+import { BUILT_IN_ASSESSMENT_KINDS } from '../../shared/domain/readiness';
 import { addDays } from '../../shared/domain/dates';
 import { absenceWeeks, leaveDaysOfWeeks } from '../../shared/domain/leave-days';
 import { renderIcal } from '../../server/feeds/ical';
@@ -268,5 +271,136 @@ describe('iCal bytes', () => {
     expect(sessions.map((s) => s.local.slice(0, 10))).not.toContain('2026-12-24');
     // Assessments are one day long in the bytes too.
     for (const e of events.filter((e) => e.summary.includes('edömning'))) expect(e.duration.toString()).toBe('P1D');
+  });
+});
+
+describe('study time every N weeks', () => {
+  // Mondays 08:00 for two hours, every other week from the doctor's first week (2026-01-12).
+  const STUDY = { weekday: 1, start: '08:00', minutes: 120, everyWeeks: 2 };
+  const studyOf = (events: CalendarEvent[]) => events.filter((e) => e.category === 'study-time');
+  const events = calendarEvents(withAbsences(input([doctor.id], { studyTime: STUDY })));
+
+  it('is one series in every second week from the first, not in the introduction, on annandag påsk, in the vacation or the absence', () => {
+    const [series, ...more] = studyOf(events);
+    expect(more).toEqual([]);
+    expect({ uid: series!.uid, summary: series!.summary, sequence: series!.sequence, stamp: series!.stamp }).toEqual({
+      uid: `${doctor.id}.studietid@bt-planeraren.se`,
+      summary: 'BT: Studietid',
+      sequence: teachingOf(events)[0]!.sequence,
+      stamp: STAMP,
+    });
+    // Annandag påsk (6 April), the vacation's second and fourth weeks (15 and 29 June), the
+    // absence's second week (19 October); the weeks of the introduction come before the first.
+    expect(series!.recurrence).toEqual({ until: '2027-01-11', except: ['2026-04-06', '2026-06-15', '2026-06-29', '2026-10-19'], interval: 2 });
+    const days = ['2026-02-09', '2026-02-23', '2026-03-09', '2026-03-23', '2026-04-20', '2026-05-04', '2026-05-18', '2026-06-01', '2026-07-13', '2026-07-27', '2026-08-10', '2026-08-24', '2026-09-07', '2026-09-21', '2026-10-05', '2026-11-02', '2026-11-16', '2026-11-30', '2026-12-14', '2026-12-28', '2027-01-11'];
+    // 08:00 in Stockholm: 07:00Z in winter time, 06:00Z from 29 March to 25 October.
+    const summer = (day: string) => day >= '2026-03-29' && day < '2026-10-25';
+    const at = (day: string, hour: number) => ({ instant: `${day}T0${hour - (summer(day) ? 2 : 1)}:00:00.000Z` });
+    expect(occurrences(series!)).toEqual(days.map((day) => ({ start: at(day, 8), end: at(day, 10) })));
+  });
+
+  it('is none without settings, and every week with everyWeeks 1 like teaching on that day', () => {
+    expect(studyOf(calendarEvents(withAbsences(input([doctor.id]))))).toEqual([]);
+    const [weekly] = studyOf(calendarEvents(withAbsences(input([doctor.id], { studyTime: { ...TEACHING, everyWeeks: 1 } }))));
+    const [teaching] = teachingOf(events);
+    expect(weekly!.recurrence).toEqual(teaching!.recurrence);
+    expect(occurrences(weekly!)).toEqual(occurrences(teaching!));
+  });
+
+  it('is in the doctor’s own calendar only', () => {
+    for (const audience of ['cohort', 'site'] as const) expect(studyOf(calendarEvents(withAbsences(input([doctor.id], { audience, studyTime: STUDY }))))).toEqual([]);
+  });
+});
+
+describe('BT-råd', () => {
+  const councils = [
+    // In the vacation, on julafton, in the absence: none of these.
+    { date: '2026-06-24', start: '15:00', minutes: 90, place: 'Aulan' },
+    { date: '2026-12-24', start: '15:00', minutes: 90, place: 'Aulan' },
+    { date: '2026-10-14', start: '15:00', minutes: 90, place: 'Aulan' },
+    // In service: surgery.
+    { date: '2026-09-16', start: '15:00', minutes: 90, place: 'Aulan, Centrallasarettet Växjö' },
+    // Before the first placement ends its introduction is off service too; after the BT nothing.
+    { date: '2026-01-14', start: '15:00', minutes: 90, place: 'Aulan' },
+    { date: '2027-02-03', start: '15:00', minutes: 90, place: 'Aulan' },
+  ];
+
+  it('is one timed event on each meeting day the doctor serves, with the place, none in the vacation, the absence or on a holiday', () => {
+    const events = calendarEvents(withAbsences(input([doctor.id], { councils })));
+    const meetings = events.filter((e) => e.category === 'council');
+    expect(meetings).toEqual([
+      {
+        uid: `${doctor.id}.btrad.2026-09-16@bt-planeraren.se`,
+        sequence: teachingOf(events)[0]!.sequence,
+        stamp: STAMP,
+        doctor: doctor.id,
+        category: 'council',
+        summary: 'BT: BT-råd',
+        location: 'Aulan, Centrallasarettet Växjö',
+        start: { instant: '2026-09-16T13:00:00.000Z' },
+        end: { instant: '2026-09-16T14:30:00.000Z' },
+      },
+    ]);
+  });
+
+  it('is in the doctor’s own calendar only', () => {
+    for (const audience of ['cohort', 'site'] as const) expect(calendarEvents(input([doctor.id], { audience, councils })).filter((e) => e.category === 'council')).toEqual([]);
+  });
+});
+
+describe('planned assessments', () => {
+  // Internal medicine (13 July – 14 September, nine service weeks) expects two Mini-CEX, a DOPS
+  // and the summative assessment; surgery (14 September – 16 November, seven service weeks
+  // besides the absence of 12–23 October) three CBD.
+  const expected: Record<string, Record<string, number>> = { im: { 'samlad-bedomning': 1, dops: 1, 'mini-cex': 2 }, surg: { cbd: 3 } };
+  const blocks: CalendarInput['blocks'] = problem.blocks.map((b) => (expected[b.id] ? { ...b, assessments: expected[b.id] } : b));
+  const assessmentKinds = [
+    { id: 'mini-cex', name_sv: 'Mini-CEX', name_en: 'Mini-CEX' },
+    { id: 'dops', name_sv: 'DOPS', name_en: 'DOPS' },
+  ];
+  const planned = (audience: CalendarInput['audience']) =>
+    calendarEvents(withAbsences(input([doctor.id], { audience, blocks, assessmentKinds })))
+      .filter((e) => e.category === 'planned-assessment')
+      .map((e) => [e.summary, 'date' in e.start ? e.start.date : '', 'date' in e.end ? e.end.date : '']);
+
+  it("spread evenly over the placement's service weeks, on the Friday, named by kind and block in the doctor's calendar", () => {
+    // Mini-CEX in weeks 3 and 6 (of 0–8), DOPS in week 4; CBD in weeks 1, 3 and 5 of surgery's seven.
+    expect(planned('doctor')).toEqual([
+      ['BT: Mini-CEX, Internmedicin', '2026-08-07', '2026-08-08'],
+      ['BT: DOPS, Internmedicin', '2026-08-14', '2026-08-15'],
+      ['BT: Mini-CEX, Internmedicin', '2026-08-28', '2026-08-29'],
+      ['BT: cbd, Kirurgi', '2026-09-25', '2026-09-26'],
+      ['BT: cbd, Kirurgi', '2026-10-09', '2026-10-10'],
+      ['BT: cbd, Kirurgi', '2026-11-06', '2026-11-07'],
+    ]);
+  });
+
+  it('keep the one summative assessment at the end of the placement, and have stable UIDs', () => {
+    const events = calendarEvents(withAbsences(input([doctor.id], { blocks, assessmentKinds })));
+    expect(events.filter((e) => e.category === 'assessment').map((e) => e.summary)).toEqual(['BT: Bedömning, Allmänmedicin', 'BT: Bedömning, Internmedicin', 'BT: Bedömning, Kirurgi', 'BT: Bedömning, Psykiatri']);
+    // Two summative assessments: the one at the end, and one halfway, named as the region names it.
+    const twice = input([doctor.id], { assessmentKinds: BUILT_IN_ASSESSMENT_KINDS, blocks: blocks.map((b) => (b.id === 'im' ? { ...b, assessments: { 'samlad-bedomning': 2 } } : b)) });
+    const extra = calendarEvents(withAbsences(twice)).filter((e) => e.category === 'planned-assessment' && e.summary.includes('Internmedicin'));
+    expect(extra.map((e) => [e.uid, e.summary, 'date' in e.start ? e.start.date : ''])).toEqual([[`p3-${doctor.id}-im.bedomning.samlad-bedomning.1-1@bt-planeraren.se`, 'BT: Samlad bedömning, Internmedicin', '2026-08-14']]);
+  });
+
+  it('say only "Bedömning" in a cohort calendar, and are not in a site calendar', () => {
+    expect(planned('cohort').map(([summary]) => summary)).toEqual(Array(6).fill(`${doctor.name}: Bedömning`));
+    expect(planned('site')).toEqual([]);
+  });
+});
+
+describe('the handledare of a placement', () => {
+  it("is named in the doctor's own placement of that block only", () => {
+    const base = withAbsences(input([doctor.id]));
+    const named = (audience: CalendarInput['audience']) =>
+      calendarEvents({ ...base, audience, doctors: base.doctors.map((d) => ({ ...d, supervisor: 'Dr. Huvud', supervisors: { im: 'Dr. Ines Medicin' } })) });
+    const placements = named('doctor').filter((e) => e.category === 'placement');
+    expect(placements.find((e) => e.summary.startsWith('BT: Internmedicin'))!.description).toBe(
+      'Adress: Strandvägen 8, 352 34 Växjö\nHuvudhandledare: Dr. Huvud\nHandledare: Dr. Ines Medicin\nMål: BT1, BT4, BT5, BT6, BT7, BT10, BT11, BT12, BT13, BT14, BT15, BT16, BT17, BT18',
+    );
+    expect(placements.filter((e) => e.description?.includes('Handledare: ')).map((e) => e.summary.slice(0, 16))).toEqual(['BT: Internmedici']);
+    expect(JSON.stringify(named('cohort'))).not.toContain('Ines');
+    expect(JSON.stringify(named('site'))).not.toContain('Ines');
   });
 });

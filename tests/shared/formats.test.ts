@@ -54,10 +54,18 @@ describe('bt-planning-problem/1', () => {
     ['a duplicate block id', (p) => (p.blocks[2].id = 'akut'), ['blocks[2].id: duplicate id "akut" (also blocks[1])']],
     ['a credit shorter than 13 weeks', (p) => (p.doctors[0].credits = [{ block: 'akut', weeks: 12, decidedBy: 'Studierektor Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].weeks: must be at least 13 weeks (3 months)']],
     ['a credit without a decision maker', (p) => (p.doctors[0].credits = [{ block: 'akut', weeks: 13, decidedBy: '', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].decidedBy: names the studierektor who decided']],
-    ['two credits', (p) => (p.doctors[0].credits = [
+    ['two credits without a recorded exception', (p) => (p.doctors[0].credits = [
       { block: 'akut', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' },
       { block: 'vc', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' },
-    ]), ['doctors[0].credits: at most one credit (tillgodoräknande) per doctor, got 2']],
+    ]), ['doctors[0].creditException: a second credit (tillgodoräknande) needs a recorded exception: reason, decided by the studierektor, date']],
+    ['three credits, even with an exception', (p) => {
+      p.doctors[0].credits = ['akut', 'vc', 'psy'].map((block) => ({ block, weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }));
+      p.doctors[0].creditException = { reason: 'Påbörjad BT i annan region', decidedBy: 'Eva', decidedOn: '2025-12-01' };
+    }, ['doctors[0].credits: at most two credits (tillgodoräknande) per doctor, the second only with a recorded exception; got 3', 'doctors[0].credits[2].block: psy is not a block of this problem']],
+    ['one block credited twice', (p) => {
+      p.doctors[0].credits = ['akut', 'akut'].map((block) => ({ block, weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }));
+      p.doctors[0].creditException = { reason: 'Påbörjad BT i annan region', decidedBy: 'Eva', decidedOn: '2025-12-01' };
+    }, ['doctors[0].credits[1].block: akut is credited twice']],
     ['a credit of a cohort block', (p) => (p.doctors[0].credits = [{ block: 'intro', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].block: intro is a cohort block; only acute, primary-care or psychiatry blocks can be credited']],
     ['a credit of an unknown block', (p) => (p.doctors[0].credits = [{ block: 'geri', weeks: 13, decidedBy: 'Eva', decidedOn: '2025-12-01' }]), ['doctors[0].credits[0].block: geri is not a block of this problem']],
     ['an allowed site that does not exist', (p) => (p.doctors[0].allowedSites = { vc: ['hc', 'hc-x'] }), ['doctors[0].allowedSites.vc[1]: hc-x is not a site of this problem']],

@@ -23,6 +23,7 @@ import {
 } from '../support/builders';
 
 const WARNINGS: readonly ViolationCode[] = ['goal-not-covered', 'bt2-without-psychiatry'];
+const NOTES: readonly ViolationCode[] = ['credit-exception'];
 
 // ── small plan and template edits ────────────────────────────────────────────────────────
 
@@ -350,6 +351,21 @@ const cases: Case[] = [
     build: valid(aProblem({ blocks: blocksWith('psy', null) })),
     expected: [{ ...d1, goals: ['BT2'] }],
   },
+  {
+    code: 'credit-exception',
+    rule: 'a second credited block stands on a recorded exception (a note, not a fault)',
+    build: valid(
+      aProblem({
+        doctors: [
+          aDoctor({
+            credits: ['psy', 'pc'].map((block) => ({ block, weeks: 13, decidedBy: 'Studierektor', decidedOn: '2026-01-15' })),
+            creditException: { reason: 'Påbörjad BT i annan region', decidedBy: 'Studierektor', decidedOn: '2026-01-15' },
+          }),
+        ],
+      }),
+    ),
+    expected: [{ ...d1, message_en: 'Doktor Ett [d1]: two credited blocks (Psychiatry and Primary care) by a recorded exception, decided by Studierektor on 2026-01-15' }],
+  },
 ];
 
 describe('each rule of a valid plan, broken alone', () => {
@@ -367,7 +383,7 @@ describe('each rule of a valid plan, broken alone', () => {
         expect.objectContaining({
           ...e,
           code: expectedCodes[i],
-          severity: WARNINGS.includes(expectedCodes[i]!) ? 'warning' : 'error',
+          severity: NOTES.includes(expectedCodes[i]!) ? 'note' : WARNINGS.includes(expectedCodes[i]!) ? 'warning' : 'error',
           message_sv: e.message_sv ?? expect.stringMatching(/\S/),
           message_en: e.message_en ?? expect.stringMatching(/\S/),
         }),

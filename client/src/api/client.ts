@@ -1,6 +1,19 @@
 // Typed calls to the API: every answer is read through the shared zod schema of its route, so
 // the client and the server agree on one type per concept. Errors carry the problem details.
 import { z } from 'zod';
+import {
+  assessmentSchema,
+  checklistSchema,
+  cohortChecklistSchema,
+  placementSupervisorSchema,
+  supervisionSchema,
+  type AssessmentBody,
+  type AssessmentResource,
+  type Checklist,
+  type CohortChecklist,
+  type PlacementSupervisor,
+  type Supervision,
+} from '../../../shared/api/assessments';
 import { userSchema, type User } from '../../../shared/api/auth';
 import { cohortResourceSchema, type CohortBody, type CohortIntakeInput, type CohortResource, type CohortUpdate } from '../../../shared/api/cohorts';
 import { PROBLEM_TYPES, problemDetailsSchema, type LostReferenceDetail, type OverloadedSiteWeeks, type ProblemDetails } from '../../../shared/api/common';
@@ -30,7 +43,7 @@ export class ApiError extends Error {
   }
 }
 
-type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept' | 'regionCapacity' | 'regionCapacityLine' | 'andMore' | 'pastChanged' | LostTexts, string>;
+type FailureTexts = Record<'changedElsewhere' | 'duplicate' | 'inUse' | 'publishedKept' | 'townsOnlyRefused' | 'regionCapacity' | 'regionCapacityLine' | 'andMore' | 'pastChanged' | LostTexts, string>;
 /** The words of a template change's refusal and a new intake's. */
 type LostTexts = 'lostReferences' | 'lostNoTarget' | 'noLayout' | 'what-credit' | 'what-pin' | 'what-wish' | 'what-allowedSites';
 
@@ -49,6 +62,7 @@ export function failureMessage(err: unknown, t: (key: keyof FailureTexts) => str
   if (type === PROBLEM_TYPES.duplicate) return words.duplicate ?? t('duplicate');
   if (type === PROBLEM_TYPES.inUse) return words.inUse ?? t('inUse');
   if (type === PROBLEM_TYPES.published) return words.publishedKept ?? t('publishedKept');
+  if (type === PROBLEM_TYPES.townsOnly) return words.townsOnlyRefused ?? t('townsOnlyRefused');
   if (type === PROBLEM_TYPES.regionCapacity) return regionCapacityMessage(err.problem.siteWeeks ?? [], t, lang);
   if (type === PROBLEM_TYPES.lostReferences) return [t('lostReferences'), ...lostReferenceLines(err.problem.lost ?? [], t)].join('\n');
   if (type === PROBLEM_TYPES.noLayout && err.problem.layout) return `${t('noLayout')} ${lang === 'sv' ? err.problem.layout.message_sv : err.problem.layout.message_en}`;
@@ -165,4 +179,16 @@ export const api = {
   deleteTemplate: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/templates/${id}?version=${version}`),
   createDoctor: (cohort: string, body: DoctorBody): Promise<DoctorResource> => call(doctorResourceSchema, 'POST', `/api/cohorts/${cohort}/doctors`, body),
   deleteDoctor: (id: string, version: number) => call(z.undefined(), 'DELETE', `/api/doctors/${id}?version=${version}`),
+  // Assessments and checklists: the open items come worded in the UI's language (Accept-Language).
+  checklist: (doctor: string): Promise<Checklist> => call(checklistSchema, 'GET', `/api/doctors/${doctor}/checklist`),
+  cohortChecklist: (cohort: string): Promise<CohortChecklist> => call(cohortChecklistSchema, 'GET', `/api/cohorts/${cohort}/checklist`),
+  assessments: (doctor: string): Promise<AssessmentResource[]> => call(z.array(assessmentSchema), 'GET', `/api/doctors/${doctor}/assessments`),
+  /** 422 naming the field for a kind the region lacks, a block the template lacks or a date after today. */
+  recordAssessment: (doctor: string, body: AssessmentBody): Promise<AssessmentResource> => call(assessmentSchema, 'POST', `/api/doctors/${doctor}/assessments`, body),
+  deleteAssessment: (id: string) => call(z.undefined(), 'DELETE', `/api/assessments/${id}`),
+  // Handledare per placement (a PUT replaces the doctor's list) and a supervisor account's doctors.
+  supervisors: (doctor: string): Promise<PlacementSupervisor[]> => call(z.array(placementSupervisorSchema), 'GET', `/api/doctors/${doctor}/supervisors`),
+  saveSupervisors: (doctor: string, supervisors: PlacementSupervisor[]): Promise<PlacementSupervisor[]> =>
+    call(z.array(placementSupervisorSchema), 'PUT', `/api/doctors/${doctor}/supervisors`, { supervisors }),
+  supervision: (): Promise<Supervision> => call(supervisionSchema, 'GET', '/api/supervision'),
 };

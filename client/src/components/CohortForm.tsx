@@ -1,10 +1,12 @@
-// Create or edit a cohort: name, template, weekly teaching (or none) and the BT-kollegium months,
-// checked with the server's zod schema before saving; each broken field says what is wrong.
+// Create or edit a cohort: name, template, weekly teaching (or none), the BT-kollegium months,
+// study time (or none) and BT-råd meetings, checked with the server's zod schema before saving;
+// each broken field says what is wrong.
 import { Fragment, useState, type FormEvent } from 'react';
 import { cohortBodySchema, type CohortBody, type CohortResource } from '../../../shared/api/cohorts';
 import type { TemplateResource } from '../../../shared/api/templates';
 import { DEFAULT_TEACHING } from '../../../shared/calendar/events';
 import { useLang } from '../i18n/lang';
+import { councilDrafts, CouncilFields, councilsOf, studyTimeDraft, StudyTimeFields, studyTimeOf } from './CohortMeetingFields';
 import { useFieldErrors } from './field-errors';
 
 /** Monday to Friday in the user's language (5 January 2026 is a Monday). */
@@ -28,6 +30,8 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
   const [start, setStart] = useState(teaching.start);
   const [minutes, setMinutes] = useState(String(teaching.minutes));
   const [months, setMonths] = useState(cohort?.kollegiumMonths?.join(', ') ?? '');
+  const [studyTime, setStudyTime] = useState(() => studyTimeDraft(cohort?.studyTime));
+  const [councils, setCouncils] = useState(() => councilDrafts(cohort?.councils));
   const { check, error, errors, field } = useFieldErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +40,9 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
       template,
       teaching: noTeaching ? null : { weekday: Number(weekday), start, minutes: Number(minutes) },
       kollegiumMonths: kollegiumMonths(months),
-    }, { 'kollegiumMonths[]': { unit: 'months' } });
+      studyTime: studyTimeOf(studyTime),
+      councils: councilsOf(councils),
+    }, { 'kollegiumMonths[]': { unit: 'months' }, 'studyTime.everyWeeks': { unit: 'weeks' } });
     if (body) await onSave(body);
   };
   return (
@@ -89,6 +95,8 @@ export function CohortForm({ cohort, templates, onSave }: { cohort?: CohortResou
             <Fragment key={path}>{error(path)} </Fragment>
           ))}
       </div>
+      <StudyTimeFields value={studyTime} onChange={setStudyTime} error={error} weekdays={weekdayNames(lang)} />
+      <CouncilFields value={councils} onChange={setCouncils} error={error} />
       <button type="submit">{t('save')}</button>
     </form>
   );

@@ -1,13 +1,17 @@
 // Create or edit a doctor's year: code (only when new), name, home town, start, part-time rate,
 // protected identity, where they may and want to serve, absences (first and last day, inclusive;
-// the weeks they take extend the BT) and a credited block with the studierektor's decision —
-// checked with the server's schema first.
+// the weeks they take extend the BT), a credited block with the studierektor's decision (a second
+// one only with a recorded exception), and each placement's handledare — checked with the
+// server's schemas first.
 import { useState, type FormEvent } from 'react';
+import { placementSupervisorsBodySchema, type PlacementSupervisor } from '../../../shared/api/assessments';
 import { doctorBodySchema, type DoctorBody, type DoctorResource } from '../../../shared/api/doctors';
+import { MAX_CREDITS } from '../../../shared/format/credit-rules';
 import { percentRangeMessage } from '../../../shared/format/messages';
-import { MAX_PART_TIME, MIN_PART_TIME, type Block, type Site } from '../../../shared/format/problem';
+import { MAX_PART_TIME, MIN_PART_TIME, type Block, type Credit, type Site } from '../../../shared/format/problem';
 import { useLang } from '../i18n/lang';
 import { AllowedSitesFields, blockLabel, placementOf, placementRow, PlacementRowsFields, type PlacementRow } from './DoctorPlacementsFields';
+import { DoctorSupervisorsFields, supervisorList, supervisorRows } from './DoctorSupervisorsFields';
 import { useFieldErrors, type FieldWording } from './field-errors';
 import { LeaveWeeks } from './LeaveWeeks';
 
@@ -18,7 +22,16 @@ interface Leave {
   reason: string;
 }
 
+/** A second credit's exception as typed: empty strings for none. */
+interface Exception {
+  reason: string;
+  decidedBy: string;
+  secondDecider: string;
+  decidedOn: string;
+}
+
 const NO_DOCTOR: Partial<DoctorResource> = {};
+const NO_EXCEPTION: Exception = { reason: '', decidedBy: '', secondDecider: '', decidedOn: '' };
 
 /** The part-time rate is typed as a percentage (75) and sent as a fraction (0.75). */
 const asPercent = (fraction: number) => String(Math.round(fraction * 10_000) / 100);
@@ -27,7 +40,20 @@ const WORDING: FieldWording = {
   'credits[].weeks': { unit: 'weeks' },
 };
 
-export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorResource; blocks: Block[]; sites: Site[]; onSave: (body: DoctorBody) => Promise<void> }) {
+/** `supervisors`: the doctor's handledare as stored; `onSave` gets them back as edited, to save apart (PUT …/supervisors). */
+export function DoctorForm({
+  doctor,
+  blocks,
+  sites,
+  supervisors,
+  onSave,
+}: {
+  doctor?: DoctorResource;
+  blocks: Block[];
+  sites: Site[];
+  supervisors?: PlacementSupervisor[];
+  onSave: (body: DoctorBody, supervisors: PlacementSupervisor[]) => Promise<void>;
+}) {
   const { t, lang } = useLang();
   const [code, setCode] = useState(doctor?.id ?? '');
   const [name, setName] = useState(doctor?.name ?? '');
@@ -39,13 +65,18 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
   const [pins, setPins] = useState<PlacementRow[]>((doctor?.pins ?? []).map(placementRow));
   const [wishes, setWishes] = useState<PlacementRow[]>((doctor?.wishes ?? []).map(placementRow));
   const [absences, setAbsences] = useState<Leave[]>((doctor?.absences ?? []).map((a) => ({ first: a.first, last: a.last, reason: a.reason ?? '' })));
-  const [credit, setCredit] = useState(doctor?.credits[0] ?? null);
+  const [credits, setCredits] = useState<Credit[]>(doctor?.credits ?? []);
+  const [exception, setException] = useState<Exception>({ ...NO_EXCEPTION, ...doctor?.creditException });
+  const [handledare, setHandledare] = useState(supervisorRows(supervisors));
   const { check, error, field } = useFieldErrors();
+  const supervisorErrors = useFieldErrors();
   const creditable = blocks.filter((b) => ['acute', 'primary-care', 'psychiatry'].includes(b.category));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Fields this form does not show (the supervisor) go back as they were.
-    const { uuid: _uuid, version: _version, town: _town, allowedSites: _allowed, ...kept } = doctor ?? NO_DOCTOR;
+    const { uuid: _uuid, version: _version, town: _town, allowedSites: _allowed, creditException: _exception, ...kept } = doctor ?? NO_DOCTOR;
+    // The exception goes with a second credit only; a blank optional decider is none.
+    const { secondDecider, ...decision } = exception;
     const allowed = Object.fromEntries(Object.entries(allowedSites).filter(([, ids]) => ids.length > 0));
     const body = check(doctorBodySchema, {
       ...kept,
@@ -59,10 +90,15 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       pins: pins.map((p) => placementOf(p, false)),
       wishes: wishes.map((w) => placementOf(w, true)),
       absences: absences.map((a) => ({ first: a.first, last: a.last, ...(a.reason ? { reason: a.reason } : {}) })),
-      credits: credit ? [credit] : [],
+      credits,
+      ...(credits.length > 1 ? { creditException: { ...decision, ...(secondDecider.trim() ? { secondDecider } : {}) } } : {}),
     }, WORDING);
-    if (body) await onSave(body);
+    const handled = supervisorErrors.check(placementSupervisorsBodySchema, { supervisors: supervisorList(blocks, handledare) });
+    if (body && handled) await onSave(body, handled.supervisors);
   };
+  const setCredit = (i: number, change: Partial<Credit> | null) =>
+    setCredits(change === null ? credits.filter((_, j) => j !== i) : credits.map((c, j) => (j === i ? { ...c, ...change } : c)));
+  const newCredit = (block: string): Credit => ({ block, weeks: 13, decidedBy: credits[0]?.decidedBy ?? '', decidedOn: credits[0]?.decidedOn ?? '' });
   const setAbsence = (i: number, change: Partial<Leave>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...change } : a)));
   return (
     <form aria-label={doctor ? `${t('doctor')} ${doctor.name}` : t('newDoctor')} onSubmit={submit} className="doctor-form" style={{ display: 'grid', gap: '0.3rem', maxWidth: '44rem' }}>
@@ -77,6 +113,7 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       <AllowedSitesFields blocks={blocks} sites={sites} value={allowedSites} onChange={setAllowedSites} />
       <PlacementRowsFields field="pins" weighted={false} blocks={blocks} sites={sites} rows={pins} onChange={setPins} error={error} />
       <PlacementRowsFields field="wishes" weighted blocks={blocks} sites={sites} rows={wishes} onChange={setWishes} error={error} />
+      <DoctorSupervisorsFields blocks={blocks} rows={handledare} onChange={setHandledare} error={supervisorErrors.error} />
       {/* Absences and credit stay last: the browser test picks the newest absence's dates as the last date inputs. */}
       <fieldset>
         <legend>{t('absences')}</legend>
@@ -104,31 +141,71 @@ export function DoctorForm({ doctor, blocks, sites, onSave }: { doctor?: DoctorR
       </fieldset>
       <fieldset>
         <legend>{t('credit')}</legend>
-        <label>
-          {t('block')}{' '}
-          <select value={credit?.block ?? ''} onChange={(e) => setCredit(e.target.value ? { block: e.target.value, weeks: credit?.weeks ?? 13, decidedBy: credit?.decidedBy ?? '', decidedOn: credit?.decidedOn ?? '' } : null)}>
-            <option value="">—</option>
-            {creditable.map((b) => (
-              <option key={b.id} value={b.id}>
-                {blockLabel(b, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {credit && (
-          <>
-            {' '}
-            <label>
-              {t('weeks')} <input type="number" value={credit.weeks} onChange={(e) => setCredit({ ...credit, weeks: Number(e.target.value) })} style={{ width: '4rem' }} />
-            </label>{' '}
-            <label>
-              {t('decidedBy')} <input value={credit.decidedBy} onChange={(e) => setCredit({ ...credit, decidedBy: e.target.value })} />
-            </label>{' '}
-            <label>
-              {t('decidedOn')} <input type="date" value={credit.decidedOn} onChange={(e) => setCredit({ ...credit, decidedOn: e.target.value })} />
-            </label>{' '}
-            {error('credits[0].weeks')} {error('credits[0].decidedBy')} {error('credits[0].decidedOn')}
-          </>
+        {[0, 1].slice(0, Math.min(MAX_CREDITS, credits.length + 1)).map((i) => {
+          const credit = credits[i];
+          // The second credit's row appears once asked for; the first is always there (empty: none).
+          if (i === 1 && !credit) {
+            return credits[0] ? (
+              <div key="add">
+                <button type="button" onClick={() => setCredits([...credits, newCredit(creditable.find((b) => b.id !== credits[0]!.block)?.id ?? '')])}>
+                  {t('addSecondCredit')}
+                </button>
+              </div>
+            ) : null;
+          }
+          return (
+            <div key={i} data-credit={i}>
+              <label>
+                {t('block')}{' '}
+                <select
+                  name={`credits[${i}].block`}
+                  value={credit?.block ?? ''}
+                  onChange={(e) => (e.target.value ? (credit ? setCredit(i, { block: e.target.value }) : setCredits([newCredit(e.target.value)])) : setCredit(i, null))}
+                >
+                  <option value="">—</option>
+                  {creditable.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {blockLabel(b, lang)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {credit && (
+                <>
+                  {' '}
+                  <label>
+                    {t('weeks')} <input type="number" value={credit.weeks} onChange={(e) => setCredit(i, { weeks: Number(e.target.value) })} style={{ width: '4rem' }} />
+                  </label>{' '}
+                  <label>
+                    {t('decidedBy')} <input value={credit.decidedBy} onChange={(e) => setCredit(i, { decidedBy: e.target.value })} />
+                  </label>{' '}
+                  <label>
+                    {t('decidedOn')} <input type="date" value={credit.decidedOn} onChange={(e) => setCredit(i, { decidedOn: e.target.value })} />
+                  </label>{' '}
+                  {i === 1 && (
+                    <>
+                      <button type="button" onClick={() => setCredit(1, null)}>
+                        {t('remove')}
+                      </button>{' '}
+                    </>
+                  )}
+                  {error(`credits[${i}].block`)} {error(`credits[${i}].weeks`)} {error(`credits[${i}].decidedBy`)} {error(`credits[${i}].decidedOn`)}
+                </>
+              )}
+            </div>
+          );
+        })}
+        {error('credits')}
+        {credits.length > 1 && (
+          <fieldset className="credit-exception">
+            <legend>{t('creditException')}</legend>
+            <p className="hint">{t('creditExceptionHint')}</p>
+            {field('creditException.reason', t('exceptionReason'), exception.reason, (reason) => setException({ ...exception, reason }))}
+            {field('creditException.decidedBy', t('exceptionDecidedBy'), exception.decidedBy, (decidedBy) => setException({ ...exception, decidedBy }))}
+            {field('creditException.secondDecider', t('secondDecider'), exception.secondDecider, (secondDecider) => setException({ ...exception, secondDecider }))}
+            {field('creditException.decidedOn', t('decidedOn'), exception.decidedOn, (decidedOn) => setException({ ...exception, decidedOn }), { type: 'date' })}
+            {error('creditException')}
+          </fieldset>
         )}
       </fieldset>
       <button type="submit">{t('save')}</button>

@@ -1,10 +1,12 @@
 // One block of the template form: kind and category, code and name, length (in the template's
 // unit, shown in the other too), order, where it lies in the year — a fixed start after the BT
 // start (offset), the cohort's common week (at) or a date window — and its BT goals (the kind's
-// own unless changed). Each field's error from the shared schema is shown beside it.
+// own unless changed), and the assessments each of its placements expects, per kind of the
+// region. Each field's error from the shared schema is shown beside it.
 import { useState } from 'react';
 import { BUILT_IN_BLOCK_KINDS, builtInBlockKind, CATEGORIES, type Category } from '../../../shared/domain/block-kinds';
 import { BT_GOAL_IDS, goalTitle, type BtGoalId } from '../../../shared/domain/goals';
+import type { AssessmentKind } from '../../../shared/domain/readiness';
 import { useLang } from '../i18n/lang';
 
 export interface BlockRow {
@@ -22,6 +24,8 @@ export interface BlockRow {
   windowTo: string;
   /** null: the kind's own goals. */
   goals: BtGoalId[] | null;
+  /** Assessment kind id → the count typed ('' or absent: none expected). */
+  assessments: Record<string, string>;
 }
 
 export const kindGoals = (kind: string): readonly BtGoalId[] => builtInBlockKind(kind)?.goals ?? [];
@@ -31,6 +35,8 @@ interface Props {
   count: number;
   row: BlockRow;
   unit: 'months' | 'weeks';
+  /** The region's assessment kinds. */
+  assessmentKinds: readonly AssessmentKind[];
   /** "= 9 veckor" or "≈ 2 månader": the length in the other unit. */
   converted: string;
   /** Path → message from the schema check. */
@@ -41,9 +47,14 @@ interface Props {
   onRemove: () => void;
 }
 
-export function TemplateBlockFields({ index: i, count, row: r, unit, converted, errors, onChange, onKind, onMove, onRemove }: Props) {
+export function TemplateBlockFields({ index: i, count, row: r, unit, assessmentKinds, converted, errors, onChange, onKind, onMove, onRemove }: Props) {
   const { t, lang } = useLang();
   const [goalsOpen, setGoalsOpen] = useState(false);
+  const [assessmentsOpen, setAssessmentsOpen] = useState(false);
+  const assessmentName = (k: AssessmentKind) => (lang === 'en' ? k.name_en : k.name_sv);
+  // Kinds the block expects that the region no longer has still show, so they can be cleared.
+  const shownKinds = [...assessmentKinds, ...Object.keys(r.assessments).filter((id) => !assessmentKinds.some((k) => k.id === id)).map((id) => ({ id, name_sv: id, name_en: id }))];
+  const expected = shownKinds.filter((k) => Object.hasOwn(r.assessments, k.id) && r.assessments[k.id]!.trim() !== '');
   const kindName = (kind: string) => (lang === 'en' ? builtInBlockKind(kind)?.name_en : builtInBlockKind(kind)?.name_sv) ?? kind;
   const path = (field: string) => `blocks[${i}].${field}`;
   const error = (field: string) =>
@@ -57,6 +68,7 @@ export function TemplateBlockFields({ index: i, count, row: r, unit, converted, 
     const broken = fields.find((f) => errors[path(f)]);
     return broken ? { 'aria-invalid': true, 'aria-describedby': `${path(broken)}-error` } : {};
   };
+  const assessmentErrors = Object.keys(errors).filter((p) => p.startsWith(path('assessments')));
   const goals = r.goals ?? kindGoals(r.kind);
   const toggleGoal = (goal: BtGoalId) => onChange({ goals: BT_GOAL_IDS.filter((g) => (g === goal ? !goals.includes(g) : goals.includes(g))) });
   const kinds = BUILT_IN_BLOCK_KINDS.some((k) => k.id === r.kind) ? BUILT_IN_BLOCK_KINDS.map((k) => k.id) : [...BUILT_IN_BLOCK_KINDS.map((k) => k.id), r.kind];
@@ -136,6 +148,34 @@ export function TemplateBlockFields({ index: i, count, row: r, unit, converted, 
             {BT_GOAL_IDS.map((goal) => (
               <label key={goal} title={goalTitle(goal, lang)} style={{ marginRight: '0.4rem' }}>
                 <input type="checkbox" checked={goals.includes(goal)} onChange={() => toggleGoal(goal)} /> {goal}
+              </label>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="block-assessments">
+        <button type="button" aria-expanded={assessmentsOpen} onClick={() => setAssessmentsOpen(!assessmentsOpen)}>
+          {t('expectedAssessments')}: {expected.length ? expected.map((k) => `${assessmentName(k)} ${r.assessments[k.id]}`).join(', ') : '–'}
+        </button>{' '}
+        {assessmentErrors.map((p) => (
+          <span key={p} role="alert" className="field-error">
+            {errors[p]}
+          </span>
+        ))}
+        {assessmentsOpen && (
+          <div className="assessment-counts">
+            {shownKinds.map((k) => (
+              <label key={k.id} style={{ marginRight: '0.6rem' }}>
+                {assessmentName(k)}{' '}
+                <input
+                  type="number"
+                  min={0}
+                  name={`assessments.${k.id}`}
+                  value={Object.hasOwn(r.assessments, k.id) ? r.assessments[k.id] : ''}
+                  onChange={(e) => onChange({ assessments: { ...r.assessments, [k.id]: e.target.value } })}
+                  style={{ width: '3.5rem' }}
+                  {...invalid(`assessments.${k.id}`)}
+                />
               </label>
             ))}
           </div>

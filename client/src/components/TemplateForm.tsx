@@ -6,8 +6,9 @@
 import { useState, type FormEvent } from 'react';
 import { templateBodySchema, type TemplateBody, type TemplateResource } from '../../../shared/api/templates';
 import { BUILT_IN_BLOCK_KINDS, builtInBlockKind } from '../../../shared/domain/block-kinds';
+import { BUILT_IN_ASSESSMENT_KINDS, type AssessmentKind } from '../../../shared/domain/readiness';
 import { monthsToWeeks, weeksToMonths } from '../../../shared/domain/templates';
-import type { Block } from '../../../shared/format/problem';
+import type { TemplateBlock } from '../../../shared/api/templates';
 import { useLang } from '../i18n/lang';
 import { useFieldErrors, type FieldWording } from './field-errors';
 import { kindGoals, TemplateBlockFields, type BlockRow } from './TemplateBlockFields';
@@ -26,7 +27,7 @@ function freeId(kind: string, rows: BlockRow[]): string {
 }
 
 /** A stored block as the form's row, its length in the template's unit. */
-function rowOf(block: Block, unit: Unit, totalWeeks: number): BlockRow {
+function rowOf(block: TemplateBlock, unit: Unit, totalWeeks: number): BlockRow {
   return {
     id: block.id,
     kind: block.kind,
@@ -38,7 +39,15 @@ function rowOf(block: Block, unit: Unit, totalWeeks: number): BlockRow {
     windowFrom: block.window?.from ?? '',
     windowTo: block.window?.to ?? '',
     goals: block.goals ?? null,
+    assessments: Object.fromEntries(Object.entries(block.assessments ?? {}).map(([kind, n]) => [kind, String(n)])),
   };
+}
+
+/** The counts typed, as the API's expected assessments: empty and 0 mean none; undefined when none. */
+function expectedOf(row: BlockRow): Record<string, number | string> | undefined {
+  const typed = Object.entries(row.assessments).filter(([, n]) => n.trim() !== '' && Number(n) !== 0);
+  // A count that is no number goes as typed: the schema names it at its field.
+  return typed.length ? Object.fromEntries(typed.map(([kind, n]) => [kind, Number.isFinite(Number(n)) ? Number(n) : n])) : undefined;
 }
 
 const sameGoals = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((g) => b.includes(g));
@@ -49,9 +58,11 @@ interface Props {
   onSave: (body: TemplateBody) => Promise<void>;
   /** Editing only: save the form as a new template instead. */
   onSaveAsNew?: (body: TemplateBody) => Promise<void>;
+  /** The region's assessment kinds, offered per block; the built-in ones when not given. */
+  assessmentKinds?: readonly AssessmentKind[];
 }
 
-export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
+export function TemplateForm({ template, onSave, onSaveAsNew, assessmentKinds = BUILT_IN_ASSESSMENT_KINDS }: Props) {
   const { t, lang } = useLang();
   const storedWeeks = template?.blocks.reduce((sum, b) => sum + b.weeks, 0) ?? 0;
   const [name, setName] = useState(template?.name ?? '');
@@ -72,7 +83,7 @@ export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
     setRow(i, { kind, id: freeId(kind, rows.filter((_, j) => j !== i)), name: kindName(kind), category: builtInBlockKind(kind)?.category ?? rows[i]!.category, goals: null });
   const addRow = () => {
     const kind = BUILT_IN_BLOCK_KINDS.find((k) => !rows.some((r) => r.kind === k.id)) ?? BUILT_IN_BLOCK_KINDS[0]!;
-    const empty = { offset: '', at: '', windowFrom: '', windowTo: '', goals: null };
+    const empty = { offset: '', at: '', windowFrom: '', windowTo: '', goals: null, assessments: {} };
     setRows([...rows, { id: freeId(kind.id, rows), kind: kind.id, category: kind.category, name: kindName(kind.id), length: unit === 'months' ? '1' : '4', ...empty }]);
   };
   const move = (i: number, by: -1 | 1) => {
@@ -105,6 +116,7 @@ export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
         ...(r.windowFrom || r.windowTo ? { window: { from: r.windowFrom, to: r.windowTo } } : {}),
         // Goals are sent only when they differ from the kind's own.
         ...(r.goals && !sameGoals(r.goals, kindGoals(r.kind)) ? { goals: r.goals } : {}),
+        ...(expectedOf(r) ? { assessments: expectedOf(r) } : {}),
       })),
     }, WORDING);
   const submit = async (event: FormEvent) => {
@@ -141,6 +153,7 @@ export function TemplateForm({ template, onSave, onSaveAsNew }: Props) {
           count={rows.length}
           row={r}
           unit={unit}
+          assessmentKinds={assessmentKinds}
           converted={unit === 'months' ? `= ${weeks[i]} ${t('weeks').toLowerCase()}` : `≈ ${totalWeeks > 0 ? weeksToMonths(weeks[i]!, totalWeeks, 12) : 0} ${t('months').toLowerCase()}`}
           errors={errors}
           onChange={(change) => setRow(i, change)}

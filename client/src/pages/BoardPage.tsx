@@ -43,8 +43,11 @@ import { usePlace } from '../router/PlaceContext';
 
 const keyOf = (a: { doctor: string; block: string }) => `${a.doctor}/${a.block}`;
 
-/** `today`: the server's date — the past-record rule, the replan's first week and the board's marker. */
-export function BoardPage({ today }: { today: string }) {
+/**
+ * `today`: the server's date — the past-record rule, the replan's first week and the board's marker.
+ * `townsOnly`: a coordinator limited to towns of the region: no solver, new drafts or publishing (the server answers 403).
+ */
+export function BoardPage({ today, townsOnly = false }: { today: string; townsOnly?: boolean }) {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const { cohorts, cohort, setCohort } = useCohortChoice();
@@ -172,19 +175,23 @@ export function BoardPage({ today }: { today: string }) {
         <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
         <CohortSelect cohorts={cohorts} cohort={cohort} onChange={setCohort} />{' '}
         {/* With a published plan the solver replans against it, from a Monday no earlier than the coming one. */}
-        {replan.from && <ReplanFrom weeks={replan.weeks} value={replan.from} onChange={replan.choose} />}
-        <button type="button" onClick={() => run({ frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
-          {t('runSolver')}
-        </button>{' '}
-        <button type="button" onClick={() => run({ variants: 3, frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
-          {t('compareVariants')}
-        </button>{' '}
-        {editable && (
+        {!townsOnly && replan.from && <ReplanFrom weeks={replan.weeks} value={replan.from} onChange={replan.choose} />}
+        {!townsOnly && (
+          <>
+            <button type="button" onClick={() => run({ frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
+              {t('runSolver')}
+            </button>{' '}
+            <button type="button" onClick={() => run({ variants: 3, frozenBefore: replan.from })} disabled={!cohort || solver.solving}>
+              {t('compareVariants')}
+            </button>{' '}
+          </>
+        )}
+        {editable && !townsOnly && (
           <button type="button" onClick={() => setPublishing({})}>
             {t('publish')}
           </button>
         )}
-        {plan?.status === 'published' && (
+        {plan?.status === 'published' && !townsOnly && (
           <button type="button" onClick={() => attempt(async () => show(await api.draftFromPublished(cohort!)))}>
             {t('newDraft')}
           </button>
@@ -195,7 +202,8 @@ export function BoardPage({ today }: { today: string }) {
           </button>
         )}
       </div>
-      {solver.run && solver.solving && <SolverProgress run={solver.run} onCancel={solver.cancel} />}
+      {townsOnly && <p className="hint">{t('townsBoard')}</p>}
+            {solver.run && solver.solving && <SolverProgress run={solver.run} onCancel={solver.cancel} />}
       {replan.leaveOffer && !solver.solving && (
         <p className="leave-offer" role="status">
           {t('leaveGranted').replace('{doctor}', replan.leaveOffer.doctorName).replace('{weeks}', formatWeekRange(replan.leaveOffer.leave, lang))}{' '}

@@ -1,5 +1,5 @@
 // A clinic's view: incoming and present BT doctors of its sites, by start (protected identity
-// arrives masked from the server), and each site's calendar link (FeedLink).
+// arrives masked from the server) with each placement's handledare, and each site's calendar link (FeedLink).
 import { useEffect, useState } from 'react';
 import type { Incoming } from '../../../shared/api/doctors';
 import type { SiteResource } from '../../../shared/api/sites';
@@ -34,6 +34,7 @@ export function ClinicPage({ siteIds, today }: { siteIds: string[]; today: strin
                   <th>{t('block')}</th>
                   <th>{t('from')}</th>
                   <th>{t('to')}</th>
+                  <th>{t('placementSupervisor')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -43,6 +44,7 @@ export function ClinicPage({ siteIds, today }: { siteIds: string[]; today: strin
                     <td>{kindName(i.kind, i.block, lang)}</td>
                     <td>{formatWeek(i.from, lang)}</td>
                     <td>{formatWeek(addWeeks(i.to, -1), lang)}</td>
+                    <td>{i.supervisor ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,5 @@
-// A doctor's year: the published placements in a year view and a list, and the calendar feed
-// link (FeedLink: the same on every visit) and a one-off download.
+// A doctor's year: the published placements in a year view and a list, the BT checklist (read
+// only, printable), and the calendar feed link (FeedLink: the same on every visit) and a one-off download.
 import { useEffect, useState } from 'react';
 import type { Schedule } from '../../../shared/api/doctors';
 import { builtInBlockKind } from '../../../shared/domain/block-kinds';
@@ -12,11 +12,13 @@ import { wishMet } from '../../../shared/domain/wishes';
 import { background } from '../api/background';
 import { api } from '../api/client';
 import type { DoctorRequest } from '../../../shared/api/requests';
+import { DoctorChecklist } from '../components/checklist/DoctorChecklist';
 import { FeedLink } from '../components/FeedLink';
 import { LeaveRequestForm } from '../components/LeaveRequestForm';
 import { WishRequestForm } from '../components/WishRequestForm';
 import { BtYear } from '../components/calendar/BtYear';
 import type { YearEvent } from '../components/calendar/YearCalendar';
+import { calendarDayTitle } from '../components/calendar/calendar-days';
 import { YearList } from '../components/doctor/YearList';
 import { useLang } from '../i18n/lang';
 
@@ -39,6 +41,8 @@ export function DoctorPage({ doctorId, today }: { doctorId: string; today: strin
     })),
     // The days taken, as asked for (the whole weeks they take show in the list).
     ...schedule.absences.map((a) => ({ id: `franvaro-${a.first}`, title: a.reason ?? t('absence'), start: a.first, end: addDays(a.last, 1) })),
+    // Teaching, study time, BT-råd and assessments, as in the doctor's feed.
+    ...(schedule.calendar ?? []).map((d) => ({ id: d.id, title: calendarDayTitle(d, t), start: d.date, end: addDays(d.date, 1), category: d.category })),
   ];
   const describeWish = (wish: Wish) => {
     const choice = schedule.choices.find((c) => c.block === wish.block);
@@ -57,6 +61,7 @@ export function DoctorPage({ doctorId, today }: { doctorId: string; today: strin
     <section aria-label={t('myYear')}>
       <h2>{t('myYear')}</h2>
       {events.length === 0 ? <p>{t('noneYet')}</p> : <BtYear events={events} bt={schedule.bt} today={today} />}
+      <DoctorChecklist doctor={doctorId} canRecord={false} today={today} />
       <h3>{t('myFeed')}</h3>
       <FeedLink owner="doctors" id={doctorId} label={t('myFeed')} />
       <p>

@@ -1,7 +1,8 @@
 // A cohort's doctors: created, deleted, and their year (start, home town, allowed sites, pins,
-// wishes, part-time, absences, credit) edited with optimistic locking. After a change the
+// wishes, part-time, absences, credits, handledare per placement) edited with optimistic locking. After a change the
 // board's next solver run (or a replan) picks it up.
 import { useEffect, useState } from 'react';
+import type { PlacementSupervisor } from '../../../shared/api/assessments';
 import type { DoctorResource } from '../../../shared/api/doctors';
 import { formatLeaveDays } from '../../../shared/domain/leave-days';
 import type { Problem } from '../../../shared/format/problem';
@@ -21,6 +22,14 @@ export function DoctorsPage() {
   const [problem, setProblem] = useState<Problem>();
   /** The doctor whose form is open, or 'new'. */
   const [open, setOpen] = useState<string>();
+  /** The open doctor's handledare, read when their form opens. */
+  const [supervisors, setSupervisors] = useState<{ doctor: string; list: PlacementSupervisor[] }>();
+  useEffect(() => {
+    if (!open || open === 'new') return;
+    let current = true;
+    background(api.supervisors(open).then((list) => current && setSupervisors({ doctor: open, list })));
+    return () => void (current = false);
+  }, [open]);
   const load = (id: string) => background(Promise.all([api.doctors(id).then(setDoctors), api.problem(id).then(setProblem)]));
   const { change, status } = useChanges(() => cohort && load(cohort));
   useEffect(() => (cohort ? load(cohort) : undefined), [cohort]);
@@ -42,8 +51,12 @@ export function DoctorsPage() {
           key={cohort}
           blocks={problem.blocks}
           sites={problem.sites}
-          onSave={async (body) => {
-            if (await change(() => api.createDoctor(cohort, body), t('saved'))) setOpen(undefined);
+          onSave={async (body, supervisors) => {
+            const created = async () => {
+              const doctor = await api.createDoctor(cohort, body);
+              if (supervisors.length) await api.saveSupervisors(doctor.uuid, supervisors);
+            };
+            if (await change(created, t('saved'))) setOpen(undefined);
           }}
         />
       )}
@@ -80,6 +93,8 @@ export function DoctorsPage() {
         </tbody>
       </table>
       {problem &&
+        supervisors &&
+        supervisors.doctor === open &&
         doctors
           .filter((d) => d.uuid === open)
           .map((d) => (
@@ -88,8 +103,14 @@ export function DoctorsPage() {
               doctor={d}
               blocks={problem.blocks}
               sites={problem.sites}
-              onSave={async (body) => {
-                if (await change(() => api.updateDoctor(d.uuid, { ...body, version: d.version }), t('saved'))) setOpen(undefined);
+              supervisors={supervisors.list}
+              onSave={async (body, list) => {
+                // The doctor first (optimistic locking), then the handledare list, which it replaces.
+                const saved = async () => {
+                  await api.updateDoctor(d.uuid, { ...body, version: d.version });
+                  await api.saveSupervisors(d.uuid, list);
+                };
+                if (await change(saved, t('saved'))) setOpen(undefined);
               }}
             />
           ))}

@@ -74,6 +74,7 @@ export function TemplatesPage() {
       {status}
       {creating && region && (
         <TemplateForm
+          assessmentKinds={regions.find((r) => r.uuid === region)?.assessmentKinds}
           onSave={async (body) => {
             if (await change(() => api.createTemplate(region, body), t('saved'))) setCreating(false);
           }}
@@ -137,7 +138,13 @@ export function TemplatesPage() {
               {t('remove')}
             </button>
             {editing === template.uuid && (
-              <TemplateForm key={`${template.uuid}-${template.version}`} template={template} onSave={(body) => update(template, body)} onSaveAsNew={saveAsNew} />
+              <TemplateForm
+                key={`${template.uuid}-${template.version}`}
+                template={template}
+                assessmentKinds={regions.find((r) => r.uuid === region)?.assessmentKinds}
+                onSave={(body) => update(template, body)}
+                onSaveAsNew={saveAsNew}
+              />
             )}
           </div>
         );

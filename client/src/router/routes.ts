@@ -9,12 +9,13 @@ export const PAGE_PATHS = {
   doctors: 'lakare',
   sites: 'arbetsplatser',
   templates: 'mallar',
+  checklist: 'checklista',
 } as const;
 export type PageName = keyof typeof PAGE_PATHS;
 export const PAGE_NAMES = Object.keys(PAGE_PATHS) as PageName[];
 
 /** Pages that show one cohort: their path names it after the region. */
-export const COHORT_PAGES: ReadonlySet<PageName> = new Set(['board', 'doctors']);
+export const COHORT_PAGES: ReadonlySet<PageName> = new Set(['board', 'doctors', 'checklist']);
 
 export interface Place {
   page: PageName;

@@ -2,6 +2,7 @@
 // each one's happy path and its 400 / 404 / 409 / 422 answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kronoberg2026 } from '../../../shared/domain/presets';
+import { BUILT_IN_ASSESSMENT_KINDS } from '../../../shared/domain/readiness';
 import { startApi, type TestApi } from '../../support/api';
 
 let api: TestApi;
@@ -23,7 +24,7 @@ async function aRegion(name: string) {
 describe('regions', () => {
   it('are created, listed, read, renamed and deleted', async () => {
     const region = await aRegion('Region Halland');
-    expect(region).toEqual({ uuid: expect.any(String), version: 1, name: 'Region Halland' });
+    expect(region).toEqual({ uuid: expect.any(String), version: 1, name: 'Region Halland', assessmentKinds: BUILT_IN_ASSESSMENT_KINDS });
     expect((await api.request('GET', '/api/regions')).body).toContainEqual(region);
     expect((await api.request('GET', `/api/regions/${region.uuid}`)).body).toEqual(region);
     const renamed = await patch(`/api/regions/${region.uuid}`, { name: 'Region Halland (test)', version: 1 });
@@ -203,7 +204,10 @@ describe('templates, cohorts and doctors', () => {
     expect(moved.body).toMatchObject({ absences: [], version: 2 });
     expect((await patch(`/api/doctors/${created.body.uuid}`, { ...doctor, version: 1 })).status).toBe(409);
     const twoCredits = await post(`/api/cohorts/${cohort.body.uuid}/doctors`, { ...doctor, id: 'new-2', credits: [doctor.credits[0], doctor.credits[0]] });
-    expect(twoCredits.body.errors).toEqual([{ path: 'credits', message: 'at most one credit (tillgodoräknande) per doctor, got 2' }]);
+    expect(twoCredits.body.errors).toEqual([
+      { path: 'creditException', message: 'a second credit (tillgodoräknande) needs a recorded exception: reason, decided by the studierektor, date' },
+      { path: 'credits[1].block', message: `${doctor.credits[0]!.block} is credited twice` },
+    ]);
     expect((await post(`/api/cohorts/${cohort.body.uuid}/doctors`, { ...doctor, partTime: 0.3 })).body.errors[0].path).toBe('partTime');
     expect((await post(`/api/cohorts/${cohort.body.uuid}/doctors`, doctor)).status).toBe(409);
     expect((await api.request('DELETE', `/api/doctors/${created.body.uuid}?version=2`)).status).toBe(204);

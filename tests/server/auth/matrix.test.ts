@@ -2,20 +2,41 @@
 // expectations are written here, apart from the access table, and the test fails when the app
 // has a route this table lacks (or the other way round). A persona who may call a route sends
 // it a valid request and gets exactly its 2xx; everyone else gets exactly 401, 403 or 404.
+// Besides the demo accounts: coordinators limited to towns of Region Kronoberg (the towns of
+// the doctor "self" and of the clinic's site; another town), a supervisor of "self" and a
+// supervisor of nobody.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app';
 import { DEMO_ACCOUNTS, loadDemoData } from '../../../server/db/demo-data';
 import { ACCESS } from '../../../server/routes/access-table';
+import type { UserBody } from '../../../shared/api/auth';
 import { ok, startApi, type Client, type TestApi } from '../../support/api';
 import { aProblem } from '../../support/builders';
 
-type Persona = 'admin' | 'coordinator' | 'otherCoordinator' | 'clinic' | 'otherClinic' | 'self' | 'otherDoctor' | 'anonymous';
-const PERSONAS: Persona[] = ['admin', 'coordinator', 'otherCoordinator', 'clinic', 'otherClinic', 'self', 'otherDoctor', 'anonymous'];
+type Persona =
+  | 'admin'
+  | 'coordinator'
+  | 'otherCoordinator'
+  | 'town'
+  | 'otherTown'
+  | 'clinic'
+  | 'otherClinic'
+  | 'self'
+  | 'otherDoctor'
+  | 'supervisor'
+  | 'idleSupervisor'
+  | 'anonymous';
+const PERSONAS: Persona[] = ['admin', 'coordinator', 'otherCoordinator', 'town', 'otherTown', 'clinic', 'otherClinic', 'self', 'otherDoctor', 'supervisor', 'idleSupervisor', 'anonymous'];
 
 // Who may call each route (everyone else is refused). The objects are all in Region Kronoberg:
-// the coordinator's region, the clinic's site, the doctor "self".
+// the coordinator's region, the clinic's site, the doctor "self" (whom "supervisor" supervises);
+// "town" coordinates the towns of "self" and of the clinic's site, "otherTown" another town.
 const A = 'admin';
 const C = 'coordinator';
+/** Coordination of the whole region, and of towns of it: region-level reads, and writes checked town by town. */
+const CT = `${A} ${C} town otherTown`;
+/** An object in the towns of "town". */
+const CO = `${A} ${C} town`;
 const EVERYONE = PERSONAS.join(' ');
 const SIGNED_IN = PERSONAS.filter((p) => p !== 'anonymous').join(' ');
 const EXPECTED: Record<string, string> = {
@@ -29,93 +50,113 @@ const EXPECTED: Record<string, string> = {
   'GET /api/users': A,
   'POST /api/users': A,
   'POST /api/users/:id/reset-link': A,
-  'GET /api/regions': `${A} ${C} otherCoordinator`,
+  'GET /api/regions': `${A} ${C} otherCoordinator town otherTown`,
   'POST /api/regions': A,
-  'GET /api/regions/:id': `${A} ${C}`,
+  'GET /api/regions/:id': CT,
   'PATCH /api/regions/:id': `${A} ${C}`,
   'DELETE /api/regions/:id': A,
   'GET /api/regions/:id/audit': `${A} ${C}`,
-  'GET /api/regions/:id/occupancy': `${A} ${C}`,
-  'GET /api/regions/:id/sites': `${A} ${C}`,
-  'POST /api/regions/:id/sites': `${A} ${C}`,
-  'GET /api/sites/:id': `${A} ${C} clinic`,
-  'PATCH /api/sites/:id': `${A} ${C}`,
-  'DELETE /api/sites/:id': `${A} ${C}`,
-  'GET /api/sites/:id/incoming': `${A} ${C} clinic`,
-  'GET /api/regions/:id/templates': `${A} ${C}`,
+  'GET /api/regions/:id/occupancy': CT,
+  'GET /api/regions/:id/sites': CT,
+  'POST /api/regions/:id/sites': CT,
+  'GET /api/sites/:id': `${CO} clinic`,
+  'PATCH /api/sites/:id': CO,
+  'DELETE /api/sites/:id': CO,
+  'GET /api/sites/:id/incoming': `${CO} clinic`,
+  'GET /api/regions/:id/templates': CT,
   'POST /api/regions/:id/templates': `${A} ${C}`,
-  'GET /api/templates/:id': `${A} ${C}`,
+  'GET /api/templates/:id': CT,
   'PATCH /api/templates/:id': `${A} ${C}`,
   'DELETE /api/templates/:id': `${A} ${C}`,
-  'GET /api/regions/:id/cohorts': `${A} ${C}`,
+  'GET /api/regions/:id/cohorts': CT,
   'POST /api/regions/:id/cohorts': `${A} ${C}`,
   'POST /api/regions/:id/cohorts/import': `${A} ${C}`,
-  'GET /api/cohorts/:id': `${A} ${C}`,
+  'GET /api/cohorts/:id': CT,
   'PATCH /api/cohorts/:id': `${A} ${C}`,
   'DELETE /api/cohorts/:id': `${A} ${C}`,
-  'GET /api/cohorts/:id/problem': `${A} ${C}`,
+  'GET /api/cohorts/:id/problem': CT,
   'POST /api/cohorts/:id/intake': `${A} ${C}`,
-  'GET /api/cohorts/:id/doctors': `${A} ${C}`,
-  'POST /api/cohorts/:id/doctors': `${A} ${C}`,
-  'GET /api/doctors/:id': `${A} ${C} self`,
-  'PATCH /api/doctors/:id': `${A} ${C}`,
-  'DELETE /api/doctors/:id': `${A} ${C}`,
-  'GET /api/doctors/:id/schedule': `${A} ${C} self`,
-  'GET /api/doctors/:id/export': `${A} ${C} self`,
-  'POST /api/doctors/:id/erase': `${A} ${C}`,
-  'POST /api/doctors/:id/requests': `${A} ${C} self`,
-  'GET /api/doctors/:id/requests': `${A} ${C} self`,
-  'GET /api/cohorts/:id/requests': `${A} ${C}`,
-  'POST /api/requests/:id/decision': `${A} ${C}`,
-  'GET /api/cohorts/:id/plans': `${A} ${C}`,
+  'GET /api/cohorts/:id/doctors': CT,
+  'POST /api/cohorts/:id/doctors': CT,
+  'GET /api/doctors/:id': `${CO} self`,
+  'PATCH /api/doctors/:id': CO,
+  'DELETE /api/doctors/:id': CO,
+  'GET /api/doctors/:id/schedule': `${CO} self`,
+  'GET /api/doctors/:id/export': `${CO} self`,
+  'POST /api/doctors/:id/erase': CO,
+  'POST /api/doctors/:id/requests': `${CO} self`,
+  'GET /api/doctors/:id/requests': `${CO} self`,
+  'GET /api/cohorts/:id/requests': CT,
+  'POST /api/requests/:id/decision': CO,
+  'GET /api/cohorts/:id/plans': CT,
   'POST /api/cohorts/:id/plans': `${A} ${C}`,
-  'GET /api/plans/:id': `${A} ${C}`,
+  'GET /api/plans/:id': CT,
   'DELETE /api/plans/:id': `${A} ${C}`,
-  'PUT /api/plans/:id/assignments': `${A} ${C}`,
-  'GET /api/plans/:id/diff': `${A} ${C}`,
+  'PUT /api/plans/:id/assignments': CT,
+  'GET /api/plans/:id/diff': CT,
   'POST /api/plans/:id/publish': `${A} ${C}`,
   'POST /api/plans/:id/archive': `${A} ${C}`,
-  'GET /api/doctors/:id/feed': `${A} ${C} self`,
-  'POST /api/doctors/:id/feed': `${A} ${C} self`,
-  'POST /api/doctors/:id/feed/renew': `${A} ${C} self`,
-  'GET /api/sites/:id/feed': `${A} ${C} clinic`,
-  'POST /api/sites/:id/feed': `${A} ${C} clinic`,
-  'POST /api/sites/:id/feed/renew': `${A} ${C} clinic`,
+  'GET /api/doctors/:id/feed': `${CO} self`,
+  'POST /api/doctors/:id/feed': `${CO} self`,
+  'POST /api/doctors/:id/feed/renew': `${CO} self`,
+  'GET /api/sites/:id/feed': `${CO} clinic`,
+  'POST /api/sites/:id/feed': `${CO} clinic`,
+  'POST /api/sites/:id/feed/renew': `${CO} clinic`,
   'GET /api/cohorts/:id/feed': `${A} ${C}`,
   'POST /api/cohorts/:id/feed': `${A} ${C}`,
   'POST /api/cohorts/:id/feed/renew': `${A} ${C}`,
-  'DELETE /api/feeds/:id': `${A} ${C} self`,
-  'GET /api/doctors/:id/calendar.ics': `${A} ${C} self`,
-  'GET /api/cohorts/:id/solver-runs': `${A} ${C}`,
+  'DELETE /api/feeds/:id': `${CO} self`,
+  'GET /api/doctors/:id/calendar.ics': `${CO} self`,
+  'GET /api/cohorts/:id/solver-runs': CT,
   'POST /api/cohorts/:id/solver-runs': `${A} ${C}`,
-  'GET /api/solver-runs/:id': `${A} ${C}`,
+  'GET /api/solver-runs/:id': CT,
   'POST /api/solver-runs/:id/cancel': `${A} ${C}`,
+  'GET /api/doctors/:id/checklist': `${CO} self supervisor`,
+  'GET /api/doctors/:id/assessments': `${CO} self supervisor`,
+  'POST /api/doctors/:id/assessments': `${CO} supervisor`,
+  'DELETE /api/assessments/:id': `${CO} supervisor`,
+  'GET /api/cohorts/:id/checklist': CT,
+  'GET /api/doctors/:id/supervisors': `${CO} self`,
+  'PUT /api/doctors/:id/supervisors': CO,
+  'GET /api/supervision': 'supervisor idleSupervisor',
 };
 
 /** Who can see the object a path names at all: refusing them is 403, anyone else 404. */
 const SEES: Record<string, Persona[]> = {
-  regions: ['admin', 'coordinator'],
-  sites: ['admin', 'coordinator', 'clinic'],
-  templates: ['admin', 'coordinator'],
-  cohorts: ['admin', 'coordinator'],
-  doctors: ['admin', 'coordinator', 'self'],
-  plans: ['admin', 'coordinator'],
-  'solver-runs': ['admin', 'coordinator'],
-  requests: ['admin', 'coordinator', 'self'],
+  regions: ['admin', 'coordinator', 'town', 'otherTown'],
+  sites: ['admin', 'coordinator', 'town', 'clinic'],
+  templates: ['admin', 'coordinator', 'town', 'otherTown'],
+  cohorts: ['admin', 'coordinator', 'town', 'otherTown'],
+  doctors: ['admin', 'coordinator', 'town', 'self', 'supervisor'],
+  plans: ['admin', 'coordinator', 'town', 'otherTown'],
+  'solver-runs': ['admin', 'coordinator', 'town', 'otherTown'],
+  requests: ['admin', 'coordinator', 'town', 'self', 'supervisor'],
   users: ['admin'],
-  feeds: ['admin', 'coordinator', 'self'],
+  feeds: ['admin', 'coordinator', 'town', 'self', 'supervisor'],
+  assessments: ['admin', 'coordinator', 'town', 'self', 'supervisor'],
 };
 
-const ACCOUNT_OF: Record<Exclude<Persona, 'anonymous'>, string> = {
+type Signed = Exclude<Persona, 'anonymous'>;
+const DEMO_PERSONAS = ['admin', 'coordinator', 'otherCoordinator', 'clinic', 'otherClinic', 'self', 'otherDoctor'] as const;
+const ACCOUNT_OF: Record<Signed, string> = {
   admin: 'admin@bt-demo.se',
   coordinator: 'koordinator.kronoberg@bt-demo.se',
   otherCoordinator: 'koordinator.vasternorrland@bt-demo.se',
+  town: 'town@test.example',
+  otherTown: 'other-town@test.example',
   clinic: 'klinik.kronoberg@bt-demo.se',
   otherClinic: 'klinik.vasternorrland@bt-demo.se',
   self: 'lakare.kronoberg@bt-demo.se',
   otherDoctor: 'lakare.vasternorrland@bt-demo.se',
+  supervisor: 'supervisor@test.example',
+  idleSupervisor: 'idle-supervisor@test.example',
 };
-const passwordOf = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.password;
+const TEST_PASSWORD = 'persona-password-123';
+const passwordOf = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)?.password ?? TEST_PASSWORD;
+
+/** "supervisor" supervises "self" in one block (PUT /api/doctors/:id/supervisors keeps it so). */
+const SUPERVISORS = { supervisors: [{ block: 'pc', name: 'Handledare Test', email: 'supervisor@test.example' }] };
+const anAssessment = () => ({ kind: 'mini-cex', date: extra.today, assessor: 'Handledare Test', block: 'pc' });
 
 /** Accounts of their own for signing in and for reset links, so no persona's session is touched. */
 const SIGN_IN = { email: 'sign-in@test.example', password: 'sign-in-password-123' };
@@ -126,13 +167,13 @@ const clients = new Map<Persona, Client>();
 const ids: Record<string, string> = {};
 /** Request bodies copied from the demo objects, and the ids the valid calls need besides `ids`. */
 const bodies: Record<'site' | 'template' | 'cohort' | 'doctor', Record<string, unknown>> = {} as never;
-const extra: Record<'published' | 'resetUser' | 'doctorCohort', string> = {} as never;
+const extra: Record<'published' | 'resetUser' | 'doctorCohort' | 'otherTown' | 'today', string> = {} as never;
 
 beforeAll(async () => {
   api = await startApi();
   await loadDemoData(api.dataSource);
   const signIn = async (email: string) => (await api.signIn(email, passwordOf(email))) as Client;
-  for (const [persona, email] of Object.entries(ACCOUNT_OF)) clients.set(persona as Persona, await signIn(email));
+  for (const persona of DEMO_PERSONAS) clients.set(persona, await signIn(ACCOUNT_OF[persona]));
   clients.set('anonymous', api.anonymous);
 
   const admin = clients.get('admin')!;
@@ -167,6 +208,21 @@ beforeAll(async () => {
   extra.doctorCohort = (await ok(admin.request('POST', `/api/regions/${ids.regions}/cohorts`, { ...bodies.cohort, name: 'Läkarkohort' }), 201)).uuid;
   const coordinatorRole = { role: 'coordinator' as const, regions: [ids.regions!], sites: [] };
   await api.userClient({ ...SIGN_IN, ...coordinatorRole });
+
+  // Town coordinators: the towns of "self" and of the clinic's site; a third town of the region.
+  const towns = [bodies.doctor.town as string, bodies.site.town as string];
+  extra.otherTown = (await read(`/api/regions/${ids.regions}/sites`)).map((site: { town: string }) => site.town).find((town: string) => !towns.includes(town));
+  expect(extra.otherTown).toBeDefined();
+  const persona = async (who: Signed, body: Omit<UserBody, 'email' | 'password'>) => {
+    clients.set(who, await api.userClient({ email: ACCOUNT_OF[who], password: TEST_PASSWORD, ...body }));
+  };
+  await persona('town', { ...coordinatorRole, towns: [...new Set(towns)] });
+  await persona('otherTown', { ...coordinatorRole, towns: [extra.otherTown] });
+  await persona('supervisor', { role: 'supervisor', regions: [], sites: [] });
+  await persona('idleSupervisor', { role: 'supervisor', regions: [], sites: [] });
+  await ok(admin.request('PUT', `/api/doctors/${ids.doctors}/supervisors`, SUPERVISORS));
+  extra.today = (await me('admin')).today;
+  ids.assessments = (await ok(admin.request('POST', `/api/doctors/${ids.doctors}/assessments`, anAssessment()), 201)).uuid;
   await api.userClient({ ...RESET, ...coordinatorRole });
   extra.resetUser = (await read('/api/users')).find((u: { email: string }) => u.email === RESET.email).uuid;
 });
@@ -221,7 +277,7 @@ const ALLOWED: Record<string, (persona: Persona) => Promise<AllowedCall>> = {
   },
   // The same password again: the persona signs in with it for the logout above.
   'POST /api/auth/password': async (persona) => {
-    const password = passwordOf(ACCOUNT_OF[persona as Exclude<Persona, 'anonymous'>]);
+    const password = passwordOf(ACCOUNT_OF[persona as Signed]);
     return { status: 204, body: { current: password, password } };
   },
   'POST /api/users': async () => ({ status: 201, body: { email: `${unique('konto')}@test.example`, password: 'new-user-password-123', role: 'coordinator', regions: [ids.regions] } }),
@@ -229,7 +285,8 @@ const ALLOWED: Record<string, (persona: Persona) => Promise<AllowedCall>> = {
   'POST /api/regions': async () => ({ status: 201, body: { name: unique('Region') } }),
   'PATCH /api/regions/:id': async () => ({ status: 200, body: { name: 'Region Kronoberg', version: await versionOf(`/api/regions/${ids.regions}`) } }),
   'DELETE /api/regions/:id': async () => ({ status: 204, path: `/api/regions/${await fresh.region()}?version=1` }),
-  'POST /api/regions/:id/sites': async () => ({ status: 201, body: { ...bodies.site, id: unique('site') } }),
+  // A town coordinator's site is in their town.
+  'POST /api/regions/:id/sites': async (persona) => ({ status: 201, body: { ...bodies.site, id: unique('site'), ...(persona === 'otherTown' ? { town: extra.otherTown } : {}) } }),
   'PATCH /api/sites/:id': async () => ({ status: 200, body: { ...bodies.site, version: await versionOf(`/api/sites/${ids.sites}`) } }),
   'DELETE /api/sites/:id': async () => ({ status: 204, path: `/api/sites/${await fresh.site()}?version=1` }),
   'POST /api/regions/:id/templates': async () => ({ status: 201, body: { ...bodies.template, name: unique('Mall') } }),
@@ -240,7 +297,11 @@ const ALLOWED: Record<string, (persona: Persona) => Promise<AllowedCall>> = {
   'PATCH /api/cohorts/:id': async () => ({ status: 200, body: { ...bodies.cohort, version: await versionOf(`/api/cohorts/${ids.cohorts}`) } }),
   'DELETE /api/cohorts/:id': async () => ({ status: 204, path: `/api/cohorts/${await fresh.cohort()}?version=1` }),
   'POST /api/cohorts/:id/intake': async () => ({ status: 201, body: { name: unique('Intag'), start: '2027-01-11', copyDoctors: true } }),
-  'POST /api/cohorts/:id/doctors': async () => ({ status: 201, path: `/api/cohorts/${extra.doctorCohort}/doctors`, body: { ...bodies.doctor, id: unique('doctor') } }),
+  'POST /api/cohorts/:id/doctors': async (persona) => ({
+    status: 201,
+    path: `/api/cohorts/${extra.doctorCohort}/doctors`,
+    body: { ...bodies.doctor, id: unique('doctor'), ...(persona === 'otherTown' ? { town: extra.otherTown } : {}) },
+  }),
   'PATCH /api/doctors/:id': async () => ({ status: 200, body: { ...bodies.doctor, version: await versionOf(`/api/doctors/${ids.doctors}`) } }),
   'DELETE /api/doctors/:id': async () => ({ status: 204, path: `/api/doctors/${await fresh.doctor()}?version=1` }),
   'POST /api/doctors/:id/erase': async () => ({ status: 200, path: `/api/doctors/${await fresh.doctor()}/erase`, body: { version: 1 } }),
@@ -268,6 +329,13 @@ const ALLOWED: Record<string, (persona: Persona) => Promise<AllowedCall>> = {
   'POST /api/cohorts/:id/feed/renew': async () => ({ status: 201 }),
   'DELETE /api/feeds/:id': async () => ({ status: 204, path: `/api/feeds/${await fresh.feed()}` }),
   'POST /api/cohorts/:id/solver-runs': async () => ({ status: 202, body: { timeLimit: 5 } }),
+  'POST /api/doctors/:id/assessments': async () => ({ status: 201, body: anAssessment() }),
+  // A supervisor removes what they recorded themselves.
+  'DELETE /api/assessments/:id': async (persona) => {
+    const by = persona === 'supervisor' ? clients.get('supervisor')! : admin();
+    return { status: 204, path: `/api/assessments/${(await ok(by.request('POST', `/api/doctors/${ids.doctors}/assessments`, anAssessment()), 201)).uuid}` };
+  },
+  'PUT /api/doctors/:id/supervisors': async () => ({ status: 200, body: SUPERVISORS }),
   'POST /api/solver-runs/:id/cancel': async () => ({ status: 200, path: `/api/solver-runs/${await fresh.run()}/cancel` }),
 };
 
@@ -314,5 +382,21 @@ describe('authorization matrix', () => {
       }
     }
     expect(got).toEqual(expected);
+  });
+});
+
+describe('a supervisor', () => {
+  it("reaches only the doctors they supervise: another doctor's checklist and assessments do not exist for them (404)", async () => {
+    const supervisor = clients.get('supervisor')!;
+    const others = (await ok(admin().request('GET', `/api/cohorts/${ids.cohorts}/doctors`))).filter((d: { uuid: string }) => d.uuid !== ids.doctors);
+    expect(others.length).toBeGreaterThan(0);
+    const other = others[0].uuid;
+    expect((await supervisor.request('GET', `/api/doctors/${other}/checklist`)).status).toBe(404);
+    expect((await supervisor.request('GET', `/api/doctors/${other}/assessments`)).status).toBe(404);
+    expect((await supervisor.request('POST', `/api/doctors/${other}/assessments`, anAssessment())).status).toBe(404);
+    const supervision = await ok(supervisor.request('GET', '/api/supervision'));
+    expect(JSON.stringify(supervision)).toContain(ids.doctors);
+    expect(JSON.stringify(supervision)).not.toContain(other);
+    expect(await ok(clients.get('idleSupervisor')!.request('GET', '/api/supervision'))).toEqual([]);
   });
 });

@@ -107,8 +107,9 @@ describe('npm run backup, then npm run restore into an empty database', () => {
       'tr_assignments_keep_published_insert',
       'tr_assignments_keep_published_update',
       'tr_plans_keep_published',
-      // migrations/…-RevisionTriggers.ts: each table calendars or plan checks read, each event.
-      ...['absences', 'assignments', 'capacity_overrides', 'cohorts', 'credits', 'doctors', 'pins', 'plans', 'sites', 'template_blocks', 'templates', 'wishes'].flatMap((table) =>
+      'tr_regions_revisions_update',
+      // migrations/…-RevisionTriggers.ts and …-FollowUpChecks.ts: each table calendars or plan checks read, each event.
+      ...['absences', 'assessments', 'assignments', 'capacity_overrides', 'cohorts', 'credits', 'doctors', 'pins', 'placement_supervisors', 'plans', 'sites', 'template_blocks', 'templates', 'wishes'].flatMap((table) =>
         ['delete', 'insert', 'update'].map((event) => `tr_${table}_revisions_${event}`),
       ),
     ].sort());

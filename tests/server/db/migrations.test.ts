@@ -35,14 +35,14 @@ describe('migrations', () => {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       expect(applied).toHaveLength(MIGRATIONS.length);
       expect(await tables(db.url)).toEqual([
-        'absences', 'assignments', 'audit_log', 'block_kinds', 'calendar_revisions', 'capacity_overrides', 'cohorts', 'credits', 'doctor_requests',
-        'doctors', 'feed_tokens', 'login_attempts', 'password_resets', 'pins', 'plan_checks', 'plans', 'rate_limits', 'region_revisions', 'regions', 'sessions', 'sites', 'solver_runs',
+        'absences', 'assessments', 'assignments', 'audit_log', 'block_kinds', 'calendar_revisions', 'capacity_overrides', 'cohorts', 'credits', 'doctor_requests',
+        'doctors', 'feed_tokens', 'login_attempts', 'password_resets', 'pins', 'placement_supervisors', 'plan_checks', 'plans', 'rate_limits', 'region_revisions', 'regions', 'sessions', 'sites', 'solver_runs',
         'template_blocks', 'templates', 'user_regions', 'user_sites', 'users', 'wishes',
       ]);
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables(db.url)).toEqual([]);
       expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
-      expect((await tables(db.url)).length).toBe(28);
+      expect((await tables(db.url)).length).toBe(30);
     } finally {
       await dataSource.destroy();
     }

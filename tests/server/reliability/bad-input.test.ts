@@ -57,12 +57,13 @@ const ACCOUNTS = {
   signIn: { email: 'sign-in@test.example', password: 'sign-in-password-123' },
   password: { email: 'password@test.example', password: 'password-password-123' },
   reset: { email: 'reset@test.example', password: 'reset-password-123' },
+  supervisor: { email: 'supervisor@test.example', password: 'supervisor-password-123' },
 };
 
 let api: TestApi;
 let snapshots: Snapshotter;
 let baseline: Snapshot;
-type Spare = 'regions' | 'sites' | 'templates' | 'cohorts' | 'doctors' | 'erasable' | 'plans' | 'archivable' | 'drafts';
+type Spare = 'regions' | 'sites' | 'templates' | 'cohorts' | 'doctors' | 'erasable' | 'plans' | 'archivable' | 'drafts' | 'assessments';
 const ids = {} as Record<Kind, string> & Record<`spare-${Spare}`, string> & Record<'resetUser' | 'doctorCohort', string>;
 let examples: Record<string, Example>;
 /** What the examples are made of, read once from the demo data. */
@@ -73,6 +74,10 @@ let base: {
   cohortBody: Record<string, unknown>;
   assignments: unknown[];
   passwordCookie: string;
+  /** A supervisor's session, for GET /api/supervision. */
+  supervisorCookie: string;
+  /** The server's today: an assessment is recorded once done. */
+  today: string;
 };
 /** The token of the reset user's one live reset link. */
 let resetToken: string;
@@ -106,6 +111,9 @@ beforeAll(async () => {
   await api.userClient({ ...ACCOUNTS.signIn, ...coordinator });
   const passwordUser = await api.userClient({ ...ACCOUNTS.password, ...coordinator });
   await api.userClient({ ...ACCOUNTS.reset, ...coordinator });
+  const supervisor = await api.userClient({ ...ACCOUNTS.supervisor, role: 'supervisor', regions: [], sites: [] });
+  const supervised = await api.request('PUT', `/api/doctors/${doctor.uuid}/supervisors`, SUPERVISORS);
+  if (supervised.status !== 200) throw new Error(`setup: PUT supervisors → ${supervised.status} ${JSON.stringify(supervised.body)}`);
   ids.resetUser = (await get('/api/users')).find((u: { email: string }) => u.email === ACCOUNTS.reset.email).uuid;
   // New doctors join a cohort of their own: in the demo cohort they would lack placements in
   // its published plan, and a copy of that plan could not be published.
@@ -117,6 +125,8 @@ beforeAll(async () => {
     cohortBody: strip(cohort, 'uuid', 'version', 'region', 'doctors'),
     assignments: draft.assignments.map(({ doctor: d, block, site: s, from, to }: Record<string, unknown>) => ({ doctor: d, block, site: s, from, to })),
     passwordCookie: passwordUser.cookie!,
+    supervisorCookie: supervisor.cookie!,
+    today: (await get('/api/auth/me')).today,
   };
   await makeConsumables(1);
   snapshots = await snapshotter(api.dataSource);
@@ -148,9 +158,14 @@ async function makeConsumables(round: number): Promise<void> {
   ids['spare-plans'] = (await post(`/api/cohorts/${cohort}/plans`, { from: 'published' })).uuid;
   ids['spare-archivable'] = (await post(`/api/cohorts/${cohort}/plans`, { from: 'published' })).uuid;
   ids['spare-drafts'] = (await post(`/api/cohorts/${cohort}/plans`, { from: 'version', plan: published.uuid })).uuid;
+  ids['spare-assessments'] = (await post(`/api/doctors/${ids.doctors}/assessments`, anAssessment())).uuid;
   resetToken = (await post(`/api/users/${ids.resetUser}/reset-link`)).link.split('#')[1];
   examples = examplesNow(published.uuid);
 }
+
+const anAssessment = () => ({ kind: 'mini-cex', date: base.today, assessor: 'Handledare Test', block: 'pc', note: 'Genomförd på akuten' });
+/** The supervisor account supervises the doctor in one block. */
+const SUPERVISORS = { supervisors: [{ block: 'pc', name: 'Handledare Test', email: ACCOUNTS.supervisor.email }] };
 
 function examplesNow(publishedPlan: string): Record<string, Example> {
   const { siteBody, templateBody, doctorBody, cohortBody, assignments } = base;
@@ -173,7 +188,8 @@ function examplesNow(publishedPlan: string): Record<string, Example> {
       refusalWrites: ['login_attempts', 'sessions'],
     },
     'GET /api/users': {},
-    'POST /api/users': { body: { email: 'fuzz@test.example', password: 'fuzz-password-123', role: 'coordinator', regions: [ids.regions], sites: [] } },
+    // Limited to a town of the region: `towns` gets its share of broken values too.
+    'POST /api/users': { body: { email: 'fuzz@test.example', password: 'fuzz-password-123', role: 'coordinator', regions: [ids.regions], sites: [], towns: [siteBody.town] } },
     'POST /api/users/:id/reset-link': { id: ids.users },
     'GET /api/regions': {},
     'POST /api/regions': { body: { name: 'Region Fuzz' } },
@@ -232,6 +248,14 @@ function examplesNow(publishedPlan: string): Record<string, Example> {
     'POST /api/cohorts/:id/feed/renew': { id: ids.cohorts },
     'DELETE /api/feeds/:id': { id: ids.feeds },
     'GET /api/doctors/:id/calendar.ics': { id: ids.doctors },
+    'GET /api/doctors/:id/checklist': { id: ids.doctors },
+    'GET /api/doctors/:id/assessments': { id: ids.doctors },
+    'POST /api/doctors/:id/assessments': { id: ids.doctors, body: anAssessment() },
+    'DELETE /api/assessments/:id': { id: ids['spare-assessments'] },
+    'GET /api/cohorts/:id/checklist': { id: ids.cohorts },
+    'GET /api/doctors/:id/supervisors': { id: ids.doctors },
+    'PUT /api/doctors/:id/supervisors': { id: ids.doctors, body: SUPERVISORS },
+    'GET /api/supervision': { cookie: base.supervisorCookie },
     'GET /api/cohorts/:id/solver-runs': { id: ids.cohorts },
     'POST /api/cohorts/:id/solver-runs': { id: ids.cohorts, body: { timeLimit: 5, seed: 7, variants: 2, frozenBefore: '2026-03-02' } },
     'GET /api/solver-runs/:id': { id: ids['solver-runs'] },

@@ -25,7 +25,23 @@ export interface YearEvent {
   /** 'YYYY-MM-DD' for all-day events (end exclusive). */
   start: string;
   end: string;
+  /** A calendar event's category (study time, BT-råd, assessments…): its colour. Placements and absences have none. */
+  category?: string;
 }
+
+/**
+ * A colour per kind of meeting, each dark enough for white text (WCAG AA, ≥ 4.5:1), so study
+ * time, BT-råd and assessments stand out from the placements (the default colour).
+ */
+export const CATEGORY_COLOURS: Record<string, string> = {
+  teaching: '#5b2c6f',
+  'study-time': '#1d6b4f',
+  council: '#8a4500',
+  kollegium: '#9c2a2a',
+  assessment: '#9c2a2a',
+  'planned-assessment': '#9c2a2a',
+  'external-assessment': '#9c2a2a',
+};
 
 export interface YearCalendarProps {
   events: YearEvent[];
@@ -58,7 +74,7 @@ export function YearCalendar({ events, initialDate, view = 'btMonths', today }: 
         // FullCalendar's today button reads "Idag" but is named "Denna månad": a name without its
         // visible text (WCAG 2.5.3). Ours is the app's word, in both.
         buttons={{ today: { text: t('today'), hint: t('today') } }}
-        events={events.map((e) => ({ ...e, allDay: true }))}
+        events={events.map(({ category, ...e }) => ({ ...e, allDay: true, ...(category && CATEGORY_COLOURS[category] ? { color: CATEGORY_COLOURS[category] } : {}) }))}
         // Dark enough for white text at small sizes (WCAG AA); FullCalendar's default blue is not.
         eventColor="#1f618d"
         eventContrastColor="#fff"
