@@ -3,14 +3,21 @@ import { uuidParamsSchema, versionQuerySchema } from '../../shared/api/common';
 import { planCreateSchema, planDiffQuerySchema, planEditSchema, planVersionActionSchema } from '../../shared/api/plans';
 import { doctorRequestBodySchema, doctorRequestDecisionSchema, doctorRequestListQuerySchema } from '../../shared/api/requests';
 import { solverRunStartSchema } from '../../shared/api/solver-runs';
+import type { Request } from 'express';
 import { townsOf } from '../auth/access';
 import { actorOf } from '../http/actor';
 import { parse } from '../http/parse';
 import type { Services } from '../services';
+import { otherTownsUnnamed } from '../services/privacy';
 import type { Routes } from './access-table';
 
 export function planRoutes(router: Routes, services: Services): void {
   const id = (params: unknown) => parse(uuidParamsSchema, params).id;
+  /** For a town-limited coordinator, other towns' doctors by code only (violations and solver messages name doctors). */
+  const unnamed = async <T>(req: Request, cohortId: string, value: T): Promise<T> => {
+    const towns = townsOf(req);
+    return towns ? otherTownsUnnamed(value, await services.cohorts.problem(cohortId), towns) : value;
+  };
 
   router.get('/cohorts/:id/plans', async (req, res) => {
     res.json(await services.plans.list(id(req.params)));
@@ -19,14 +26,16 @@ export function planRoutes(router: Routes, services: Services): void {
     res.status(201).json(await services.plans.create(id(req.params), parse(planCreateSchema, req.body), actorOf(req)));
   });
   router.get('/plans/:id', async (req, res) => {
-    res.json(await services.plans.get(id(req.params)));
+    const plan = await services.plans.get(id(req.params));
+    res.json(await unnamed(req, plan.cohort, plan));
   });
   router.delete('/plans/:id', async (req, res) => {
     await services.plans.discard(id(req.params), parse(versionQuerySchema, req.query).version, actorOf(req));
     res.status(204).end();
   });
   router.put('/plans/:id/assignments', async (req, res) => {
-    res.json(await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req), townsOf(req)));
+    const plan = await services.plans.edit(id(req.params), parse(planEditSchema, req.body), actorOf(req), townsOf(req));
+    res.json(await unnamed(req, plan.cohort, plan));
   });
   router.get('/plans/:id/diff', async (req, res) => {
     res.json(await services.plans.diff(id(req.params), parse(planDiffQuerySchema, req.query).against));
@@ -39,14 +48,16 @@ export function planRoutes(router: Routes, services: Services): void {
   });
 
   router.get('/cohorts/:id/solver-runs', async (req, res) => {
-    res.json(await services.solverRuns.list(id(req.params)));
+    const cohort = id(req.params);
+    res.json(await unnamed(req, cohort, await services.solverRuns.list(cohort)));
   });
   router.post('/cohorts/:id/solver-runs', async (req, res) => {
     const run = await services.solverRuns.start(id(req.params), parse(solverRunStartSchema, req.body), actorOf(req));
     res.status(202).location(`/api/solver-runs/${run.uuid}`).json(run);
   });
   router.get('/solver-runs/:id', async (req, res) => {
-    res.json(await services.solverRuns.get(id(req.params)));
+    const run = await services.solverRuns.get(id(req.params));
+    res.json(await unnamed(req, run.cohort, run));
   });
   router.post('/solver-runs/:id/cancel', async (req, res) => {
     res.json(await services.solverRuns.cancel(id(req.params), actorOf(req)));

@@ -9,7 +9,9 @@ import type { BtGoalId } from '../domain/goals';
 import { isSwedishHoliday } from '../domain/holidays';
 import type { LeaveDays } from '../domain/leave-days';
 import { PROTECTED_NAME_SV } from '../domain/labels';
+import { ownValue } from '../domain/own';
 import type { AssessmentKind } from '../domain/readiness';
+import { milestonesOf } from '../domain/milestones';
 import { goalsOf } from '../domain/regulation';
 import { addWeeks, stockholmInstant, weekFromIndex, weekIndex, type WeekRange } from '../domain/weeks';
 import { weeklySeries, type WeeklyRecurrence } from './recurrence';
@@ -183,7 +185,8 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
       const goals = block ? goalsOf(block) : [];
       // Supervisors are named in the doctor's own calendar only.
       const supervisor = input.audience === 'doctor' && doctor.supervisor ? `Huvudhandledare: ${doctor.supervisor}` : undefined;
-      const handledare = input.audience === 'doctor' && doctor.supervisors?.[p.block] ? `Handledare: ${doctor.supervisors[p.block]}` : undefined;
+      const handledareName = input.audience === 'doctor' ? ownValue(doctor.supervisors, p.block) : undefined;
+      const handledare = handledareName ? `Handledare: ${handledareName}` : undefined;
       const description = [site?.address ? `Adress: ${site.address}` : undefined, supervisor, handledare, goals.length ? `Mål: ${goals.join(', ')}` : undefined].filter(Boolean).join('\n');
       events.push({
         ...base,
@@ -227,20 +230,17 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
       events.push({ uid: `${doctor.key}.franvaro.${a.first}.${a.last}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'absence', summary: input.audience === 'doctor' ? ABSENCE_TITLE : `${who}: ${ABSENCE_TITLE}`, ...allDay(a.first, addDays(a.last, 1)) });
     }
 
-    // BT-kollegium halfway through the service weeks; the external assessment in the last one.
-    const service = own.filter((p) => p.site !== null).flatMap((p) => serviceWeeks(p).map((w) => ({ w, p })));
-    const middle = service[Math.floor((service.length - 1) / 2)];
-    const final = service.at(-1);
-    if (input.kollegiumMonths && own.length) {
-      for (const months of input.kollegiumMonths) {
-        const week = addWeeks(own[0]!.from, Math.round((months * 52) / 12));
-        events.push({ uid: `${doctor.key}.kollegium.${months}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...meetingIn(week) });
-      }
-    } else if (middle) {
-      events.push({ uid: `${middle.p.placement}.kollegium@${UID_DOMAIN}`, sequence: middle.p.sequence, stamp: middle.p.changedAt, doctor: doctor.key, category: 'kollegium', summary: `${prefix}: BT-kollegium`, ...meetingIn(weekFromIndex(middle.w)) });
+    // BT-kollegium halfway through the service weeks (or as the cohort sets it); the external
+    // assessment in the last one: the checklist's due weeks come from the same rule.
+    const milestones = milestonesOf(own, doctor.absences, input.kollegiumMonths);
+    for (const { week, months, placement } of milestones.kollegium) {
+      const meeting = { doctor: doctor.key, category: 'kollegium' as const, summary: `${prefix}: BT-kollegium`, ...meetingIn(week) };
+      if (placement) events.push({ ...meeting, uid: `${placement.placement}.kollegium@${UID_DOMAIN}`, sequence: placement.sequence, stamp: placement.changedAt });
+      else events.push({ ...meeting, uid: `${doctor.key}.kollegium.${months}@${UID_DOMAIN}`, sequence: 0, stamp: input.settingsChangedAt });
     }
-    if (final) {
-      events.push({ uid: `${final.p.placement}.extern@${UID_DOMAIN}`, sequence: final.p.sequence, stamp: final.p.changedAt, doctor: doctor.key, category: 'external-assessment', summary: `${prefix}: Extern bedömning av BT`, ...meetingIn(weekFromIndex(final.w)) });
+    const external = milestones.external;
+    if (external) {
+      events.push({ uid: `${external.placement.placement}.extern@${UID_DOMAIN}`, sequence: external.placement.sequence, stamp: external.placement.changedAt, doctor: doctor.key, category: 'external-assessment', summary: `${prefix}: Extern bedömning av BT`, ...meetingIn(external.week) });
     }
 
     // Teaching, study time and BT-råd are the doctor's own: a shared calendar has no use for them.

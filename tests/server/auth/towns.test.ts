@@ -122,6 +122,14 @@ describe('a town-limited coordinator', () => {
     for (const d of doctors.filter((x) => !theirs(x))) expect(text).not.toContain(d.name);
     expect(problem.doctors.find((d: { id: string }) => d.id === ownDoctor().id).name).toBe(ownDoctor().name);
     expect(problem.doctors.find((d: { id: string }) => d.id === otherDoctor().id).name).toBe(otherDoctor().id);
+    // A plan's violations name doctors: another town's by code only.
+    const draft = await ok(api.request('POST', `/api/cohorts/${cohortId}/plans`, { from: 'published' }), 201);
+    const plain = (draft.assignments as Record<string, unknown>[]).map(({ doctor, block, site, from, to }) => ({ doctor, block, site, from, to }));
+    const edited = await ok(api.request('PUT', `/api/plans/${draft.uuid}/assignments`, { version: draft.version, assignments: plain.filter((a) => a.doctor !== otherDoctor().id) }));
+    expect(JSON.stringify(edited.violations)).toContain(otherDoctor().name);
+    const seen = await ok(ovik.request('GET', `/api/plans/${draft.uuid}`));
+    expect(JSON.stringify(seen.violations)).not.toContain(otherDoctor().name);
+    expect(JSON.stringify(seen.violations)).toContain(otherDoctor().id);
     // A coordinator of the whole region reads the names.
     const whole = await ok(api.request('GET', `/api/cohorts/${cohortId}/problem`));
     expect(problem.doctors.map((d: { id: string }) => d.id)).toEqual(whole.doctors.map((d: { id: string }) => d.id));
