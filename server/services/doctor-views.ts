@@ -8,6 +8,7 @@ import { btSpan } from '../../shared/domain/bt-span';
 import { ownValue } from '../../shared/domain/own';
 import { plannedBtWeeks } from '../../shared/domain/rotation';
 import { AbsenceEntity } from '../entities/absence';
+import { AssessmentEntity } from '../entities/assessment';
 import { AuditEntryEntity } from '../entities/audit-entry';
 import { CohortEntity } from '../entities/cohort';
 import { DoctorEntity } from '../entities/doctor';
@@ -94,7 +95,9 @@ export class DoctorViewService {
   }
 
   /** Everything stored about one doctor (GDPR access). */
-  async export(doctorId: string): Promise<{ doctor: DoctorResource; placements: unknown[]; requests: unknown[]; account: { email: string; role: string } | null }> {
+  async export(
+    doctorId: string,
+  ): Promise<{ doctor: DoctorResource; placements: unknown[]; requests: unknown[]; assessments: unknown[]; supervisors: unknown[]; account: { email: string; role: string } | null }> {
     const em = this.ds.manager;
     const [doctor] = await doctorResources(em, [await found(em, DoctorEntity, doctorId, 'doctor')]);
     const placements = await em.query(
@@ -110,8 +113,16 @@ export class DoctorViewService {
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
     }));
+    const assessments = (await em.getRepository(AssessmentEntity).find({ where: { doctorId }, order: { doneOn: 'ASC', createdAt: 'ASC' } })).map((a) => ({
+      kind: a.kind,
+      block: a.block,
+      date: a.doneOn,
+      assessor: a.assessor,
+      note: a.note,
+    }));
+    const supervisors = (await em.getRepository(PlacementSupervisorEntity).find({ where: { doctorId }, order: { block: 'ASC' } })).map(({ block, name, email }) => ({ block, name, email }));
     const user = await em.getRepository(UserEntity).findOneBy({ doctorId });
-    return { doctor: doctor!, placements, requests, account: user ? { email: user.email, role: user.role } : null };
+    return { doctor: doctor!, placements, requests, assessments, supervisors, account: user ? { email: user.email, role: user.role } : null };
   }
 
   /** Removes the personal fields and the account; the placements stay, anonymised. */
@@ -125,6 +136,10 @@ export class DoctorViewService {
       await em.getRepository(AbsenceEntity).update({ doctorId }, { reason: null });
       await em.getRepository(WishEntity).delete({ doctorId });
       await em.getRepository(DoctorRequestEntity).delete({ doctorId });
+      // Assessments stay as a record that they were done, without their notes; no supervisor
+      // account reaches the erased record any more.
+      await em.getRepository(AssessmentEntity).update({ doctorId }, { note: null });
+      await em.getRepository(PlacementSupervisorEntity).delete({ doctorId });
       // The doctor's calendar links stop, and the account's email leaves every record that
       // names it: the audit log keeps what was done, under a name for the erased record.
       await em.getRepository(FeedTokenEntity).update({ scope: 'doctor', targetId: doctorId, revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -9,7 +9,7 @@ import type { BtGoalId } from './goals';
 import { milestonesOf, serviceWeeksOf } from './milestones';
 import { ownValue } from './own';
 import { readiness, type Milestone, type Readiness } from './readiness';
-import { fullTimeWeeks, goalCoverage, regulationShortfalls, type RegulationShortfall, type ServiceByCategory } from './regulation';
+import { addCreditedWeeks, fullTimeWeeks, goalCoverage, regulationShortfalls, type RegulationShortfall, type ServiceByCategory } from './regulation';
 import type { Week, WeekRange } from './weeks';
 
 /** The assessment kind whose record holds the BT-kollegium milestone. */
@@ -86,11 +86,7 @@ export function doctorChecklist(input: ChecklistInput): DoctorChecklist {
     const block = blocks.get(p.block);
     if (block) add(block.category, fullTimeWeeks(weeks, input.doctor.partTime));
   }
-  const credited = input.doctor.credits.flatMap((c) => {
-    const block = blocks.get(c.block);
-    if (block) add(block.category, c.weeks);
-    return block ? [block] : [];
-  });
+  const credited = addCreditedWeeks(service, blocks, input.doctor.credits);
   const coverage = goalCoverage([...placed.flatMap((p) => blocks.get(p.block) ?? []), ...credited]);
   const shortfalls = regulationShortfalls(service);
 

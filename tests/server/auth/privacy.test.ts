@@ -86,6 +86,14 @@ describe('GDPR', () => {
     // The published plan's six placements of the Kronoberg year.
     expect(exported.body.placements.map((p: { plan: number; status: string; block: string }) => `${p.plan} ${p.status} ${p.block}`).sort()).toEqual(['im', 'intro', 'pc', 'psy', 'surg', 'vac'].map((block) => `1 published ${block}`));
     expect(exported.body.requests).toEqual([expect.objectContaining({ kind: 'wish', status: 'pending', wish: { block: 'psy', weight: 2 } })]);
+    // Assessments and the placements' supervisors are theirs too (the demo doctor has a handledare per placement).
+    const recorded = await coordinator.request('POST', `/api/doctors/${doctorId}/assessments`, { kind: 'mini-cex', date: '2026-01-05', assessor: 'Dr Ek', block: 'intro', note: 'Anamnes och status' });
+    expect(recorded.status).toBe(201);
+    const again = (await doctorClient.request('GET', `/api/doctors/${doctorId}/export`)).body;
+    expect(again.assessments).toEqual([{ kind: 'mini-cex', block: 'intro', date: '2026-01-05', assessor: 'Dr Ek', note: 'Anamnes och status' }]);
+    const supervisors = (await coordinator.request('GET', `/api/doctors/${doctorId}/supervisors`)).body;
+    expect(supervisors.length).toBeGreaterThan(0);
+    expect(again.supervisors.map((s: { block: string; name: string }) => `${s.block} ${s.name}`).sort()).toEqual(supervisors.map((s: { block: string; name: string }) => `${s.block} ${s.name}`).sort());
   });
 
   it('erases the personal fields and the account, keeping the placements', async () => {
@@ -99,9 +107,13 @@ describe('GDPR', () => {
     expect((await coordinator.request('GET', `/api/doctors/${doctorId}/schedule`)).body.assignments).toEqual(before);
     expect((await doctorClient.request('GET', '/api/auth/me')).status).toBe(401);
     expect((await api.signIn('lakare.kronoberg@bt-demo.se', 'demo-lakare-2026')).answer.status).toBe(401);
-    const text = JSON.stringify((await coordinator.request('GET', `/api/doctors/${doctorId}/export`)).body);
+    const exported = (await coordinator.request('GET', `/api/doctors/${doctorId}/export`)).body;
+    const text = JSON.stringify(exported);
     expect(text).not.toContain(doctor.name);
     expect(text).not.toContain('utbrändhet');
+    // The assessment stays done, without its note; no supervisor reaches the record any more.
+    expect(exported.assessments).toEqual([{ kind: 'mini-cex', block: 'intro', date: '2026-01-05', assessor: 'Dr Ek', note: null }]);
+    expect(exported.supervisors).toEqual([]);
   });
 
   it('leaves the erased doctor findable nowhere: the feed is gone and the audit log says what was done, not by whom', async () => {
