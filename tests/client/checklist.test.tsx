@@ -160,10 +160,10 @@ describe('ChecklistMatrix', () => {
       ['0/2', 'behind'],
       ['–', ''],
       ['–', ''],
-      ['!', 'behind'],
+      ['efter plan', 'behind'],
       ['–', ''],
       ['2', 'behind'],
-      ['', ''],
+      ['Nej', ''],
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Checklista för Doktor Två' }));
     expect(onOpen).toHaveBeenCalledWith(ASSESSMENT);

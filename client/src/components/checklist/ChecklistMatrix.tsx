@@ -16,7 +16,8 @@ export function ChecklistMatrix({ matrix, selected, onOpen }: Props) {
   // Only kinds someone expects or has recorded: a column of dashes says nothing.
   const kinds = matrix.kinds.filter((k) => matrix.doctors.some((d) => Object.hasOwn(d.assessments, k.id) && (d.assessments[k.id]!.expected > 0 || d.assessments[k.id]!.done > 0)));
   const mark = (behind: boolean) => (behind ? { className: 'behind', title: t('checklistBehind') } : {});
-  const milestone = (m: { held: boolean; behind: boolean }) => <td {...mark(m.behind)}>{m.held ? '✓' : m.behind ? '!' : '–'}</td>;
+  // Red is never the only sign: a cell behind says so in words.
+  const milestone = (m: { held: boolean; behind: boolean }) => <td {...mark(m.behind)}>{m.held ? '✓' : m.behind ? t('checklistBehind') : '–'}</td>;
   if (matrix.doctors.length === 0) return <p>{t('checklistNoDoctors')}</p>;
   return (
     <table className="checklist-matrix">
@@ -55,7 +56,7 @@ export function ChecklistMatrix({ matrix, selected, onOpen }: Props) {
             {milestone(d.kollegium)}
             {milestone(d.external)}
             <td {...mark(d.behind > 0)}>{d.behind || '–'}</td>
-            <td>{d.ready ? '✓' : ''}</td>
+            <td>{d.ready ? '✓' : t('checklistNotReady')}</td>
           </tr>
         ))}
       </tbody>
