@@ -4,13 +4,16 @@
 // regions does not bring them back.
 import type { DataSource } from 'typeorm';
 import { PRESETS } from '../../shared/domain/presets';
+import type { Category } from '../../shared/domain/block-kinds';
 import { AuditEntryEntity } from '../entities/audit-entry';
+import { CohortEntity } from '../entities/cohort';
 import { createUserIn } from '../auth/service';
 import { DoctorEntity } from '../entities/doctor';
 import { FeedTokenEntity } from '../entities/feed-token';
 import { PlacementSupervisorEntity } from '../entities/placement-supervisor';
 import { RegionEntity } from '../entities/region';
 import { SiteEntity } from '../entities/site';
+import { TemplateBlockEntity } from '../entities/template-block';
 import { DEMO_FEED_KEY, feedToken } from '../feeds/tokens';
 import { audit } from '../services/audit';
 import { importProblem } from '../services/cohorts';
@@ -44,6 +47,26 @@ export const DEMO_SUPERVISORS = {
 } as const;
 
 /**
+ * Västernorrland's follow-up as its description has it: the standard assessments in each
+ * placement ("Mini-CEX, DOPS, CBD och specialistkollegium"), regular study time and BT-råd
+ * meetings. Kronoberg's template starts without expected assessments: its coordinator sets them.
+ */
+export const DEMO_FOLLOW_UP = {
+  region: 'Region Västernorrland',
+  expected: {
+    acute: { 'mini-cex': 2, dops: 1, 'samlad-bedomning': 1 },
+    psychiatry: { 'mini-cex': 1, cbd: 1, 'samlad-bedomning': 1 },
+    'primary-care': { 'mini-cex': 2, cbd: 1, specialistkollegium: 1, 'samlad-bedomning': 1 },
+  } as Partial<Record<Category, Record<string, number>>>,
+  studyTime: { weekday: 2, start: '08:00', minutes: 240, everyWeeks: 2 },
+  councils: [
+    { date: '2026-04-15', start: '13:00', minutes: 120, place: 'Sundsvalls sjukhus, konferensrum Norra' },
+    { date: '2026-09-16', start: '13:00', minutes: 120, place: 'Sundsvalls sjukhus, konferensrum Norra' },
+    { date: '2027-01-20', start: '13:00', minutes: 120, place: 'Örnsköldsviks sjukhus, aulan' },
+  ],
+};
+
+/**
  * Demo feeds: fixed ids and the public demo key give fixed URLs (README prints them), whatever
  * the installation's secret. Never with NODE_ENV=production (main.ts; the public route refuses them too).
  */
@@ -75,6 +98,12 @@ export async function loadDemoData(ds: DataSource, options: { accounts: boolean;
       const site = await em.getRepository(SiteEntity).findOneByOrFail({ regionId: region.id, code: first.site! });
       const doctor = await em.getRepository(DoctorEntity).findOneByOrFail({ cohortId: cohort.uuid, code: first.doctor });
       regions.set(preset.region, { regionId: region.id, siteId: site.id, doctorId: doctor.id });
+      if (preset.region === DEMO_FOLLOW_UP.region) {
+        const { studyTime, councils, expected } = DEMO_FOLLOW_UP;
+        await em.getRepository(CohortEntity).update({ id: cohort.uuid }, { studyTime, councils });
+        const templateId = (await em.getRepository(CohortEntity).findOneByOrFail({ id: cohort.uuid })).templateId;
+        for (const [category, assessments] of Object.entries(expected)) await em.getRepository(TemplateBlockEntity).update({ templateId, category }, { assessments });
+      }
       if (preset.region === DEMO_SUPERVISORS.region) {
         const placements = preset.plan.assignments.filter((a) => a.doctor === first.doctor && a.site !== null).sort((a, b) => a.from.localeCompare(b.from));
         await em.getRepository(PlacementSupervisorEntity).insert(

@@ -21,7 +21,7 @@ import { doctorResourceSchema, incomingSchema, scheduleSchema, type AbsenceBody,
 import { feedLinkSchema, type FeedLink } from '../../../shared/api/feeds';
 import { occupancySchema, type Occupancy } from '../../../shared/api/occupancy';
 import { planResourceSchema, planSummarySchema, type PlanResource, type PlanSummary } from '../../../shared/api/plans';
-import { auditEntrySchema, regionSchema, type AuditEntry, type Region } from '../../../shared/api/regions';
+import { auditEntrySchema, regionSchema, type AuditEntry, type Region, type RegionUpdate } from '../../../shared/api/regions';
 import { doctorRequestSchema, type DoctorRequest } from '../../../shared/api/requests';
 import { siteResourceSchema, type SiteBody, type SiteResource, type SiteUpdate } from '../../../shared/api/sites';
 import { solverRunSchema, type SolverRun, type SolverRunStart } from '../../../shared/api/solver-runs';
@@ -114,6 +114,9 @@ export const api = {
   logout: () => call(z.undefined(), 'POST', '/api/auth/logout'),
   me: (): Promise<User> => call(userSchema, 'GET', '/api/auth/me'),
   regions: (): Promise<Region[]> => call(z.array(regionSchema), 'GET', '/api/regions'),
+  region: (id: string): Promise<Region> => call(regionSchema, 'GET', `/api/regions/${id}`),
+  /** 422 naming `assessmentKinds` when a kind a template block still expects is left out; 409 on a stale version. */
+  updateRegion: (id: string, body: RegionUpdate): Promise<Region> => call(regionSchema, 'PATCH', `/api/regions/${id}`, body),
   cohorts: (region: string): Promise<CohortResource[]> => call(z.array(cohortResourceSchema), 'GET', `/api/regions/${region}/cohorts`),
   createCohort: (region: string, body: CohortBody): Promise<CohortResource> => call(cohortResourceSchema, 'POST', `/api/regions/${region}/cohorts`, body),
   updateCohort: (id: string, body: CohortUpdate): Promise<CohortResource> => call(cohortResourceSchema, 'PATCH', `/api/cohorts/${id}`, body),

@@ -412,6 +412,13 @@ export const TEXTS = {
     exceptionDecidedBy: 'Beslutat av (studierektor)',
     secondDecider: 'Andra beslutsfattare (valfritt)',
     addSecondCredit: 'Lägg till ett andra tillgodoräknande',
+    regionAssessmentKinds: 'Bedömningstyper i regionen',
+    regionAssessmentKindsHint: 'En ny typs kod föreslås från det svenska namnet. En typ som en malls block förväntar tas först bort där.',
+    assessmentKindNameSv: 'Svenskt namn',
+    assessmentKindNameEn: 'Engelskt namn',
+    assessmentKindField: '{field}, rad {n}',
+    addAssessmentKind: 'Lägg till bedömningstyp',
+    saveAssessmentKinds: 'Spara bedömningstyper',
   },
   en: {
     appName: 'BT planner',
@@ -823,6 +830,13 @@ export const TEXTS = {
     exceptionDecidedBy: 'Decided by (studierektor)',
     secondDecider: 'Second decider (optional)',
     addSecondCredit: 'Add a second credit',
+    regionAssessmentKinds: 'Assessment kinds in the region',
+    regionAssessmentKindsHint: "A new kind's code is suggested from its Swedish name. A kind a template's block expects is removed there first.",
+    assessmentKindNameSv: 'Swedish name',
+    assessmentKindNameEn: 'English name',
+    assessmentKindField: '{field}, row {n}',
+    addAssessmentKind: 'Add an assessment kind',
+    saveAssessmentKinds: 'Save assessment kinds',
   },
 } as const;
 

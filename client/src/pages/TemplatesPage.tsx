@@ -3,7 +3,8 @@
 // in the year in words ("Semester: inom 1 jun–31 aug 2026", "v. 10 2026 för alla"). A block's
 // weeks can be edited in place; "Ändra" opens every field of every block; a template is created,
 // saved as a new one or deleted. A template a cohort with a published plan uses keeps its blocks
-// (the server refuses): the change is saved as a new template instead.
+// (the server refuses): the change is saved as a new template instead. Below, the region's
+// assessment kinds, which the blocks' expected assessments name.
 import { useEffect, useState } from 'react';
 import { templateUpdateSchema, type TemplateBody, type TemplateResource } from '../../../shared/api/templates';
 import { formatDateRange } from '../../../shared/domain/dates';
@@ -16,9 +17,11 @@ import { issueMessage } from '../../../shared/format/messages';
 import type { Block } from '../../../shared/format/problem';
 import { background } from '../api/background';
 import { api } from '../api/client';
+import { AssessmentKindsForm } from '../components/AssessmentKindsForm';
 import { useChanges } from '../components/change-status';
 import { RegionSelect, useRegionChoice } from '../components/RegionSelect';
 import { TemplateForm } from '../components/TemplateForm';
+import { useRegion } from '../hooks/useRegion';
 import { useLang } from '../i18n/lang';
 import type { Lang, TextKey } from '../i18n/texts';
 
@@ -35,6 +38,10 @@ export function placeWords(block: Block, t: (key: TextKey) => string, lang: Lang
 export function TemplatesPage() {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
+  // Read here, not from the address's list: saving the region's assessment kinds reads it again,
+  // and the template forms offer the kinds as stored now.
+  const { region: regionRead, reload: reloadRegion } = useRegion(region);
+  const assessmentKinds = (regionRead ?? regions.find((r) => r.uuid === region))?.assessmentKinds;
   const [templates, setTemplates] = useState<TemplateResource[]>([]);
   const [edits, setEdits] = useState<Record<string, Record<string, string>>>({});
   const [creating, setCreating] = useState(false);
@@ -74,7 +81,7 @@ export function TemplatesPage() {
       {status}
       {creating && region && (
         <TemplateForm
-          assessmentKinds={regions.find((r) => r.uuid === region)?.assessmentKinds}
+          assessmentKinds={assessmentKinds}
           onSave={async (body) => {
             if (await change(() => api.createTemplate(region, body), t('saved'))) setCreating(false);
           }}
@@ -141,7 +148,7 @@ export function TemplatesPage() {
               <TemplateForm
                 key={`${template.uuid}-${template.version}`}
                 template={template}
-                assessmentKinds={regions.find((r) => r.uuid === region)?.assessmentKinds}
+                assessmentKinds={assessmentKinds}
                 onSave={(body) => update(template, body)}
                 onSaveAsNew={saveAsNew}
               />
@@ -149,6 +156,7 @@ export function TemplatesPage() {
           </div>
         );
       })}
+      {regionRead && <AssessmentKindsForm key={regionRead.uuid} region={regionRead} reload={reloadRegion} />}
     </section>
   );
 }

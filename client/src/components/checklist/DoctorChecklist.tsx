@@ -74,43 +74,46 @@ export function DoctorChecklist({ doctor, canRecord, today, calls = api }: Docto
         </>
       )}
 
+      {/* A table wider than a phone scrolls in its own box, which keys reach too. */}
       <h4>{t('placements')}</h4>
       {list.placements.length === 0 ? (
         <p>{t('checklistNoPlan')}</p>
       ) : (
-        <table className="checklist-placements">
-          <thead>
-            <tr>
-              <th>{t('placement')}</th>
-              <th>{t('site')}</th>
-              <th>{t('weeks')}</th>
-              <th>{t('checklistPlacementSupervisor')}</th>
-              {shown.map((id) => (
-                <th key={id}>{kindName(id)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.placements.map((p) => (
-              <tr key={p.placement} data-block={p.block}>
-                <th scope="row">{p.blockName}</th>
-                <td>{p.siteName ?? '–'}</td>
-                <td>{formatWeekRange(p, lang)}</td>
-                <td>{p.supervisor ?? '–'}</td>
-                {shown.map((id) => {
-                  const expected = Object.hasOwn(p.expected, id) ? p.expected[id]! : 0;
-                  const done = Object.hasOwn(p.done, id) ? p.done[id]! : 0;
-                  const behind = behindCell(p.placement, id);
-                  return (
-                    <td key={id} data-kind={id} className={behind ? 'behind' : undefined} title={behind ? t('checklistBehind') : undefined}>
-                      {expected === 0 && done === 0 ? '–' : t('checklistDoneOfExpected').replace('{done}', String(done)).replace('{expected}', String(expected))}
-                    </td>
-                  );
-                })}
+        <div className="table-scroll" role="region" aria-label={t('placements')} tabIndex={0}>
+          <table className="checklist-placements">
+            <thead>
+              <tr>
+                <th>{t('placement')}</th>
+                <th>{t('site')}</th>
+                <th>{t('weeks')}</th>
+                <th>{t('checklistPlacementSupervisor')}</th>
+                {shown.map((id) => (
+                  <th key={id}>{kindName(id)}</th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.placements.map((p) => (
+                <tr key={p.placement} data-block={p.block}>
+                  <th scope="row">{p.blockName}</th>
+                  <td>{p.siteName ?? '–'}</td>
+                  <td>{formatWeekRange(p, lang)}</td>
+                  <td>{p.supervisor ?? '–'}</td>
+                  {shown.map((id) => {
+                    const expected = Object.hasOwn(p.expected, id) ? p.expected[id]! : 0;
+                    const done = Object.hasOwn(p.done, id) ? p.done[id]! : 0;
+                    const behind = behindCell(p.placement, id);
+                    return (
+                      <td key={id} data-kind={id} className={behind ? 'behind' : undefined} title={behind ? t('checklistBehind') : undefined}>
+                        {expected === 0 && done === 0 ? '–' : t('checklistDoneOfExpected').replace('{done}', String(done)).replace('{expected}', String(expected))}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h4>{t('checklistMilestones')}</h4>
@@ -132,38 +135,40 @@ export function DoctorChecklist({ doctor, canRecord, today, calls = api }: Docto
       {list.assessments.length === 0 ? (
         <p>{t('checklistNoAssessments')}</p>
       ) : (
-        <table className="checklist-assessments">
-          <thead>
-            <tr>
-              <th>{t('assessmentDate')}</th>
-              <th>{t('assessmentKind')}</th>
-              <th>{t('assessmentBlock')}</th>
-              <th>{t('assessmentAssessor')}</th>
-              <th>{t('assessmentNote')}</th>
-              <th>{t('assessmentRecordedBy')}</th>
-              {canRecord && <th className="no-print" />}
-            </tr>
-          </thead>
-          <tbody>
-            {list.assessments.map((a) => (
-              <tr key={a.uuid}>
-                <td>{a.date}</td>
-                <td>{kindName(a.kind)}</td>
-                <td>{blockName(a.block)}</td>
-                <td>{a.assessor}</td>
-                <td>{a.note ?? ''}</td>
-                <td>{a.recordedBy}</td>
-                {canRecord && (
-                  <td className="no-print">
-                    <button type="button" aria-label={`${t('remove')}: ${kindName(a.kind)} ${a.date}`} onClick={() => background(remove(a))}>
-                      {t('remove')}
-                    </button>
-                  </td>
-                )}
+        <div className="table-scroll" role="region" aria-label={t('checklistAssessments')} tabIndex={0}>
+          <table className="checklist-assessments">
+            <thead>
+              <tr>
+                <th>{t('assessmentDate')}</th>
+                <th>{t('assessmentKind')}</th>
+                <th>{t('assessmentBlock')}</th>
+                <th>{t('assessmentAssessor')}</th>
+                <th>{t('assessmentNote')}</th>
+                <th>{t('assessmentRecordedBy')}</th>
+                {canRecord && <th className="no-print" />}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.assessments.map((a) => (
+                <tr key={a.uuid}>
+                  <td>{a.date}</td>
+                  <td>{kindName(a.kind)}</td>
+                  <td>{blockName(a.block)}</td>
+                  <td>{a.assessor}</td>
+                  <td>{a.note ?? ''}</td>
+                  <td>{a.recordedBy}</td>
+                  {canRecord && (
+                    <td className="no-print">
+                      <button type="button" aria-label={`${t('remove')}: ${kindName(a.kind)} ${a.date}`} onClick={() => background(remove(a))}>
+                        {t('remove')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {status}
       {canRecord && (
