@@ -1,6 +1,6 @@
 // Calendar revisions are exact: the database raises a calendar's revision whenever something it
-// shows changes (the doctor, an absence, the cohort's settings, the template's blocks, a site,
-// a publication), and leaves it alone for what it does not show (drafts, wishes, pins, another
+// shows changes (the doctor, an absence, a handledare, the cohort's settings, the template's
+// blocks, the region's assessment kinds, a site, a publication), and leaves it alone for what it does not show (drafts, wishes, pins, another
 // region, a site it has nobody at). The feed's ETag follows its bytes: it changes with the
 // calendar and stays when the change was elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,26 @@ describe('what a calendar shows changes its ETag', () => {
     const changed = await afterChange(sql(`UPDATE sites SET name = name || ' (ny)' WHERE id = $1`, [siteId]));
     expect(changed.etag).toEqual(['doctor', 'site', 'cohort']);
     expect(changed.revision).toEqual(['doctor', 'site', 'cohort']);
+  });
+
+  it("the doctor's handledare: named in their own calendar only", async () => {
+    const supervisors: { block: string; name: string; email?: string }[] = await ok(coordinator.request('GET', `/api/doctors/${doctor.id}/supervisors`));
+    expect(supervisors.length).toBeGreaterThan(0);
+    const renamed = supervisors.map((s) => ({ ...s, name: `${s.name} Ny` }));
+    const changed = await afterChange(() => ok(coordinator.request('PUT', `/api/doctors/${doctor.id}/supervisors`, { supervisors: renamed })));
+    expect(changed.etag).toEqual(['doctor']);
+    expect(changed.revision).toEqual(['doctor', 'site', 'cohort']);
+  });
+
+  it("the region's name of an assessment kind a block expects: the doctor's planned assessments name it", async () => {
+    await api.dataSource.query(`UPDATE template_blocks SET assessments = '{"mini-cex": 1}' WHERE code = 'im' AND template_id = (SELECT template_id FROM cohorts WHERE id = $1)`, [cohortId]);
+    const [{ region_id: regionId }] = await api.dataSource.query('SELECT region_id FROM cohorts WHERE id = $1', [cohortId]);
+    const region = await ok(coordinator.request('GET', `/api/regions/${regionId}`));
+    const kinds = region.assessmentKinds.map((k: { id: string; name_sv: string }) => (k.id === 'mini-cex' ? { ...k, name_sv: 'Mini-CEX (ny)' } : k));
+    const changed = await afterChange(() => ok(coordinator.request('PATCH', `/api/regions/${regionId}`, { name: region.name, version: region.version, assessmentKinds: kinds })));
+    // The cohort's calendar says "Bedömning" only: its bytes stay, though every calendar of the region's cohorts reads again.
+    expect(changed.etag).toEqual(['doctor']);
+    expect(changed.revision).toEqual(['doctor', 'site', 'cohort', 'emptySite']);
   });
 
   it('a publication that moves the doctor from the site to another', async () => {
