@@ -51,6 +51,7 @@ describe('accessibility', () => {
       ['Läkare', '[data-doctor-row]', '.doctor-form'],
       ['Arbetsplatser', '[data-site-row]', '.site-form'],
       ['Mallar', '.template', null],
+      ['Checklista', '.checklist-matrix', null],
     ] as const) {
       await tab(name);
       await page.locator(ready).first().waitFor();

@@ -104,6 +104,10 @@ describe('the BT follow-up', () => {
     await page.getByRole('link', { name: 'Checklista' }).click();
     expect(await matrixCell(doctorName, 'mini-cex')).toBe('1/2');
     expect(await matrixCell(doctorName, 'dops')).toBe('0/1');
+    // Their checklist opens below the matrix, with the form to record one.
+    await page.getByRole('button', { name: `Checklista för ${doctorName}` }).click();
+    await page.locator('.checklist-placements').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
     await client.shot('checklist-matrix');
   }, 60_000);
 
