@@ -29,14 +29,14 @@ const DoctorPage = lazy(() => import('./pages/DoctorPage').then((m) => ({ defaul
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage })));
 
 /** The setup pages: they take the region and cohort from the address, nothing else. */
-const SETUP = { cohorts: CohortsPage, doctors: DoctorsPage, sites: SitesPage, templates: TemplatesPage } as const;
+const SETUP = { doctors: DoctorsPage, sites: SitesPage } as const;
 
 /** The coordinator's tabs, one address each, and the page the address names. */
 function CoordinatorPages({ today, towns }: { today: string; towns: string[] | null }) {
   const { t, lang } = useLang();
   const { place, href } = usePlace();
   useEffect(() => void (document.title = `${t(place.page)} – ${t('appName')}`), [place.page, lang]);
-  const Setup = place.page === 'board' || place.page === 'occupancy' || place.page === 'checklist' ? undefined : SETUP[place.page];
+  const Setup = place.page === 'doctors' || place.page === 'sites' ? SETUP[place.page] : undefined;
   return (
     <>
       <nav aria-label={t('menu')} className="tabs">
@@ -50,6 +50,9 @@ function CoordinatorPages({ today, towns }: { today: string; towns: string[] | n
       {place.page === 'board' && <BoardPage today={today} townsOnly={towns !== null} />}
       {place.page === 'occupancy' && <OccupancyPage today={today} />}
       {place.page === 'checklist' && <ChecklistPage today={today} />}
+      {/* Cohorts and templates are the whole region's: read-only to a coordinator limited to towns. */}
+      {place.page === 'cohorts' && <CohortsPage readOnly={towns !== null} />}
+      {place.page === 'templates' && <TemplatesPage readOnly={towns !== null} />}
       {Setup && <Setup />}
     </>
   );

@@ -2,7 +2,8 @@
 // Swedish and English names. A new kind's code follows its Swedish name as a slug until typed;
 // names change in place, a kind is removed, and the list is saved whole (PATCH of the region).
 // Checked with the server's schema first, each broken field named in its row; a refusal (a kind a
-// template block still expects, someone else's change) is said in the status line.
+// template block still expects, someone else's change) is said in the status line. Read-only (a
+// coordinator limited to towns: the region's PATCH answers 403), the kinds are a plain table.
 import { useEffect, useState, type FormEvent } from 'react';
 import { regionUpdateSchema, type Region } from '../../../shared/api/regions';
 import type { AssessmentKind } from '../../../shared/domain/readiness';
@@ -49,9 +50,11 @@ interface Props {
   /** Reads the region again, whatever happened: its kinds and version as stored now. */
   reload: () => void;
   calls?: AssessmentKindsCalls;
+  /** The kinds shown, not changed: no inputs, no add, remove or save. */
+  readOnly?: boolean;
 }
 
-export function AssessmentKindsForm({ region, reload, calls = api }: Props) {
+export function AssessmentKindsForm({ region, reload, calls = api, readOnly = false }: Props) {
   const { t } = useLang();
   const [rows, setRows] = useState<KindRow[]>(() => rowsOf(region.assessmentKinds));
   // A new version (saved here, or by someone else: 409) shows the kinds as stored.
@@ -87,6 +90,32 @@ export function AssessmentKindsForm({ region, reload, calls = api }: Props) {
     </>
   );
 
+  if (readOnly)
+    return (
+      <section aria-label={t('regionAssessmentKinds')} className="assessment-kinds">
+        <h3>{t('regionAssessmentKinds')}</h3>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('idCode')}</th>
+              <th>{t('assessmentKindNameSv')}</th>
+              <th>{t('assessmentKindNameEn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {region.assessmentKinds.map((k) => (
+              <tr key={k.id} data-kind={k.id}>
+                <td>
+                  <code>{k.id}</code>
+                </td>
+                <td>{k.name_sv}</td>
+                <td>{k.name_en}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    );
   return (
     <section aria-label={t('regionAssessmentKinds')} className="assessment-kinds">
       <h3>{t('regionAssessmentKinds')}</h3>

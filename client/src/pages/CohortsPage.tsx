@@ -1,6 +1,7 @@
 // A region's cohorts: create, edit (optimistic locking; another template that would lose what
 // doctors name is listed and mapped by kind on confirmation), export as a bt-planning-problem/1
-// file, import such a file, a new intake from one, delete.
+// file, import such a file, a new intake from one, delete. A coordinator limited to towns only
+// reads and exports them: every other change is the whole region's (the server answers 403).
 import { useEffect, useState } from 'react';
 import type { CohortBody, CohortIntake, CohortResource } from '../../../shared/api/cohorts';
 import { PROBLEM_TYPES, type LostReferenceDetail } from '../../../shared/api/common';
@@ -25,7 +26,8 @@ function download(name: string, json: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function CohortsPage() {
+/** `readOnly`: a coordinator limited to towns of the region: the cohorts are listed and exported, not changed. */
+export function CohortsPage({ readOnly = false }: { readOnly?: boolean }) {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   const [cohorts, setCohorts] = useState<CohortResource[]>([]);
@@ -88,6 +90,7 @@ export function CohortsPage() {
     <section aria-label={t('cohorts')}>
       <h2>{t('cohorts')}</h2>
       <RegionSelect regions={regions} region={region} onChange={setRegion} />
+      {readOnly && <p className="hint">{t('townsRegionWide')}</p>}
       {message && !lost && (
         <p role={message.failed ? 'alert' : 'status'} style={{ whiteSpace: 'pre-line' }}>
           {message.text}
@@ -133,18 +136,24 @@ export function CohortsPage() {
               <td>{templates.find((tpl) => tpl.uuid === c.template)?.name}</td>
               <td>{c.doctors}</td>
               <td style={{ display: 'flex', gap: '0.3rem' }}>
-                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'edit'} onClick={() => toggle(c.uuid, 'edit')}>
-                  {t('edit')}
-                </button>
+                {!readOnly && (
+                  <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'edit'} onClick={() => toggle(c.uuid, 'edit')}>
+                    {t('edit')}
+                  </button>
+                )}
                 <button type="button" onClick={() => exportFile(c)}>
                   {t('exportCohort')}
                 </button>
-                <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'intake'} onClick={() => background(openIntake(c))}>
-                  {t('newIntake')}
-                </button>
-                <button type="button" onClick={() => remove(c)}>
-                  {t('remove')}
-                </button>
+                {!readOnly && (
+                  <>
+                    <button type="button" aria-expanded={open?.uuid === c.uuid && open.form === 'intake'} onClick={() => background(openIntake(c))}>
+                      {t('newIntake')}
+                    </button>
+                    <button type="button" onClick={() => remove(c)}>
+                      {t('remove')}
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}
@@ -159,14 +168,16 @@ export function CohortsPage() {
             <IntakeForm key={c.uuid} cohort={c} suggestedStart={open?.suggestedStart} onSubmit={(body) => intake(c, body)} />
           ),
         )}
-      <p style={{ display: 'flex', gap: '0.5rem' }}>
-        <button type="button" aria-expanded={adding === 'new'} onClick={() => setAdding(adding === 'new' ? undefined : 'new')}>
-          {t('newCohort')}
-        </button>
-        <button type="button" aria-expanded={adding === 'import'} onClick={() => setAdding(adding === 'import' ? undefined : 'import')}>
-          {t('importCohort')}
-        </button>
-      </p>
+      {!readOnly && (
+        <p style={{ display: 'flex', gap: '0.5rem' }}>
+          <button type="button" aria-expanded={adding === 'new'} onClick={() => setAdding(adding === 'new' ? undefined : 'new')}>
+            {t('newCohort')}
+          </button>
+          <button type="button" aria-expanded={adding === 'import'} onClick={() => setAdding(adding === 'import' ? undefined : 'import')}>
+            {t('importCohort')}
+          </button>
+        </p>
+      )}
       {adding === 'new' && <CohortForm key={templates[0]?.uuid ?? 'none'} templates={templates} onSave={create} />}
       {adding === 'import' && <CohortImportForm onImport={importFile} />}
     </section>

@@ -4,7 +4,8 @@
 // weeks can be edited in place; "Ändra" opens every field of every block; a template is created,
 // saved as a new one or deleted. A template a cohort with a published plan uses keeps its blocks
 // (the server refuses): the change is saved as a new template instead. Below, the region's
-// assessment kinds, which the blocks' expected assessments name.
+// assessment kinds, which the blocks' expected assessments name. A coordinator limited to towns
+// only reads them: templates and kinds are the whole region's (the server answers 403).
 import { useEffect, useState } from 'react';
 import { templateUpdateSchema, type TemplateBody, type TemplateResource } from '../../../shared/api/templates';
 import { formatDateRange } from '../../../shared/domain/dates';
@@ -35,7 +36,8 @@ export function placeWords(block: Block, t: (key: TextKey) => string, lang: Lang
   return parts.length ? parts.join(', ') : undefined;
 }
 
-export function TemplatesPage() {
+/** `readOnly`: a coordinator limited to towns of the region: templates and kinds are shown, not changed. */
+export function TemplatesPage({ readOnly = false }: { readOnly?: boolean }) {
   const { t, lang } = useLang();
   const { regions, region, setRegion } = useRegionChoice();
   // Read here, not from the address's list: saving the region's assessment kinds reads it again,
@@ -75,9 +77,13 @@ export function TemplatesPage() {
     <section aria-label={t('templates')}>
       <h2>{t('templates')}</h2>
       <RegionSelect regions={regions} region={region} onChange={setRegion} />{' '}
-      <button type="button" aria-pressed={creating} onClick={() => setCreating(!creating)}>
-        {t('newTemplate')}
-      </button>
+      {readOnly ? (
+        <p className="hint">{t('townsRegionWide')}</p>
+      ) : (
+        <button type="button" aria-pressed={creating} onClick={() => setCreating(!creating)}>
+          {t('newTemplate')}
+        </button>
+      )}
       {status}
       {creating && region && (
         <TemplateForm
@@ -112,13 +118,15 @@ export function TemplatesPage() {
                   <tr key={b.id} data-block={b.id}>
                     <td>{blockLabel(b, lang)}</td>
                     <td>
-                      <input
-                        aria-label={`${t('weeks')} ${b.id}`}
-                        type="number"
-                        value={edits[template.uuid]?.[b.id] ?? String(b.weeks)}
-                        onChange={(e) => setEdits({ ...edits, [template.uuid]: { ...edits[template.uuid], [b.id]: e.target.value } })}
-                        style={{ width: '4rem' }}
-                      />
+                      {readOnly ? b.weeks : (
+                        <input
+                          aria-label={`${t('weeks')} ${b.id}`}
+                          type="number"
+                          value={edits[template.uuid]?.[b.id] ?? String(b.weeks)}
+                          onChange={(e) => setEdits({ ...edits, [template.uuid]: { ...edits[template.uuid], [b.id]: e.target.value } })}
+                          style={{ width: '4rem' }}
+                        />
+                      )}
                     </td>
                     <td>{b.months ?? weeksToMonths(b.weeks, total, 12)}</td>
                     <td className="goals">{goalsOf(b).join(', ') || '–'}</td>
@@ -135,15 +143,19 @@ export function TemplatesPage() {
                 ))}
               </ul>
             )}
-            <button type="button" onClick={() => background(save(template))}>
-              {t('save')}
-            </button>{' '}
-            <button type="button" aria-expanded={editing === template.uuid} onClick={() => setEditing(editing === template.uuid ? undefined : template.uuid)}>
-              {t('editTemplate')}
-            </button>{' '}
-            <button type="button" onClick={() => background(remove(template))}>
-              {t('remove')}
-            </button>
+            {!readOnly && (
+              <>
+                <button type="button" onClick={() => background(save(template))}>
+                  {t('save')}
+                </button>{' '}
+                <button type="button" aria-expanded={editing === template.uuid} onClick={() => setEditing(editing === template.uuid ? undefined : template.uuid)}>
+                  {t('editTemplate')}
+                </button>{' '}
+                <button type="button" onClick={() => background(remove(template))}>
+                  {t('remove')}
+                </button>
+              </>
+            )}
             {editing === template.uuid && (
               <TemplateForm
                 key={`${template.uuid}-${template.version}`}
@@ -156,7 +168,7 @@ export function TemplatesPage() {
           </div>
         );
       })}
-      {regionRead && <AssessmentKindsForm key={regionRead.uuid} region={regionRead} reload={reloadRegion} />}
+      {regionRead && <AssessmentKindsForm key={regionRead.uuid} region={regionRead} reload={reloadRegion} readOnly={readOnly} />}
     </section>
   );
 }
