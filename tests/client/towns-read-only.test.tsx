@@ -3,6 +3,7 @@
 // answers 403 to every change) the pages show them read-only — only Exportera on a cohort, no
 // template or assessment-kind buttons or inputs — and say why in one line. A coordinator of the
 // whole region still gets every button.
+import type { ReactElement } from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CohortResource } from '../../shared/api/cohorts';
@@ -58,7 +59,7 @@ function fakeServer() {
   return fetch;
 }
 
-function renderAt(path: string, page: JSX.Element) {
+function renderAt(path: string, page: ReactElement) {
   const fetch = fakeServer();
   navigate(path, { replace: true });
   render(
