@@ -28,8 +28,9 @@ export function assessmentRoutes(router: Routes, services: Services): void {
   router.get('/doctors/:id/checklist', async (req, res) => {
     const doctorId = id(req.params);
     const viewer = principalOf(req);
-    // Protected identity is named to coordination and to the doctor themself only.
-    const showName = coordinates(viewer) || viewer?.doctorId === doctorId;
+    // Protected identity is named to coordination, the doctor themself and their supervisors (the
+    // guard let a supervisor through only for a doctor they supervise; /api/supervision names them too).
+    const showName = coordinates(viewer) || viewer?.doctorId === doctorId || viewer?.role === 'supervisor';
     res.vary('Accept-Language').json(await services.checklists.ofDoctor(doctorId, answerLanguage(req), showName));
   });
   router.get('/cohorts/:id/checklist', async (req, res) => {

@@ -105,7 +105,17 @@ describe('placement supervisors', () => {
     expect((await supervisor.request('GET', `/api/doctors/${third}/checklist`)).status).toBe(404);
     const own = await supervisor.request('GET', `/api/doctors/${demoDoctor}/checklist`);
     expect(own.status).toBe(200);
-    expect(own.body.doctor).toEqual({ uuid: demoDoctor, name: (await ok(coordinator.request('GET', `/api/doctors/${demoDoctor}`))).name });
+    const doctor = await ok(coordinator.request('GET', `/api/doctors/${demoDoctor}`));
+    expect(own.body.doctor).toEqual({ uuid: demoDoctor, name: doctor.name });
+    // Under protected identity too: their checklist names the doctor as their list of supervisees does.
+    const { uuid: _uuid, ...body } = doctor;
+    const hidden = await ok(coordinator.request('PATCH', `/api/doctors/${demoDoctor}`, { ...body, protectedIdentity: true }));
+    try {
+      expect((await ok(supervisor.request('GET', `/api/doctors/${demoDoctor}/checklist`))).doctor.name).toBe(doctor.name);
+      expect((await ok(supervisor.request('GET', '/api/supervision'))).map((d: { name: string }) => d.name)).toContain(doctor.name);
+    } finally {
+      await ok(coordinator.request('PATCH', `/api/doctors/${demoDoctor}`, { ...body, version: hidden.version, protectedIdentity: false }));
+    }
   });
 
   it('the clinic sees the handledare of each incoming placement, by name only', async () => {
