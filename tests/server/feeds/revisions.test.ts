@@ -104,13 +104,14 @@ describe('what a calendar shows changes its ETag', () => {
     expect(changed.revision).toEqual(['doctor', 'site', 'cohort']);
   });
 
-  it("the cohort's settings (teaching)", async () => {
+  it("the cohort's settings (teaching, BT-kollegium)", async () => {
     const cohort = await ok(coordinator.request('GET', `/api/cohorts/${cohortId}`));
-    const changed = await afterChange(() =>
-      ok(coordinator.request('PATCH', `/api/cohorts/${cohortId}`, { name: cohort.name, template: cohort.template, version: cohort.version, teaching: { weekday: 3, start: '09:00', minutes: 90 } })),
-    );
-    expect(changed.etag).toEqual(expect.arrayContaining(['doctor', 'cohort']));
-    expect(changed.etag).not.toContain('otherDoctor');
+    const settings = { teaching: { weekday: 3, start: '09:00', minutes: 90 }, kollegiumMonths: [3] };
+    const changed = await afterChange(() => ok(coordinator.request('PATCH', `/api/cohorts/${cohortId}`, { name: cohort.name, template: cohort.template, version: cohort.version, ...settings })));
+    // Teaching is in the doctor's own calendar, BT-kollegium in the cohort's too; a site's shows neither.
+    // (Teaching alone moved the cohort's bytes only through the absences' DTSTAMP, which has whole
+    // seconds: a change in the same second as the demo data's load left them as they were.)
+    expect(changed.etag).toEqual(['doctor', 'cohort']);
     // Every calendar of the cohort reads again: the empty site has others of the cohort.
     expect(changed.revision).toEqual(['doctor', 'site', 'cohort', 'emptySite']);
   });
