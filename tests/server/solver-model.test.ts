@@ -138,13 +138,13 @@ describe('the model phase', () => {
 
   it("is reached by solve()'s time limit: past it each doctor keeps one layout, and nothing is claimed optimal", async () => {
     const { problem } = aManyBlockProblem({ doctors: 320, siteBlocks: 26 });
-    const plan = await solve(problem, { timeLimit: 0.01 });
-    // Measured on the 2-core machine: back after ~2 s (construction and the master's set-up
-    // are past the limit), where the model alone without a stop takes ~3 s.
-    // One layout per doctor once the limit has passed (the first doctor or two may keep a few
-    // hundred before it does); without the stop, 384 each.
-    expect(plan.stats.layouts).toBeGreaterThanOrEqual(320);
-    expect(plan.stats.layouts).toBeLessThan(320 * 4);
+    // solve() reads time through its clock: injected here, it is past the 0.01 s limit from the
+    // second look on, however fast the machine is (on the wall clock the first doctors kept a few
+    // hundred layouts each before the limit, more or fewer with the machine's load).
+    let looks = 0;
+    const plan = await solve(problem, { timeLimit: 0.01, now: () => (looks++ === 0 ? 0 : 1e9) });
+    // One layout per doctor; without the stop, 384 each.
+    expect(plan.stats.layouts).toBe(320);
     expect(['feasible', 'unknown']).toContain(plan.status);
   });
 
